@@ -1,0 +1,48 @@
+"""History: every check-in, newest first, with edit and delete."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from recovery import history, storage, text
+from ui.session import open_journal
+
+journal = open_journal()
+
+st.title("History")
+if "history_flash" in st.session_state:
+    st.success(st.session_state.pop("history_flash"))
+frame = storage.load_checkins(journal.conn, journal.owner)
+if frame.empty:
+    st.info("Your journal is empty. Start with today's check-in: it takes about a minute, "
+            "and each day you add makes your progress easier to see.",
+            icon=":material/info:")
+    st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
+    st.stop()
+
+st.write(f"{len(frame)} check-in{'' if len(frame) == 1 else 's'}, from {text.long_date(frame['day'].min())} "
+         f"to {text.long_date(frame['day'].max())}.")
+st.dataframe(history.readable_table(frame), hide_index=True, width="stretch")
+
+st.subheader("Change or remove a day")
+days = list(reversed(frame["day"].tolist()))
+chosen = st.selectbox("Day", days, format_func=text.long_date, key="history_day")
+edit, delete = st.columns(2)
+if edit.button("Edit this day", key="history_edit", icon=":material/edit:", width="stretch"):
+    st.session_state["edit_day"] = chosen
+    st.switch_page("pages/checkin.py")
+if delete.button("Delete this day", key="history_delete", icon=":material/delete:",
+                 width="stretch"):
+    st.session_state["history_confirm"] = chosen
+
+if st.session_state.get("history_confirm") == chosen:
+    st.warning(f"Delete the check-in for {text.long_date(chosen)}? This cannot be undone.")
+    yes, no = st.columns(2)
+    if yes.button("Yes, delete it", key="history_confirm_yes", type="primary", width="stretch"):
+        storage.delete_checkin(journal.conn, journal.owner, chosen)
+        del st.session_state["history_confirm"]
+        st.session_state["history_flash"] = f"Deleted the check-in for {text.long_date(chosen)}."
+        st.rerun()
+    if no.button("Cancel", key="history_confirm_no", width="stretch"):
+        del st.session_state["history_confirm"]
+        st.rerun()

@@ -1,0 +1,32 @@
+-- Version 1: one row per person per calendar day.
+-- Column names match the registry in recovery/signs.py and the CSV export.
+CREATE TABLE checkins (
+    owner VARCHAR NOT NULL,
+    day DATE NOT NULL,
+    leg_pain INTEGER NOT NULL,
+    back_pain INTEGER NOT NULL,
+    pain_episodes INTEGER NOT NULL,
+    bending INTEGER NOT NULL,
+    fingertip_floor_cm DOUBLE,
+    walk_minutes INTEGER NOT NULL,
+    limp BOOLEAN,
+    numbness INTEGER NOT NULL,
+    leg_strength INTEGER NOT NULL,
+    chair_stands INTEGER,
+    heel_toe_walk BOOLEAN,
+    sleep_quality INTEGER NOT NULL,
+    night_wakings INTEGER NOT NULL,
+    sleep_hours DOUBLE,
+    activity VARCHAR NOT NULL,
+    exercises_done BOOLEAN NOT NULL,
+    notes VARCHAR,
+    rf_bladder_bowel BOOLEAN NOT NULL DEFAULT false,
+    rf_saddle_numbness BOOLEAN NOT NULL DEFAULT false,
+    rf_both_legs BOOLEAN NOT NULL DEFAULT false,
+    rf_worsening_weakness BOOLEAN NOT NULL DEFAULT false,
+    rf_sexual_dysfunction BOOLEAN NOT NULL DEFAULT false,
+    rf_fever_or_injury BOOLEAN NOT NULL DEFAULT false,
+    created_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    updated_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    PRIMARY KEY (owner, day)
+);

@@ -1,0 +1,286 @@
+"""The journal in DuckDB: opening the file safely, the schema and its migrations, check-ins.
+
+Every function takes an open connection and an owner; every query filters on the owner and
+passes values as ``?`` parameters. One connection per process, one cursor per operation:
+DuckDB connections are not safe to share between threads, cursors are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from recovery.signs import CHECKIN_COLUMNS
+from recovery.validation import validate_checkin
+
+SQL_DIR = Path(__file__).parent / "sql"
+LOCAL_OWNER = "local"
+
+
+class StorageError(Exception):
+    """A problem with the database file, described in plain words for the person."""
+
+
+class DatabaseLockedError(StorageError):
+    """Another program holds the database file open."""
+
+
+class DatabaseDamagedError(StorageError):
+    """The file is not a DuckDB database, or is damaged, or is from an unknown version."""
+
+
+def _migrations() -> list[tuple[int, str]]:
+    """The numbered migration scripts, oldest first, as (version, sql)."""
+    scripts = []
+    for path in sorted(SQL_DIR.glob("[0-9][0-9][0-9]_*.sql")):
+        scripts.append((int(path.name[:3]), path.read_text(encoding="utf-8")))
+    return scripts
+
+
+SCHEMA_VERSION = _migrations()[-1][0]
+
+# Identifiers cannot be query parameters, so the column lists are spelled out once, here,
+# from the registry (whose names are checked to be plain identifiers); values never are.
+_COLUMNS = ", ".join(CHECKIN_COLUMNS)
+_PLACEHOLDERS = ", ".join("?" for _ in CHECKIN_COLUMNS)
+_UPDATES = ", ".join(f"{c} = excluded.{c}" for c in CHECKIN_COLUMNS)
+UPSERT_CHECKIN = (
+    "INSERT INTO checkins (owner, day, batch, " + _COLUMNS + ") "
+    "VALUES (?, ?, ?, " + _PLACEHOLDERS + ") "
+    "ON CONFLICT (owner, day) DO UPDATE SET " + _UPDATES + ", batch = excluded.batch, "
+    "updated_at = now()"
+)
+SELECT_CHECKINS = (
+    "SELECT day, " + _COLUMNS + ", batch, created_at, updated_at FROM checkins "
+    "WHERE owner = ? AND day >= ? AND day <= ? ORDER BY day"
+)
+SELECT_ONE = "SELECT day, " + _COLUMNS + " FROM checkins WHERE owner = ? AND day = ?"
+SELECT_LATEST = (
+    "SELECT day, " + _COLUMNS + " FROM checkins WHERE owner = ? ORDER BY day DESC LIMIT 1"
+)
+EXISTS = "SELECT count(*) FROM checkins WHERE owner = ? AND day = ?"
+DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
+DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
+COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
+COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
+
+
+def _plain_open_error(path: str, error: duckdb.Error) -> StorageError:
+    text = str(error)
+    if "lock" in text.lower():
+        return DatabaseLockedError(
+            f"The journal file {path} is in use by another program (perhaps a second copy "
+            "of Seven Signs, or the DuckDB command line). Close that program, then reload "
+            "this page. Nothing was changed."
+        )
+    if "newer version" in text.lower() or "older" in text.lower():
+        return DatabaseDamagedError(
+            f"The journal file {path} was written by a different version of DuckDB and "
+            "cannot be opened here. Nothing was changed; keep the file and open it with the "
+            "version that made it."
+        )
+    return DatabaseDamagedError(
+        f"The file {path} is not a Seven Signs journal, or it is damaged. It was left "
+        "untouched. Choose another file (RECOVERY_DB), or move this one aside and restore "
+        "a backup."
+    )
+
+
+def open_database(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the journal at ``path`` and bring its schema up to date.
+
+    ``:memory:`` gives a private in-memory journal. Raises StorageError with a plain
+    message when the file is locked, damaged or not a DuckDB database.
+    """
+    target = str(path)
+    if target != ":memory:":
+        Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = duckdb.connect(target)
+    except duckdb.Error as error:
+        raise _plain_open_error(target, error) from error
+    try:
+        migrate(conn)
+    except StorageError:
+        conn.close()
+        raise
+    except duckdb.Error as error:
+        conn.close()
+        raise _plain_open_error(target, error) from error
+    return conn
+
+
+def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
+    """The schema version of an open journal (0 for a brand-new file)."""
+    with conn.cursor() as cur:
+        tables = {row[0] for row in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        if "schema_version" not in tables:
+            if tables:
+                raise DatabaseDamagedError(
+                    "This DuckDB file holds other tables and is not a Seven Signs journal. "
+                    "It was left untouched; choose another file."
+                )
+            return 0
+        row = cur.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+
+def migrate(conn: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
+    """Apply the numbered migrations above the journal's version, each in a transaction."""
+    current = schema_version(conn)
+    target = SCHEMA_VERSION if target is None else target
+    if current > SCHEMA_VERSION:
+        raise DatabaseDamagedError(
+            "This journal was made by a newer Seven Signs (schema version "
+            f"{current}); update the app to open it. Nothing was changed."
+        )
+    with conn.cursor() as cur:
+        for version, script in _migrations():
+            if version <= current or version > target:
+                continue
+            cur.begin()
+            try:
+                if version == 1:
+                    cur.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+                cur.execute(script)
+                cur.execute("INSERT INTO schema_version VALUES (?)", [version])
+                cur.commit()
+            except Exception:
+                cur.rollback()
+                raise
+            current = version
+    return current
+
+
+@contextmanager
+def _cursor(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor for one operation; low-level failures become a plain StorageError."""
+    try:
+        with conn.cursor() as cur:
+            yield cur
+    except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException,
+            duckdb.FatalException) as error:
+        raise DatabaseDamagedError(
+            "The journal could not be read or written (" + str(error).splitlines()[0] + "). "
+            "Nothing more was changed; restart the app, and restore a backup if this repeats."
+        ) from error
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What saving a check-in did."""
+
+    day: dt.date
+    replaced: bool
+
+
+def save_checkin(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    day: object,
+    values: dict[str, object],
+    *,
+    today: dt.date | None = None,
+    batch: str | None = None,
+) -> SaveResult:
+    """Validate and save one day's check-in, replacing that day's earlier one if any."""
+    checked_day, clean = validate_checkin(day, values, today=today)
+    with _cursor(conn) as cur:
+        cur.begin()
+        try:
+            existed = cur.execute(EXISTS, [owner, checked_day]).fetchone()[0] > 0
+            cur.execute(UPSERT_CHECKIN, [owner, checked_day, batch, *(clean[c] for c in CHECKIN_COLUMNS)])
+            cur.commit()
+        except Exception:
+            cur.rollback()
+            raise
+    return SaveResult(day=checked_day, replaced=existed)
+
+
+def _row_to_dict(columns: list[str], row: tuple) -> dict[str, object]:
+    return dict(zip(columns, row, strict=True))
+
+
+def get_checkin(
+    conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date
+) -> dict[str, object] | None:
+    """The check-in for one day as a dict (with ``day``), or None."""
+    with _cursor(conn) as cur:
+        cur.execute(SELECT_ONE, [owner, day])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return _row_to_dict([d[0] for d in cur.description], row)
+
+
+def latest_checkin(conn: duckdb.DuckDBPyConnection, owner: str) -> dict[str, object] | None:
+    """The most recent check-in, used to pre-fill the form, or None."""
+    with _cursor(conn) as cur:
+        cur.execute(SELECT_LATEST, [owner])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return _row_to_dict([d[0] for d in cur.description], row)
+
+
+def load_checkins(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pd.DataFrame:
+    """All of an owner's check-ins between two dates (inclusive), oldest first."""
+    with _cursor(conn) as cur:
+        frame = cur.execute(
+            SELECT_CHECKINS, [owner, start or dt.date.min, end or dt.date.max]
+        ).df()
+    frame["day"] = pd.to_datetime(frame["day"]).dt.date
+    return frame
+
+
+def delete_checkin(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -> bool:
+    """Delete one day's check-in; True when there was one."""
+    with _cursor(conn) as cur:
+        cur.begin()
+        existed = cur.execute(EXISTS, [owner, day]).fetchone()[0] > 0
+        cur.execute(DELETE_ONE, [owner, day])
+        cur.commit()
+    return existed
+
+
+def delete_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:
+    """Delete every check-in of one batch (for example the example recovery); returns how many."""
+    with _cursor(conn) as cur:
+        cur.begin()
+        count = cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0]
+        cur.execute(DELETE_BATCH, [owner, batch])
+        cur.commit()
+    return int(count)
+
+
+def count_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:
+    """How many of the owner's check-ins belong to a batch."""
+    with _cursor(conn) as cur:
+        return int(cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0])
+
+
+@dataclass(frozen=True)
+class JournalSummary:
+    """How many check-ins an owner has and the days they span."""
+
+    days_logged: int
+    first_day: dt.date | None
+    last_day: dt.date | None
+
+
+def journal_summary(conn: duckdb.DuckDBPyConnection, owner: str) -> JournalSummary:
+    """Count an owner's check-ins and find the first and last day."""
+    with _cursor(conn) as cur:
+        count, first, last = cur.execute(COUNT, [owner]).fetchone()
+    return JournalSummary(int(count), first, last)

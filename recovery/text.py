@@ -1,0 +1,43 @@
+"""Short texts shared by every page: the reminder, the urgent-care message, date wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+APP_NAME = "Seven Signs"
+TAGLINE = "Track the seven signs that sciatica is getting better, one short check-in a day."
+
+DISCLAIMER = (
+    "Seven Signs is for education and tracking only. It is not medical advice and does not "
+    "replace a clinician: see one for diagnosis and treatment. Any red-flag symptom means "
+    "urgent care."
+)
+
+URGENT_TITLE = "Get urgent medical help now"
+URGENT_MESSAGE = (
+    "What you ticked can be a sign of pressure on the nerves at the base of the spine "
+    "(cauda equina syndrome) or another problem that needs to be checked the same day. "
+    "Go to an emergency department now, or call an ambulance (911 in the US, 999 in the "
+    "UK, 112 in the EU). Do not wait to see whether it settles. "
+    "(Sources: NICE CKS, Sciatica; BMJ Best Practice, Cauda equina syndrome.)"
+)
+
+RED_FLAG_INTRO = (
+    "Safety check: tick anything that is new for you. These are rare, but they need "
+    "urgent care."
+)
+
+
+def long_date(day: dt.date) -> str:
+    """A date as people read it: 'Monday 23 November 2026'."""
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def days_ago(day: dt.date, today: dt.date | None = None) -> str:
+    """How long ago a day was, in words: 'today', 'yesterday', '5 days ago'."""
+    delta = ((today or dt.date.today()) - day).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "yesterday"
+    return f"{delta} days ago"
