@@ -87,7 +87,7 @@ TAKEN_DAYS = (
     "SELECT c.day FROM checkins c JOIN incoming i ON c.day = i.day "
     "WHERE c.owner = ? AND (c.batch IS DISTINCT FROM ? OR NOT ?) ORDER BY c.day"
 )
-UPSERT_INCOMING = (
+UPSERT_INCOMING = (  # noqa: S608 (identifiers from the registry, values as parameters)
     "INSERT INTO checkins (owner, day, batch, " + _COLUMNS + ") "
     "SELECT ?, day, ?, " + _COLUMNS + " FROM incoming "
     "ON CONFLICT (owner, day) DO UPDATE SET " + _UPDATES + ", batch = excluded.batch, "
@@ -295,7 +295,8 @@ def save_checkins(
         cur.register("incoming", incoming)
         cur.begin()
         try:
-            taken = [row[0] for row in cur.execute(TAKEN_DAYS, [owner, batch, superseding]).fetchall()]
+            found = cur.execute(TAKEN_DAYS, [owner, batch, superseding]).fetchall()
+            taken = [row[0] for row in found]
             if taken and not replace:
                 raise DaysTakenError(taken)
             superseded = 0

@@ -23,10 +23,13 @@ def test_many_check_ins_are_saved_in_one_go(conn):
 
 
 def test_optional_values_left_empty_stay_empty(conn):
-    rows = [(TODAY, checkin(fingertip_floor_cm=12.5, limp=True)), (TODAY - dt.timedelta(1), checkin())]
+    rows = [
+        (TODAY, checkin(fingertip_floor_cm=12.5, limp=True)),
+        (TODAY - dt.timedelta(days=1), checkin()),
+    ]
     storage.save_checkins(conn, "local", rows)
     assert storage.get_checkin(conn, "local", TODAY)["fingertip_floor_cm"] == 12.5
-    assert storage.get_checkin(conn, "local", TODAY - dt.timedelta(1))["limp"] is None
+    assert storage.get_checkin(conn, "local", TODAY - dt.timedelta(days=1))["limp"] is None
 
 
 def test_one_bad_row_saves_nothing_and_names_the_row(conn):
