@@ -117,12 +117,9 @@ for the_sign in SIGNS:
     result = comparison.signs[the_sign.key]
     style = charts.verdict_style(result.verdict)
     with st.container(border=True, key=f"progress_card_{the_sign.key}"):
-        title, badge = st.columns([3, 2], vertical_alignment="center")
-        title.subheader(f"{the_sign.number}. {the_sign.title}", anchor=False)
-        with badge:
-            st.badge(style.label, icon=style.icon, color=style.streamlit_colour)
-        if result.verdict != "insufficient_data" or result.baseline is not None:
-            st.markdown(progress.values_line(the_sign, result))
+        st.subheader(f"{the_sign.number}. {the_sign.title}", anchor=False)
+        badge = f":{style.streamlit_colour}-badge[{style.icon} {style.label}]"
+        st.markdown(f"{badge}&nbsp; {progress.values_line(the_sign, result)}")
         if the_sign.key == "episodes" and comparison.recent_start is not None:
             st.caption(progress.pain_free_line(comparison))
         sign_series = series[the_sign.key]

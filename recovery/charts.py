@@ -72,6 +72,19 @@ def _y_scale(measure: Measure, frame: pd.DataFrame, levels: list[float]) -> alt.
     return alt.Scale(domain=[0, highest * 1.08], nice=True)
 
 
+def _label_above(level: float, recent: float, others: list[float], span: float) -> bool:
+    """Whether a reference line's label goes above it: away from the latest values, unless
+    another reference line is too close on that side."""
+    above = recent <= level
+    close = 0.12 * span
+    for other in others:
+        if above and level < other <= level + close:
+            return False
+        if not above and level - close <= other < level:
+            return True
+    return above
+
+
 def _axis_title(measure: Measure) -> str:
     if measure.kind == "scale":
         return f"{measure.label} (0-10)"
@@ -145,7 +158,11 @@ def sign_chart(
         references.append({"level": round(result.target, 2), "kind": "Improving",
                            "text": f"improving at {sign_text} "
                                    f"{format_value(measure, result.target)}"})
-    top = max((r["level"] for r in references), default=None)
+    span = float(y_scale.domain[1] - y_scale.domain[0]) or 1.0
+    if result.recent is not None:
+        recent_level = result.recent
+    else:
+        recent_level = float(rows["value"].mean()) if len(rows) else 0.0
     for reference in references:
         is_baseline = reference["kind"] == "Baseline"
         colour = BASELINE_COLOUR if is_baseline else TARGET_COLOUR
@@ -158,8 +175,8 @@ def sign_chart(
                  tooltip=[alt.Tooltip("text:N", title=reference["kind"])]))
         if reference["day"] is None:
             continue
-        # Labels sit at the right, outside the pair of lines: above the upper, below the lower.
-        above = reference["level"] == top
+        above = _label_above(reference["level"], recent_level,
+                             [r["level"] for r in references if r is not reference], span)
         layers.append(ref.mark_text(
             align="right", baseline="bottom" if above else "top", dx=-2, dy=-2 if above else 2,
             color=colour, fontSize=11,

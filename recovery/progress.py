@@ -82,7 +82,7 @@ def values_line(the_sign: Sign, result: SignResult) -> str:
     """Baseline to recent with the change: 'First week 5.9 → latest 7 days 0.6 (−5.3, −90 %)'."""
     measure = the_sign.primary
     if result.baseline is None:
-        return "No baseline yet."
+        return "No check-ins in the baseline week."
     before = format_value(measure, result.baseline)
     if result.recent is None:
         return f"First week {before}; no check-ins since."
