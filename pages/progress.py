@@ -8,17 +8,33 @@ import streamlit as st
 
 from recovery import analysis, charts, example, progress, storage
 from recovery.signs import SIGNS
+from ui import example_preview
 from ui.session import open_journal
 
 journal = open_journal()
 today = dt.date.today()
+previewing = bool(st.session_state.get("progress_preview"))
+# The preview reads a separate in-memory journal; the person's own is never touched by it.
+source = example_preview.example_journal() if previewing else journal
 
 
-def offer_example(short: bool) -> None:
+def set_preview(on: bool) -> None:
+    """Switch between the person's journal and the example; start each from its defaults."""
+    st.session_state["progress_preview"] = on
+    for key in ("progress_baseline", "progress_range"):
+        st.session_state.pop(key, None)
+
+
+def offer_preview() -> None:
+    """For a short journal: a look at the example without adding it to the journal."""
+    st.caption("Want to see what this page looks like after a few weeks? Look at an example "
+               "recovery: 12 weeks of made-up check-ins, kept apart from your journal.")
+    st.button("Look at the example recovery", key="progress_preview_on",
+              icon=":material/visibility:", on_click=set_preview, args=(True,))
+
+
+def offer_example() -> None:
     """The example recovery: load it after a confirmation, or say why it was not loaded."""
-    if short:
-        st.caption("Want to see what the page looks like after a few weeks? Load an example "
-                   "recovery: 12 weeks of made-up check-ins that you can remove in one click.")
     if not st.session_state.get("progress_confirm_example"):
         if st.button("Load the example recovery", key="progress_load_example",
                      icon=":material/auto_awesome:"):
@@ -74,9 +90,15 @@ st.title("Progress")
 if "progress_flash" in st.session_state:
     kind, message = st.session_state.pop("progress_flash")
     (st.success if kind == "success" else st.error)(message)
+if previewing:
+    with st.container(border=True):
+        st.markdown(":material/visibility: You are looking at the **example recovery**, made-up "
+                    "check-ins kept apart from your journal. Nothing here is yours or saved.")
+        st.button("Back to my journal", key="progress_preview_off", type="primary",
+                  icon=":material/arrow_back:", on_click=set_preview, args=(False,))
 
 baseline_start = st.session_state.get("progress_baseline")
-comparison = analysis.compare_signs(journal.conn, journal.owner, baseline_start=baseline_start)
+comparison = analysis.compare_signs(source.conn, source.owner, baseline_start=baseline_start)
 
 if comparison.days_logged == 0:
     st.info("Your journal is empty. Each day you check in adds a point to the seven charts "
@@ -84,33 +106,35 @@ if comparison.days_logged == 0:
             icon=":material/info:")
     st.page_link("pages/checkin.py", label="Go to the daily check-in",
                  icon=":material/edit_note:")
-    offer_example(short=False)
+    offer_example()
     st.stop()
 
 st.header(progress.headline(comparison), anchor=False)
 st.write(progress.summary_line(comparison, today))
-show_example_notice()
+if not previewing:
+    show_example_notice()
 if not comparison.has_verdicts:
     st.info(progress.needed_message(comparison), icon=":material/hourglass_empty:")
-    if storage.count_batch(journal.conn, journal.owner, example.EXAMPLE_BATCH) == 0:
-        offer_example(short=True)
+    offer_preview()
 
 with st.expander("How the verdicts work, and changing your baseline"):
     st.write(progress.EXPLAIN_VERDICTS)
     st.date_input(
         "Compare from another start date (optional)", key="progress_baseline", value=None,
-        min_value=comparison.first_day, max_value=comparison.last_day, format="DD/MM/YYYY",
+        max_value=today, format="DD/MM/YYYY",
         help="For example the day this episode began. Your baseline becomes the first 7 days "
         "of check-ins from that date. Clear it to use your first week again.",
     )
 
-choice = st.radio(
-    "Show", list(analysis.RANGES), format_func=lambda key: analysis.RANGES[key][0],
-    key="progress_range", horizontal=True, index=1,
-)
 assert comparison.first_day is not None and comparison.last_day is not None
+choices = list(analysis.RANGES)
+choice = st.radio(
+    "Show", choices, format_func=lambda key: analysis.RANGES[key][0], key="progress_range",
+    horizontal=True,
+    index=choices.index(analysis.default_range(comparison.first_day, comparison.last_day)),
+)
 start, end = analysis.range_bounds(choice, comparison.first_day, comparison.last_day)
-series = analysis.sign_series(journal.conn, journal.owner, start, end)
+series = analysis.sign_series(source.conn, source.owner, start, end)
 st.caption(progress.CHART_KEY)
 
 for the_sign in SIGNS:

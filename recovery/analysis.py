@@ -493,6 +493,11 @@ def range_bounds(choice: str, first_day: dt.date, last_day: dt.date) -> tuple[dt
     return last_day - dt.timedelta(days=days - 1), last_day
 
 
+def default_range(first_day: dt.date, last_day: dt.date) -> str:
+    """Everything while the journal is under about 3 months long, then the last 3 months."""
+    return "all" if (last_day - first_day).days < 91 else "3m"
+
+
 def sign_for(key: str) -> Sign:
     """The registry's sign for a key (re-exported so pages need one import)."""
     return sign(key)

@@ -235,3 +235,16 @@ def test_weekly_summary_counts_pain_free_days(conn):
 def test_an_unknown_column_is_refused():
     with pytest.raises(ValueError, match="not a numeric measure"):
         analysis.daily_series(None, "local", ("notes",))
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [
+        (1, "all"),  # a new journal: show all of it, not 3 months of empty axis
+        (84, "all"),  # the example recovery fits whole
+        (91, "3m"),  # from about 3 months on, the latest 3 months
+        (1000, "3m"),
+    ],
+)
+def test_the_default_range_follows_the_journal_length(days, expected):
+    assert analysis.default_range(END - dt.timedelta(days=days), END) == expected

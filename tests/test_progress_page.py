@@ -128,11 +128,15 @@ def test_a_short_journal_says_how_many_more_days_are_needed(app, db_path):
     assert any("Log 4 more days to see a verdict" in i.value for i in at.info)
     assert sum("Not enough data yet" in t for t in _texts(at)) == 7
     assert len(at.get("vega_lite_chart")) == 7
-    # the example would land on the person's own days: refused, nothing changed
-    at.button(key="progress_load_example").click().run()
-    at.button(key="progress_example_yes").click().run()
-    assert "The example was not loaded" in at.error[0].value
+    # the example can be looked at, apart from the journal, and left again
+    at.button(key="progress_preview_on").click().run()
+    assert at.header[0].value == "Improving in 6 of 7 signs"
+    assert "example recovery" in _texts(at)[0]
+    at.button(key="progress_preview_off").click().run()
     assert at.header[0].value == "Not enough check-ins for a verdict yet"
+    conn = storage.open_database(db_path)
+    assert storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged == 2
+    conn.close()
 
 
 def test_a_chosen_start_date_changes_the_baseline(app, db_path):
