@@ -23,7 +23,9 @@ VERMILLION = "#D55E00"
 BLUISH_GREEN = "#009E73"
 GREY = "#8C8C8C"
 
-POINT_COLOUR = BLUE
+# Mid-tone colours that keep about 3:1 contrast on both Streamlit themes' backgrounds:
+# grey days under a blue trend line, so the line stands out without relying on hue.
+POINT_COLOUR = GREY
 TREND_COLOUR = BLUE
 BASELINE_COLOUR = GREY
 TARGET_COLOUR = BLUISH_GREEN
@@ -83,7 +85,7 @@ def _label_above(level: float, recent: float, others: list[float], span: float) 
 
 def _axis_title(measure: Measure) -> str:
     if measure.kind == "scale":
-        return f"{measure.label} (0-10)"
+        return measure.label  # the 0-10 ticks say the scale; long titles would be cut
     if measure.kind == "count":
         return phrase(measure)
     return f"{measure.label} ({measure.unit})"
@@ -161,9 +163,9 @@ def sign_chart(
     levels = [v for v in (result.baseline, result.target) if v is not None]
     y_scale = _y_scale(measure, rows, levels)
     if domain is not None:
-        x_scale = alt.Scale(type="utc", domain=[_iso(domain[0]), _iso(domain[1])])
+        x_scale = alt.Scale(type="utc", domain=[_iso(domain[0]), _iso(domain[1])], padding=6)
     else:
-        x_scale = alt.Scale(type="utc")
+        x_scale = alt.Scale(type="utc", padding=6)
     x = alt.X("day:T", scale=x_scale, title=None,
               axis=alt.Axis(format="%d %b", labelOverlap=True, tickCount=6))
     trend_name = "4-week mean" if granularity == "week" else "7-day mean"
@@ -176,11 +178,11 @@ def sign_chart(
         alt.Tooltip("trend:Q", title=trend_name, format=number),
     ]
     base = alt.Chart(rows)
-    points = base.mark_circle(size=34, opacity=0.45, color=POINT_COLOUR).encode(
+    points = base.mark_circle(size=30, opacity=0.75, color=POINT_COLOUR).encode(
         x=x, y=alt.Y("value:Q", scale=y_scale, title=_axis_title(measure)), tooltip=tooltip,
     )
     # The points carry the tooltip (their day's value and 7-day mean); the line needs none.
-    trend = base.mark_line(color=TREND_COLOUR, strokeWidth=2.5, interpolate="monotone").encode(
+    trend = base.mark_line(color=TREND_COLOUR, strokeWidth=3, interpolate="monotone").encode(
         x=x, y=alt.Y("trend:Q", scale=y_scale),
     )
     layers: list[alt.Chart] = [points, trend]

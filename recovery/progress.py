@@ -17,9 +17,9 @@ EXPLAIN_VERDICTS = (
 )
 
 CHART_KEY = (
-    "How to read the charts: dots are single days, the solid line is the 7-day average, "
-    "the dashed grey line is your baseline and the dotted green line is the level that "
-    "would count as improving."
+    "How to read the charts: grey dots are single days, the solid blue line is the 7-day "
+    "average, the dashed grey line is your baseline and the dotted green line is the level "
+    "that would count as improving. Scores are out of 10."
 )
 
 
