@@ -146,6 +146,8 @@ for the_sign in SIGNS:
         st.markdown(f"{badge}&nbsp; {progress.values_line(the_sign, result)}")
         if the_sign.key == "episodes" and comparison.recent_start is not None:
             st.caption(progress.pain_free_line(comparison))
+        if progress.secondary_line(result):
+            st.caption(progress.secondary_line(result))
         sign_series = series[the_sign.key]
         st.altair_chart(
             charts.sign_chart(the_sign.key, sign_series.frame, result, domain=(start, end),

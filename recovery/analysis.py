@@ -49,6 +49,17 @@ _PHRASES = {"pain_episodes": "Flare-ups per day"}
 
 
 @dataclass(frozen=True)
+class MeasureChange:
+    """A secondary measure's baseline and recent means, where it was logged (no verdict)."""
+
+    column: str
+    baseline: float | None
+    recent: float | None
+    n_baseline: int
+    n_recent: int
+
+
+@dataclass(frozen=True)
 class SignResult:
     """One sign's baseline and recent means, the change and what it amounts to."""
 
@@ -62,6 +73,7 @@ class SignResult:
     n_recent: int
     sentence: str
     target: float | None = None  # the level the recent mean must reach to count as improved
+    secondary: tuple[MeasureChange, ...] = ()  # optional measures logged in both windows
 
     @property
     def label(self) -> str:
@@ -241,7 +253,7 @@ BOUNDS_SQL = (
     "FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
 )
 _WINDOW_AGGREGATES = ", ".join(
-    f"count({c}) AS n_{c}, avg({c}) AS mean_{c}" for c in PRIMARY_COLUMNS
+    f"count({c}) AS n_{c}, avg({c}) AS mean_{c}" for c in SERIES_COLUMNS
 )
 WINDOWS_SQL = (
     "SELECT CASE WHEN day <= ? THEN 'baseline' ELSE 'recent' END AS period, "
@@ -299,10 +311,19 @@ def compare_signs(
         base_row, recent_row = rows.get("baseline", {}), rows.get("recent", {})
         baseline = _float(base_row.get(f"mean_{column}"))
         recent = _float(recent_row.get(f"mean_{column}"))
-        results[the_sign.key] = sign_result(
+        result = sign_result(
             the_sign, baseline, recent,
             int(base_row.get(f"n_{column}") or 0), int(recent_row.get(f"n_{column}") or 0),
         )
+        secondary = tuple(
+            MeasureChange(
+                m.column, _float(base_row.get(f"mean_{m.column}")),
+                _float(recent_row.get(f"mean_{m.column}")),
+                int(base_row.get(f"n_{m.column}") or 0), int(recent_row.get(f"n_{m.column}") or 0),
+            )
+            for m in the_sign.secondary if m.kind in NUMERIC_KINDS
+        )
+        results[the_sign.key] = replace(result, secondary=secondary)
     return Comparison(
         signs=results, baseline_start=b_start, baseline_end=b_end, recent_start=r_start,
         recent_end=r_end, days_logged=int(count), last_day=last_day, first_day=first_day,

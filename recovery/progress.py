@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from recovery.analysis import MIN_CHECKINS, Comparison, SignResult, format_change, format_value
-from recovery.signs import SIGNS, Sign
+from recovery.signs import MEASURES_BY_COLUMN, SIGNS, Sign
 from recovery.text import days_ago
 
 EXPLAIN_VERDICTS = (
@@ -99,3 +99,18 @@ def pain_free_line(comparison: Comparison) -> str:
         f"Pain-free days (no flare-ups and leg pain 0 or 1): {comparison.pain_free_baseline} in "
         f"your first week, {comparison.pain_free_recent} in your latest 7 days."
     )
+
+
+def secondary_line(result: SignResult) -> str:
+    """The optional measures logged in both periods: 'Also logged: back pain 4.4 → 1.1.'"""
+    parts = []
+    for change in result.secondary:
+        if change.baseline is None or change.recent is None:
+            continue
+        measure = MEASURES_BY_COLUMN[change.column]
+        unit = f" {measure.unit}" if measure.kind in ("decimal", "count") and measure.unit else ""
+        parts.append(f"{measure.label.lower()} {format_value(measure, change.baseline)} \u2192 "
+                     f"{format_value(measure, change.recent)}{unit}")
+    if not parts:
+        return ""
+    return "Also logged, first week \u2192 latest 7 days: " + "; ".join(parts) + "."

@@ -248,3 +248,14 @@ def test_an_unknown_column_is_refused():
 )
 def test_the_default_range_follows_the_journal_length(days, expected):
     assert analysis.default_range(END - dt.timedelta(days=days), END) == expected
+
+
+def test_secondary_measures_are_compared_where_logged(conn):
+    rows = {i: {"back_pain": 6, "sleep_hours": 5.0 if i % 2 else None} for i in range(7)}
+    rows |= {i: {"back_pain": 2} for i in range(21, 28)}  # hours slept not logged lately
+    _save(conn, rows)
+    result = analysis.compare_signs(conn, "local").signs
+    back = next(c for c in result["pain"].secondary if c.column == "back_pain")
+    assert (back.baseline, back.recent, back.n_baseline) == (6, 2, 7)
+    hours = next(c for c in result["sleep"].secondary if c.column == "sleep_hours")
+    assert (hours.baseline, hours.recent, hours.n_baseline, hours.n_recent) == (5.0, None, 3, 0)

@@ -1,0 +1,97 @@
+"""Chart builders: what each chart carries, edge cases, and offline rendering for reports."""
+
+import datetime as dt
+import json
+
+import pandas as pd
+import pytest
+import vl_convert as vlc
+
+from recovery import analysis, charts, example, progress
+from recovery.signs import SIGNS, sign
+
+END = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def example_comparison(conn):
+    """The example recovery's comparison and its chart series over everything."""
+    example.load_example(conn, "local", END, today=END)
+    comparison = analysis.compare_signs(conn, "local")
+    start, end = analysis.range_bounds("all", comparison.first_day, comparison.last_day)
+    return comparison, analysis.sign_series(conn, "local", start, end), (start, end)
+
+
+def _spec(chart) -> dict:
+    return json.loads(chart.to_json())
+
+
+def test_every_sign_has_points_a_trend_line_and_labelled_reference_lines(example_comparison):
+    comparison, series, domain = example_comparison
+    for the_sign in SIGNS:
+        result = comparison.signs[the_sign.key]
+        spec = _spec(charts.sign_chart(the_sign.key, series[the_sign.key].frame, result,
+                                       domain=domain))
+        assert [layer["mark"]["type"] for layer in spec["layer"]] == [
+            "circle", "line", "rule", "text"]
+        assert spec["description"] == result.sentence
+        labels = spec["datasets"][spec["layer"][3]["data"]["name"]]
+        assert labels[0]["text"].startswith("baseline ")
+        direction = "\u2264" if the_sign.primary.better == "lower" else "\u2265"
+        assert labels[1]["text"].startswith(f"improving at {direction}")
+        # the shared time axis: every chart spans the same days
+        assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [
+            domain[0].isoformat(), domain[1].isoformat()]
+
+
+def test_a_chart_holds_only_the_points_it_draws(example_comparison):
+    comparison, series, domain = example_comparison
+    spec = _spec(charts.sign_chart("pain", series["pain"].frame, comparison.signs["pain"],
+                                   domain=domain))
+    points = spec["datasets"][spec["layer"][0]["data"]["name"]]
+    assert len(points) == 84 and set(points[0]) == {"day", "value", "trend"}
+
+
+@pytest.mark.parametrize(
+    ("frame", "note"),
+    [
+        (pd.DataFrame({"day": [], "value": [], "trend": []}), "no check-ins in the range"),
+        (pd.DataFrame({"day": [END], "value": [4.0], "trend": [None]}), "one check-in"),
+    ],
+)
+def test_charts_of_empty_or_tiny_series_still_build(frame, note):
+    result = analysis.sign_result(sign("walking"), None, None, 0, 0)
+    spec = _spec(charts.sign_chart("walking", frame, result, domain=(END - dt.timedelta(27), END)))
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["circle", "line"], note
+
+
+def test_a_target_off_the_scale_draws_no_improvement_line():
+    # sleep 9.5 out of 10 at baseline: 2 points better is off the scale
+    result = analysis.sign_result(sign("sleep"), 9.5, 9.6, 7, 7)
+    frame = pd.DataFrame({"day": [END], "value": [9.0], "trend": [9.0]})
+    spec = _spec(charts.sign_chart("sleep", frame, result))
+    labels = spec["datasets"][spec["layer"][3]["data"]["name"]]
+    assert [label["kind"] for label in labels] == ["Baseline"]
+
+
+def test_long_ranges_say_weekly_in_the_tooltip(example_comparison):
+    comparison, _, _ = example_comparison
+    frame = pd.DataFrame({"day": [END], "value": [3.0], "trend": [3.0]})
+    spec = _spec(charts.sign_chart("pain", frame, comparison.signs["pain"], granularity="week"))
+    titles = [t["title"] for t in spec["layer"][0]["encoding"]["tooltip"]]
+    assert titles == ["Week of", "Weekly mean", "4-week mean"]
+
+
+@pytest.mark.parametrize("verdict", ["improved", "no_change", "worse", "insufficient_data"])
+def test_every_verdict_has_words_an_icon_and_a_colour(verdict):
+    style = charts.verdict_style(verdict)
+    assert style.label == analysis.VERDICT_LABELS[verdict]
+    assert style.icon.startswith(":material/") and style.colour.startswith("#")
+
+
+def test_charts_render_offline_for_reports(example_comparison):
+    comparison, series, domain = example_comparison
+    chart = charts.sign_chart("pain", series["pain"].frame, comparison.signs["pain"],
+                              domain=domain, title=progress.short_date(END))
+    png = vlc.vegalite_to_png(chart.properties(width=480).to_json(), scale=1)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
