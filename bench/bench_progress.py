@@ -56,6 +56,34 @@ def report(name: str, millis: float, budget: float, note: str = "") -> bool:
     return millis <= budget
 
 
+def page_run(db_path: Path) -> bool:
+    """The whole progress page, as Streamlit runs it (AppTest), on the five-year journal."""
+    import logging
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    os.environ["RECOVERY_DB"] = str(db_path)
+    # The page reads the default owner's journal: point it at the benchmark's rows.
+    conn = storage.open_database(db_path)
+    with conn.cursor() as cur:
+        cur.execute("UPDATE checkins SET owner = ? WHERE owner = ?",
+                    [storage.LOCAL_OWNER, OWNER])
+    conn.close()
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page("pages/progress.py")
+
+    def run_page() -> object:
+        app.run()
+        assert not app.exception, app.exception
+        return app
+
+    millis, _ = timed(run_page)
+    return report("whole progress page (AppTest run)", millis, 1500, "3 months shown")
+
+
 def main() -> int:
     end = dt.date.today()
     with tempfile.TemporaryDirectory() as folder:
@@ -104,6 +132,7 @@ def main() -> int:
         results.append(report("build the seven charts, everything", millis, 500,
                               f"{size / 1024:.0f} KiB of chart specs"))
         conn.close()
+        results.append(page_run(Path(folder) / "bench.duckdb"))
     print(f"\n{sum(results)} of {len(results)} within budget.")
     return 0
 
