@@ -68,8 +68,7 @@ def page_run(db_path: Path) -> bool:
     # The page reads the default owner's journal: point it at the benchmark's rows.
     conn = storage.open_database(db_path)
     with conn.cursor() as cur:
-        cur.execute("UPDATE checkins SET owner = ? WHERE owner = ?",
-                    [storage.LOCAL_OWNER, OWNER])
+        cur.execute("UPDATE checkins SET owner = ? WHERE owner = ?", [storage.LOCAL_OWNER, OWNER])
     conn.close()
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.run()
@@ -95,27 +94,40 @@ def main() -> int:
         # Another person's rows in the same file, so every query must filter by owner.
         storage.save_checkins(conn, "someone-else", rows[-365:], today=end)
         summary = storage.journal_summary(conn, OWNER)
-        print(f"Progress page benchmark: {summary.days_logged} days of one journal "
-              f"({summary.first_day} to {summary.last_day}), median of {RUNS} runs\n")
+        print(
+            f"Progress page benchmark: {summary.days_logged} days of one journal "
+            f"({summary.first_day} to {summary.last_day}), median of {RUNS} runs\n"
+        )
         results = [report("save all rows (one transaction)", load_ms, 5000)]
 
         millis, comparison = timed(lambda: analysis.compare_signs(conn, OWNER))
-        results.append(report("compare_signs", millis, 200,
-                              f"improving in {comparison.improving_count} of 7"))
+        results.append(
+            report("compare_signs", millis, 200, f"improving in {comparison.improving_count} of 7")
+        )
         first, last = comparison.first_day, comparison.last_day
         for choice, (label, _) in analysis.RANGES.items():
             start, stop = analysis.range_bounds(choice, first, last)
             millis, series = timed(lambda s=start, e=stop: analysis.sign_series(conn, OWNER, s, e))
             points = sum(len(s.frame) for s in series.values())
             granularity = next(iter(series.values())).granularity
-            results.append(report(f"sign_series, {label.lower()}", millis, 200,
-                                  f"{points} points to draw ({granularity})"))
+            results.append(
+                report(
+                    f"sign_series, {label.lower()}",
+                    millis,
+                    200,
+                    f"{points} points to draw ({granularity})",
+                )
+            )
         millis, weekly = timed(lambda: analysis.weekly_summary(conn, OWNER))
-        results.append(report("weekly_summary (pain-free days per week)", millis, 200,
-                              f"{len(weekly)} weeks"))
+        results.append(
+            report("weekly_summary (pain-free days per week)", millis, 200, f"{len(weekly)} weeks")
+        )
         millis, daily = timed(lambda: analysis.daily_series(conn, OWNER))
-        results.append(report("daily_series, all days (not used by the page)", millis, 500,
-                              f"{len(daily)} rows"))
+        results.append(
+            report(
+                "daily_series, all days (not used by the page)", millis, 500, f"{len(daily)} rows"
+            )
+        )
 
         start, stop = analysis.range_bounds("all", first, last)
         series = analysis.sign_series(conn, OWNER, start, stop)
@@ -123,14 +135,25 @@ def main() -> int:
         def build_charts() -> int:
             size = 0
             for key, one in series.items():
-                chart = charts.sign_chart(key, one.frame, comparison.signs[key],
-                                          domain=(start, stop), granularity=one.granularity)
+                chart = charts.sign_chart(
+                    key,
+                    one.frame,
+                    comparison.signs[key],
+                    domain=(start, stop),
+                    granularity=one.granularity,
+                )
                 size += len(chart.to_json())
             return size
 
         millis, size = timed(build_charts)
-        results.append(report("build the seven charts, everything", millis, 500,
-                              f"{size / 1024:.0f} KiB of chart specs"))
+        results.append(
+            report(
+                "build the seven charts, everything",
+                millis,
+                500,
+                f"{size / 1024:.0f} KiB of chart specs",
+            )
+        )
         conn.close()
         results.append(page_run(Path(folder) / "bench.duckdb"))
     print(f"\n{sum(results)} of {len(results)} within budget.")

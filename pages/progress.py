@@ -27,17 +27,25 @@ def set_preview(on: bool) -> None:
 
 def offer_preview() -> None:
     """For a short journal: a look at the example without adding it to the journal."""
-    st.caption("Want to see what this page looks like after a few weeks? Look at an example "
-               "recovery: 12 weeks of made-up check-ins, kept apart from your journal.")
-    st.button("Look at the example recovery", key="progress_preview_on",
-              icon=":material/visibility:", on_click=set_preview, args=(True,))
+    st.caption(
+        "Want to see what this page looks like after a few weeks? Look at an example "
+        "recovery: 12 weeks of made-up check-ins, kept apart from your journal."
+    )
+    st.button(
+        "Look at the example recovery",
+        key="progress_preview_on",
+        icon=":material/visibility:",
+        on_click=set_preview,
+        args=(True,),
+    )
 
 
 def offer_example() -> None:
     """The example recovery: load it after a confirmation, or say why it was not loaded."""
     if not st.session_state.get("progress_confirm_example"):
-        if st.button("Load the example recovery", key="progress_load_example",
-                     icon=":material/auto_awesome:"):
+        if st.button(
+            "Load the example recovery", key="progress_load_example", icon=":material/auto_awesome:"
+        ):
             st.session_state["progress_confirm_example"] = True
             st.rerun()
         return
@@ -48,21 +56,26 @@ def offer_example() -> None:
         icon=":material/info:",
     )
     yes, no = st.columns(2)
-    if yes.button("Yes, load the example", key="progress_example_yes", type="primary",
-                  width="stretch"):
+    if yes.button(
+        "Yes, load the example", key="progress_example_yes", type="primary", width="stretch"
+    ):
         st.session_state.pop("progress_confirm_example", None)
         try:
             saved = example.load_example(journal.conn, journal.owner, today=today)
         except storage.DaysTakenError as error:
             st.session_state["progress_flash"] = (
-                "error", f"The example was not loaded. {error} The example covers the "
+                "error",
+                f"The example was not loaded. {error} The example covers the "
                 f"last {example.DEFAULT_DAYS} days, so it only fits a journal without "
-                "check-ins in that time.")
+                "check-ins in that time.",
+            )
         except storage.StorageError as error:
             st.session_state["progress_flash"] = ("error", str(error))
         else:
             st.session_state["progress_flash"] = (
-                "success", f"Loaded the example recovery ({saved} days).")
+                "success",
+                f"Loaded the example recovery ({saved} days).",
+            )
         st.rerun()
     if no.button("Cancel", key="progress_example_no", width="stretch"):
         st.session_state.pop("progress_confirm_example", None)
@@ -75,14 +88,16 @@ def show_example_notice() -> None:
     if not count:
         return
     with st.container(border=True):
-        st.markdown(f":material/auto_awesome: Your journal includes the **example recovery** "
-                    f"({count} made-up days).")
-        if st.button("Remove the example", key="progress_remove_example",
-                     icon=":material/delete:"):
+        st.markdown(
+            f":material/auto_awesome: Your journal includes the **example recovery** "
+            f"({count} made-up days)."
+        )
+        if st.button("Remove the example", key="progress_remove_example", icon=":material/delete:"):
             removed = storage.delete_batch(journal.conn, journal.owner, example.EXAMPLE_BATCH)
             st.session_state["progress_flash"] = (
-                "success", f"Removed the example recovery ({removed} days). Your own "
-                "check-ins are unchanged.")
+                "success",
+                f"Removed the example recovery ({removed} days). Your own check-ins are unchanged.",
+            )
             st.rerun()
 
 
@@ -92,20 +107,29 @@ if "progress_flash" in st.session_state:
     (st.success if kind == "success" else st.error)(message)
 if previewing:
     with st.container(border=True):
-        st.markdown(":material/visibility: You are looking at the **example recovery**, made-up "
-                    "check-ins kept apart from your journal. Nothing here is yours or saved.")
-        st.button("Back to my journal", key="progress_preview_off", type="primary",
-                  icon=":material/arrow_back:", on_click=set_preview, args=(False,))
+        st.markdown(
+            ":material/visibility: You are looking at the **example recovery**, made-up "
+            "check-ins kept apart from your journal. Nothing here is yours or saved."
+        )
+        st.button(
+            "Back to my journal",
+            key="progress_preview_off",
+            type="primary",
+            icon=":material/arrow_back:",
+            on_click=set_preview,
+            args=(False,),
+        )
 
 baseline_start = st.session_state.get("progress_baseline")
 comparison = analysis.compare_signs(source.conn, source.owner, baseline_start=baseline_start)
 
 if comparison.days_logged == 0:
-    st.info("Your journal is empty. Each day you check in adds a point to the seven charts "
-            "here; after your first week and at least 3 more days, each sign gets a verdict.",
-            icon=":material/info:")
-    st.page_link("pages/checkin.py", label="Go to the daily check-in",
-                 icon=":material/edit_note:")
+    st.info(
+        "Your journal is empty. Each day you check in adds a point to the seven charts "
+        "here; after your first week and at least 3 more days, each sign gets a verdict.",
+        icon=":material/info:",
+    )
+    st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
     offer_example()
     st.stop()
 
@@ -120,8 +144,11 @@ if not comparison.has_verdicts:
 with st.expander("How the verdicts work, and changing your baseline"):
     st.write(progress.EXPLAIN_VERDICTS)
     st.date_input(
-        "Compare from another start date (optional)", key="progress_baseline", value=None,
-        max_value=today, format="DD/MM/YYYY",
+        "Compare from another start date (optional)",
+        key="progress_baseline",
+        value=None,
+        max_value=today,
+        format="DD/MM/YYYY",
         help="For example the day this episode began. Your baseline becomes the first 7 days "
         "of check-ins from that date. Clear it to use your first week again.",
     )
@@ -129,7 +156,10 @@ with st.expander("How the verdicts work, and changing your baseline"):
 assert comparison.first_day is not None and comparison.last_day is not None
 choices = list(analysis.RANGES)
 choice = st.radio(
-    "Show", choices, format_func=lambda key: analysis.RANGES[key][0], key="progress_range",
+    "Show",
+    choices,
+    format_func=lambda key: analysis.RANGES[key][0],
+    key="progress_range",
     horizontal=True,
     index=choices.index(analysis.default_range(comparison.first_day, comparison.last_day)),
 )
@@ -150,8 +180,13 @@ for the_sign in SIGNS:
             st.caption(progress.secondary_line(result))
         sign_series = series[the_sign.key]
         st.altair_chart(
-            charts.sign_chart(the_sign.key, sign_series.frame, result, domain=(start, end),
-                              granularity=sign_series.granularity),
+            charts.sign_chart(
+                the_sign.key,
+                sign_series.frame,
+                result,
+                domain=(start, end),
+                granularity=sign_series.granularity,
+            ),
             width="stretch",
         )
         st.write(result.sentence)

@@ -252,13 +252,13 @@ BOUNDS_SQL = (
     "SELECT count(*), min(day), max(day), min(day) FILTER (WHERE day >= ?) "
     "FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
 )
-_WINDOW_AGGREGATES = ", ".join(
-    f"count({c}) AS n_{c}, avg({c}) AS mean_{c}" for c in SERIES_COLUMNS
-)
+_WINDOW_AGGREGATES = ", ".join(f"count({c}) AS n_{c}, avg({c}) AS mean_{c}" for c in SERIES_COLUMNS)
 WINDOWS_SQL = (
     "SELECT CASE WHEN day <= ? THEN 'baseline' ELSE 'recent' END AS period, "
     + _WINDOW_AGGREGATES
-    + ", count(*) FILTER (WHERE " + PAIN_FREE_SQL + ") AS pain_free "
+    + ", count(*) FILTER (WHERE "
+    + PAIN_FREE_SQL
+    + ") AS pain_free "
     "FROM checkins WHERE owner = ? AND ((day >= ? AND day <= ?) OR (day >= ? AND day <= ?)) "
     "GROUP BY period"
 )
@@ -272,8 +272,9 @@ def _windows(
         return None, None, None, None
     baseline_end = first_day + dt.timedelta(days=WINDOW_DAYS - 1)
     # Never compare a day with itself: the recent window starts after the baseline week.
-    recent_start = max(last_day - dt.timedelta(days=WINDOW_DAYS - 1),
-                       baseline_end + dt.timedelta(days=1))
+    recent_start = max(
+        last_day - dt.timedelta(days=WINDOW_DAYS - 1), baseline_end + dt.timedelta(days=1)
+    )
     if recent_start > last_day:
         return first_day, baseline_end, None, None
     return first_day, baseline_end, recent_start, last_day
@@ -301,8 +302,7 @@ def compare_signs(
         rows: dict[str, dict[str, object]] = {}
         if b_start is not None:
             far = dt.date.max
-            cur.execute(WINDOWS_SQL, [b_end, owner, b_start, b_end,
-                                      r_start or far, r_end or far])
+            cur.execute(WINDOWS_SQL, [b_end, owner, b_start, b_end, r_start or far, r_end or far])
             names = [d[0] for d in cur.description]
             rows = {row[0]: dict(zip(names, row, strict=True)) for row in cur.fetchall()}
     results: dict[str, SignResult] = {}
@@ -312,21 +312,33 @@ def compare_signs(
         baseline = _float(base_row.get(f"mean_{column}"))
         recent = _float(recent_row.get(f"mean_{column}"))
         result = sign_result(
-            the_sign, baseline, recent,
-            int(base_row.get(f"n_{column}") or 0), int(recent_row.get(f"n_{column}") or 0),
+            the_sign,
+            baseline,
+            recent,
+            int(base_row.get(f"n_{column}") or 0),
+            int(recent_row.get(f"n_{column}") or 0),
         )
         secondary = tuple(
             MeasureChange(
-                m.column, _float(base_row.get(f"mean_{m.column}")),
+                m.column,
+                _float(base_row.get(f"mean_{m.column}")),
                 _float(recent_row.get(f"mean_{m.column}")),
-                int(base_row.get(f"n_{m.column}") or 0), int(recent_row.get(f"n_{m.column}") or 0),
+                int(base_row.get(f"n_{m.column}") or 0),
+                int(recent_row.get(f"n_{m.column}") or 0),
             )
-            for m in the_sign.secondary if m.kind in NUMERIC_KINDS
+            for m in the_sign.secondary
+            if m.kind in NUMERIC_KINDS
         )
         results[the_sign.key] = replace(result, secondary=secondary)
     return Comparison(
-        signs=results, baseline_start=b_start, baseline_end=b_end, recent_start=r_start,
-        recent_end=r_end, days_logged=int(count), last_day=last_day, first_day=first_day,
+        signs=results,
+        baseline_start=b_start,
+        baseline_end=b_end,
+        recent_start=r_start,
+        recent_end=r_end,
+        days_logged=int(count),
+        last_day=last_day,
+        first_day=first_day,
         pain_free_baseline=int(rows.get("baseline", {}).get("pain_free") or 0),
         pain_free_recent=int(rows.get("recent", {}).get("pain_free") or 0),
     )
@@ -341,21 +353,30 @@ def sign_result(
 ) -> SignResult:
     """Judge one sign from its two window means and counts, and describe the outcome."""
     measure = the_sign.primary
-    verdict = judge(baseline, recent, the_sign.threshold, measure.better or "higher",
-                    n_baseline, n_recent)
+    verdict = judge(
+        baseline, recent, the_sign.threshold, measure.better or "higher", n_baseline, n_recent
+    )
     change = change_pct = None
     if baseline is not None and recent is not None:
         change = recent - baseline
         change_pct = change / abs(baseline) * 100 if baseline else None
     partial = SignResult(
-        key=the_sign.key, verdict=verdict, baseline=baseline, recent=recent, change=change,
-        change_pct=change_pct, n_baseline=n_baseline, n_recent=n_recent, sentence="",
+        key=the_sign.key,
+        verdict=verdict,
+        baseline=baseline,
+        recent=recent,
+        change=change,
+        change_pct=change_pct,
+        n_baseline=n_baseline,
+        n_recent=n_recent,
+        sentence="",
         target=improvement_target(baseline, the_sign.threshold, measure),
     )
     return replace(partial, sentence=describe(the_sign, partial))
 
 
 # ---- series for charts and tables ------------------------------------------------------
+
 
 def _check_columns(columns: tuple[str, ...]) -> None:
     unknown = [c for c in columns if c not in SERIES_COLUMNS]
@@ -365,8 +386,8 @@ def _check_columns(columns: tuple[str, ...]) -> None:
 
 def _daily_sql(columns: tuple[str, ...]) -> str:
     trends = ", ".join(
-        f"{c}, CASE WHEN count({c}) OVER w >= {MIN_CHECKINS} THEN avg({c}) OVER w END "
-        f"AS {c}_trend" for c in columns
+        f"{c}, CASE WHEN count({c}) OVER w >= {MIN_CHECKINS} THEN avg({c}) OVER w END AS {c}_trend"
+        for c in columns
     )
     return (
         "WITH span AS (SELECT day, " + ", ".join(columns) + " FROM checkins "  # noqa: S608 (registry identifiers; values are ? parameters)
@@ -379,11 +400,10 @@ def _daily_sql(columns: tuple[str, ...]) -> str:
 
 def _weekly_sql(columns: tuple[str, ...]) -> str:
     means = ", ".join(f"avg({c}) AS {c}, count({c}) AS {c}_n" for c in columns)
-    trends = ", ".join(
-        f"{c}, avg({c}) OVER w AS {c}_trend" for c in columns
-    )
+    trends = ", ".join(f"{c}, avg({c}) OVER w AS {c}_trend" for c in columns)
     return (
-        "WITH weeks AS (SELECT CAST(date_trunc('week', day) AS DATE) AS day, " + means  # noqa: S608 (registry identifiers; values are ? parameters)
+        "WITH weeks AS (SELECT CAST(date_trunc('week', day) AS DATE) AS day, "  # noqa: S608 (registry identifiers; values are ? parameters)
+        + means
         + " FROM checkins WHERE owner = ? AND day >= ? AND day <= ? GROUP BY 1) "
         "SELECT day, " + trends + " FROM weeks "
         "WINDOW w AS (ORDER BY day RANGE BETWEEN INTERVAL 21 DAYS PRECEDING AND CURRENT ROW) "
@@ -434,7 +454,9 @@ def weekly_series(
 
 WEEKLY_SUMMARY_SQL = (
     "SELECT CAST(date_trunc('week', day) AS DATE) AS week, count(*) AS days_logged, "  # noqa: S608 (registry identifiers; values are ? parameters)
-    "count(*) FILTER (WHERE " + PAIN_FREE_SQL + ") AS pain_free_days, "
+    "count(*) FILTER (WHERE "
+    + PAIN_FREE_SQL
+    + ") AS pain_free_days, "
     + ", ".join(f"avg({c}) AS {c}" for c in PRIMARY_COLUMNS)
     + " FROM checkins WHERE owner = ? AND day >= ? AND day <= ? GROUP BY 1 ORDER BY 1"
 )
@@ -483,11 +505,13 @@ def sign_series(
     series = {}
     for the_sign in SIGNS:
         column = the_sign.primary.column
-        part = pd.DataFrame({
-            "day": frame["day"] if not frame.empty else pd.Series(dtype="object"),
-            "value": frame[column] if not frame.empty else pd.Series(dtype="float"),
-            "trend": frame[f"{column}_trend"] if not frame.empty else pd.Series(dtype="float"),
-        })
+        part = pd.DataFrame(
+            {
+                "day": frame["day"] if not frame.empty else pd.Series(dtype="object"),
+                "value": frame[column] if not frame.empty else pd.Series(dtype="float"),
+                "trend": frame[f"{column}_trend"] if not frame.empty else pd.Series(dtype="float"),
+            }
+        )
         part = part[part["value"].notna()].reset_index(drop=True)
         series[the_sign.key] = SignSeries(the_sign.key, part, granularity)
     return series

@@ -93,11 +93,13 @@ def _axis_title(measure: Measure) -> str:
 
 def _chart_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """Only what the chart draws, as JSON-friendly values: every column goes to the browser."""
-    return pd.DataFrame({
-        "day": [_iso(d) for d in frame["day"]],
-        "value": frame["value"].astype(float).round(2),
-        "trend": frame["trend"].astype(float).round(2),
-    })
+    return pd.DataFrame(
+        {
+            "day": [_iso(d) for d in frame["day"]],
+            "value": frame["value"].astype(float).round(2),
+            "trend": frame["trend"].astype(float).round(2),
+        }
+    )
 
 
 def _reference_layers(
@@ -123,11 +125,13 @@ def _reference_layers(
         reference["day"] = last_day
     frame = pd.DataFrame(references)
     kinds = ["Baseline", "Improving"]
-    colour = alt.Color("kind:N", legend=None,
-                       scale=alt.Scale(domain=kinds, range=[BASELINE_COLOUR, TARGET_COLOUR]))
+    colour = alt.Color(
+        "kind:N", legend=None, scale=alt.Scale(domain=kinds, range=[BASELINE_COLOUR, TARGET_COLOUR])
+    )
     base = alt.Chart(frame)
     lines = base.mark_rule(strokeWidth=1.5).encode(
-        y=alt.Y("level:Q", scale=y_scale), color=colour,
+        y=alt.Y("level:Q", scale=y_scale),
+        color=colour,
         strokeDash=alt.StrokeDash(
             "kind:N", legend=None, scale=alt.Scale(domain=kinds, range=[BASELINE_DASH, TARGET_DASH])
         ),
@@ -137,7 +141,10 @@ def _reference_layers(
         return [lines]
     # Labels sit at the right end, on the side of their line away from the latest values.
     labels = base.mark_text(align="right", baseline="middle", dx=-2, fontSize=11).encode(
-        x=x, y=alt.Y("label_at:Q", scale=y_scale), text="text:N", color=colour,
+        x=x,
+        y=alt.Y("label_at:Q", scale=y_scale),
+        text="text:N",
+        color=colour,
     )
     return [lines, labels]
 
@@ -166,39 +173,59 @@ def sign_chart(
         x_scale = alt.Scale(type="utc", domain=[_iso(domain[0]), _iso(domain[1])], padding=6)
     else:
         x_scale = alt.Scale(type="utc", padding=6)
-    x = alt.X("day:T", scale=x_scale, title=None,
-              axis=alt.Axis(format="%d %b", labelOverlap=True, tickCount=6))
+    x = alt.X(
+        "day:T",
+        scale=x_scale,
+        title=None,
+        axis=alt.Axis(format="%d %b", labelOverlap=True, tickCount=6),
+    )
     trend_name = "4-week mean" if granularity == "week" else "7-day mean"
     point_name = "Weekly mean" if granularity == "week" else measure.label
     number = ".0f" if measure.kind == "minutes" else ".1f"
     tooltip = [
-        alt.Tooltip("utcyearmonthdate(day):T", title="Week of" if granularity == "week" else "Date",
-                    format="%a %-d %b %Y"),
+        alt.Tooltip(
+            "utcyearmonthdate(day):T",
+            title="Week of" if granularity == "week" else "Date",
+            format="%a %-d %b %Y",
+        ),
         alt.Tooltip("value:Q", title=point_name, format=number),
         alt.Tooltip("trend:Q", title=trend_name, format=number),
     ]
     base = alt.Chart(rows)
     points = base.mark_circle(size=30, opacity=0.75, color=POINT_COLOUR).encode(
-        x=x, y=alt.Y("value:Q", scale=y_scale, title=_axis_title(measure)), tooltip=tooltip,
+        x=x,
+        y=alt.Y("value:Q", scale=y_scale, title=_axis_title(measure)),
+        tooltip=tooltip,
     )
     # The points carry the tooltip (their day's value and 7-day mean); the line needs none.
     trend = base.mark_line(color=TREND_COLOUR, strokeWidth=3, interpolate="monotone").encode(
-        x=x, y=alt.Y("trend:Q", scale=y_scale),
+        x=x,
+        y=alt.Y("trend:Q", scale=y_scale),
     )
     layers: list[alt.Chart] = [points, trend]
     references = []
     if result.baseline is not None:
-        references.append({"level": round(result.baseline, 2), "kind": "Baseline",
-                           "text": f"baseline {format_value(measure, result.baseline)}"})
+        references.append(
+            {
+                "level": round(result.baseline, 2),
+                "kind": "Baseline",
+                "text": f"baseline {format_value(measure, result.baseline)}",
+            }
+        )
     if result.target is not None:
         sign_text = "≤" if measure.better == "lower" else "≥"
-        references.append({"level": round(result.target, 2), "kind": "Improving",
-                           "text": f"improving at {sign_text} "
-                                   f"{format_value(measure, result.target)}"})
+        references.append(
+            {
+                "level": round(result.target, 2),
+                "kind": "Improving",
+                "text": f"improving at {sign_text} {format_value(measure, result.target)}",
+            }
+        )
     if references:
         layers.extend(_reference_layers(references, result, rows, y_scale, x, domain))
     chart = alt.layer(*layers).properties(
-        height=height, description=result.sentence or the_sign.title,
+        height=height,
+        description=result.sentence or the_sign.title,
     )
     if title:
         chart = chart.properties(title=title)

@@ -23,8 +23,13 @@ DEFAULT_DAYS = 84
 
 # Days for each sign to cover about two thirds of its way back (an exponential course).
 _PACE = {
-    "pain": 14.0, "sleep": 13.0, "episodes": 16.0, "walking": 20.0, "motion": 22.0,
-    "numbness": 34.0, "strength": 45.0,
+    "pain": 14.0,
+    "sleep": 13.0,
+    "episodes": 16.0,
+    "walking": 20.0,
+    "motion": 22.0,
+    "numbness": 34.0,
+    "strength": 45.0,
 }
 _FLARE_START = 29  # day index of a flare-up early in week 5 (after lifting something heavy)
 
@@ -121,17 +126,18 @@ def example_journal(
         # Optional measures, as people really log them: the ruler and chair test once a
         # week, hours slept most days, limp and heel-toe walking now and then.
         if i % 7 == 6:
-            values["fingertip_floor_cm"] = round(
-                _clip(noisy(34.0 - 24.0 * course["motion"] + 3.0 * flare, 2.0), 0, 100) * 2
-            ) / 2
+            values["fingertip_floor_cm"] = (
+                round(_clip(noisy(34.0 - 24.0 * course["motion"] + 3.0 * flare, 2.0), 0, 100) * 2)
+                / 2
+            )
             values["chair_stands"] = round(
                 _clip(noisy(8.0 + 6.0 * course["strength"] - flare, 1.0), 0, 60)
             )
             values["heel_toe_walk"] = course["strength"] > 0.75
         if rng.random() < 0.85:
-            values["sleep_hours"] = round(
-                _clip(noisy(5.2 + 2.3 * course["sleep"] - 0.5 * flare, 0.5), 0, 24) * 2
-            ) / 2
+            values["sleep_hours"] = (
+                round(_clip(noisy(5.2 + 2.3 * course["sleep"] - 0.5 * flare, 0.5), 0, 24) * 2) / 2
+            )
         if i < 56 and rng.random() < 0.6:
             values["limp"] = walk < 30 or flare > 1.0
         rows.append((day, values))
@@ -156,7 +162,12 @@ def load_example(
     today = today or dt.date.today()
     rows = example_journal(end or today)
     result = storage.save_checkins(
-        conn, owner, rows, batch=EXAMPLE_BATCH, replace=replace, supersede_batch=True,
+        conn,
+        owner,
+        rows,
+        batch=EXAMPLE_BATCH,
+        replace=replace,
+        supersede_batch=True,
         today=today,
     )
     return result.saved

@@ -10,7 +10,7 @@ from recovery.text import days_ago
 
 EXPLAIN_VERDICTS = (
     "Each sign compares the average of your first week of check-ins (your baseline) with "
-    "the average of your latest 7 days. \"Improving\" means the change passes that sign's "
+    'the average of your latest 7 days. "Improving" means the change passes that sign\'s '
     "threshold: for leg pain a fall of at least 2 points or 30 % (Ostelo et al., Spine "
     "2008); for the others the app's own rule, shown on each card. At least "
     f"{MIN_CHECKINS} check-ins in each week are needed for a verdict."
@@ -109,8 +109,10 @@ def secondary_line(result: SignResult) -> str:
             continue
         measure = MEASURES_BY_COLUMN[change.column]
         unit = f" {measure.unit}" if measure.kind in ("decimal", "count") and measure.unit else ""
-        parts.append(f"{measure.label.lower()} {format_value(measure, change.baseline)} \u2192 "
-                     f"{format_value(measure, change.recent)}{unit}")
+        parts.append(
+            f"{measure.label.lower()} {format_value(measure, change.baseline)} \u2192 "
+            f"{format_value(measure, change.recent)}{unit}"
+        )
     if not parts:
         return ""
     return "Also logged, first week \u2192 latest 7 days: " + "; ".join(parts) + "."

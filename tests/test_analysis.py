@@ -80,18 +80,47 @@ def test_fewer_than_three_check_ins_in_a_window_gives_no_verdict(n_baseline, n_r
 
 def test_means_of_whole_numbers_meet_a_threshold_they_reach_exactly(conn):
     # baseline 6, 7, 6 (mean 19/3), recent 4, 5, 4 (13/3): exactly 2 points better
-    _save(conn, {0: {"leg_pain": 6}, 1: {"leg_pain": 7}, 2: {"leg_pain": 6},
-                 25: {"leg_pain": 4}, 26: {"leg_pain": 5}, 27: {"leg_pain": 4}})
+    _save(
+        conn,
+        {
+            0: {"leg_pain": 6},
+            1: {"leg_pain": 7},
+            2: {"leg_pain": 6},
+            25: {"leg_pain": 4},
+            26: {"leg_pain": 5},
+            27: {"leg_pain": 4},
+        },
+    )
     result = analysis.compare_signs(conn, "local").signs["pain"]
     assert result.verdict == "improved"
     assert result.change == pytest.approx(-2.0)
 
 
 def test_a_hand_made_journal_gives_the_hand_computed_answers(conn):
-    baseline = {i: {"leg_pain": 7, "pain_episodes": 4, "walk_minutes": 10, "sleep_quality": 3,
-                    "bending": 4, "numbness": 3, "leg_strength": 6} for i in range(7)}
-    recent = {i: {"leg_pain": 2, "pain_episodes": 0, "walk_minutes": 14, "sleep_quality": 3,
-                  "bending": 4, "numbness": 5, "leg_strength": 6} for i in range(21, 28)}
+    baseline = {
+        i: {
+            "leg_pain": 7,
+            "pain_episodes": 4,
+            "walk_minutes": 10,
+            "sleep_quality": 3,
+            "bending": 4,
+            "numbness": 3,
+            "leg_strength": 6,
+        }
+        for i in range(7)
+    }
+    recent = {
+        i: {
+            "leg_pain": 2,
+            "pain_episodes": 0,
+            "walk_minutes": 14,
+            "sleep_quality": 3,
+            "bending": 4,
+            "numbness": 5,
+            "leg_strength": 6,
+        }
+        for i in range(21, 28)
+    }
     recent[27]["pain_episodes"] = 2  # 2 flare-ups in 7 days: mean 2/7
     _save(conn, baseline | recent)
     comparison = analysis.compare_signs(conn, "local")
@@ -152,8 +181,17 @@ def test_a_short_journal_never_compares_a_day_with_itself(conn):
 
 def test_a_gap_of_weeks_is_allowed(conn):
     # three check-ins in the first week, nothing for 17 days, three at the end
-    _save(conn, {0: {"leg_pain": 6}, 2: {"leg_pain": 6}, 4: {"leg_pain": 6},
-                 22: {"leg_pain": 6}, 25: {"leg_pain": 3}, 27: {"leg_pain": 3}})
+    _save(
+        conn,
+        {
+            0: {"leg_pain": 6},
+            2: {"leg_pain": 6},
+            4: {"leg_pain": 6},
+            22: {"leg_pain": 6},
+            25: {"leg_pain": 3},
+            27: {"leg_pain": 3},
+        },
+    )
     comparison = analysis.compare_signs(conn, "local")
     pain = comparison.signs["pain"]
     assert (pain.n_baseline, pain.n_recent) == (3, 3)
@@ -224,10 +262,15 @@ def test_long_ranges_are_charted_as_weekly_means(conn):
 
 
 def test_weekly_summary_counts_pain_free_days(conn):
-    _save(conn, {0: {"leg_pain": 1, "pain_episodes": 0},  # pain-free
-                 1: {"leg_pain": 2, "pain_episodes": 0},  # not: leg pain 2
-                 2: {"leg_pain": 0, "pain_episodes": 1},  # not: a flare-up
-                 3: {"leg_pain": 0, "pain_episodes": 0}})  # pain-free
+    _save(
+        conn,
+        {
+            0: {"leg_pain": 1, "pain_episodes": 0},  # pain-free
+            1: {"leg_pain": 2, "pain_episodes": 0},  # not: leg pain 2
+            2: {"leg_pain": 0, "pain_episodes": 1},  # not: a flare-up
+            3: {"leg_pain": 0, "pain_episodes": 0},
+        },
+    )  # pain-free
     summary = analysis.weekly_summary(conn, "local")
     assert summary["pain_free_days"].sum() == 2 and summary["days_logged"].sum() == 4
 

@@ -30,10 +30,15 @@ def test_every_sign_has_points_a_trend_line_and_labelled_reference_lines(example
     comparison, series, domain = example_comparison
     for the_sign in SIGNS:
         result = comparison.signs[the_sign.key]
-        spec = _spec(charts.sign_chart(the_sign.key, series[the_sign.key].frame, result,
-                                       domain=domain))
+        spec = _spec(
+            charts.sign_chart(the_sign.key, series[the_sign.key].frame, result, domain=domain)
+        )
         assert [layer["mark"]["type"] for layer in spec["layer"]] == [
-            "circle", "line", "rule", "text"]
+            "circle",
+            "line",
+            "rule",
+            "text",
+        ]
         assert spec["description"] == result.sentence
         labels = spec["datasets"][spec["layer"][3]["data"]["name"]]
         assert labels[0]["text"].startswith("baseline ")
@@ -41,13 +46,16 @@ def test_every_sign_has_points_a_trend_line_and_labelled_reference_lines(example
         assert labels[1]["text"].startswith(f"improving at {direction}")
         # the shared time axis: every chart spans the same days
         assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [
-            domain[0].isoformat(), domain[1].isoformat()]
+            domain[0].isoformat(),
+            domain[1].isoformat(),
+        ]
 
 
 def test_a_chart_holds_only_the_points_it_draws(example_comparison):
     comparison, series, domain = example_comparison
-    spec = _spec(charts.sign_chart("pain", series["pain"].frame, comparison.signs["pain"],
-                                   domain=domain))
+    spec = _spec(
+        charts.sign_chart("pain", series["pain"].frame, comparison.signs["pain"], domain=domain)
+    )
     points = spec["datasets"][spec["layer"][0]["data"]["name"]]
     assert len(points) == 84 and set(points[0]) == {"day", "value", "trend"}
 
@@ -91,7 +99,12 @@ def test_every_verdict_has_words_an_icon_and_a_colour(verdict):
 
 def test_charts_render_offline_for_reports(example_comparison):
     comparison, series, domain = example_comparison
-    chart = charts.sign_chart("pain", series["pain"].frame, comparison.signs["pain"],
-                              domain=domain, title=progress.short_date(END))
+    chart = charts.sign_chart(
+        "pain",
+        series["pain"].frame,
+        comparison.signs["pain"],
+        domain=domain,
+        title=progress.short_date(END),
+    )
     png = vlc.vegalite_to_png(chart.properties(width=480).to_json(), scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000

@@ -33,8 +33,9 @@ def _chart_frames(at) -> list[dict[str, object]]:
     """Each chart's spec and its series rows (the dataset with value and trend)."""
     charts = []
     for chart in at.get("vega_lite_chart"):
-        frames = [pa.ipc.open_stream(d.data.data).read_all().to_pandas()
-                  for d in chart.proto.datasets]
+        frames = [
+            pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets
+        ]
         series = next(f for f in frames if {"value", "trend"} <= set(f.columns))
         lines = next(f for f in frames if "level" in f.columns)
         charts.append({"spec": json.loads(chart.proto.spec), "series": series, "lines": lines})
@@ -71,8 +72,9 @@ def test_the_page_shows_the_analysis_headline_and_seven_verdicts(app, db_path):
     assert [s.value for s in at.subheader] == [f"{s.number}. {s.title}" for s in SIGNS]
     verdict_lines = [t for t in _texts(at) if "-badge[" in t]
     expected = [analysis.VERDICT_LABELS[r.verdict] for r in comparison.signs.values()]
-    assert [next(w for w in analysis.VERDICT_LABELS.values() if w in line)
-            for line in verdict_lines] == expected
+    assert [
+        next(w for w in analysis.VERDICT_LABELS.values() if w in line) for line in verdict_lines
+    ] == expected
     assert sum("Improving" in line for line in verdict_lines) == 6
     # the sentence under each chart is the analysis's own
     for result in comparison.signs.values():
@@ -94,7 +96,8 @@ def test_seven_chart_specs_carry_points_line_baseline_and_target(app, db_path):
         # the baseline and the level that would count as improving, as reference lines
         assert chart["lines"]["kind"].tolist() == ["Baseline", "Improving"]
         assert chart["lines"]["level"].tolist() == pytest.approx(
-            [result.baseline, result.target], abs=0.01)
+            [result.baseline, result.target], abs=0.01
+        )
         last_week = series["value"].tail(7).mean()
         assert last_week == pytest.approx(result.recent, abs=0.01)
 
@@ -120,8 +123,9 @@ def test_the_example_can_be_removed_in_one_click(app, db_path):
 def test_a_short_journal_says_how_many_more_days_are_needed(app, db_path):
     conn = storage.open_database(db_path)
     for offset in (1, 0):
-        storage.save_checkin(conn, storage.LOCAL_OWNER, TODAY - dt.timedelta(days=offset),
-                             checkin())
+        storage.save_checkin(
+            conn, storage.LOCAL_OWNER, TODAY - dt.timedelta(days=offset), checkin()
+        )
     conn.close()
     at = _open_progress(app)
     assert at.header[0].value == "Not enough check-ins for a verdict yet"

@@ -24,5 +24,6 @@ def _connection(day: str) -> duckdb.DuckDBPyConnection:
 
 def example_journal() -> Journal:
     """A journal that holds only the example recovery, ending today; never the person's."""
-    return Journal(conn=_connection(dt.date.today().isoformat()), owner=PREVIEW_OWNER,
-                   path=":memory:")
+    return Journal(
+        conn=_connection(dt.date.today().isoformat()), owner=PREVIEW_OWNER, path=":memory:"
+    )
