@@ -134,6 +134,8 @@ if comparison.days_logged == 0:
     st.stop()
 
 st.header(progress.headline(comparison), anchor=False)
+if comparison.has_verdicts:
+    st.caption(progress.verdict_counts(comparison))
 st.write(progress.summary_line(comparison, today))
 if not previewing:
     show_example_notice()

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from recovery.analysis import MIN_CHECKINS, Comparison, SignResult, format_change, format_value
+from recovery.analysis import (
+    MIN_CHECKINS,
+    VERDICT_LABELS,
+    Comparison,
+    SignResult,
+    format_change,
+    format_value,
+)
 from recovery.signs import MEASURES_BY_COLUMN, SIGNS, Sign
 from recovery.text import days_ago
 
@@ -46,6 +53,16 @@ def headline(comparison: Comparison) -> str:
     if not comparison.has_verdicts:
         return "Not enough check-ins for a verdict yet"
     return f"Improving in {comparison.improving_count} of {len(SIGNS)} signs"
+
+
+def verdict_counts(comparison: Comparison) -> str:
+    """How many signs got each verdict: 'Improving 6 · No clear change 1'."""
+    verdicts = [result.verdict for result in comparison.signs.values()]
+    return " \u00b7 ".join(
+        f"{label} {verdicts.count(verdict)}"
+        for verdict, label in VERDICT_LABELS.items()
+        if verdict in verdicts
+    )
 
 
 def summary_line(comparison: Comparison, today: dt.date | None = None) -> str:
