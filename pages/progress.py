@@ -178,8 +178,9 @@ for the_sign in SIGNS:
         st.markdown(f"{badge}&nbsp; {progress.values_line(the_sign, result)}")
         if the_sign.key == "episodes" and comparison.recent_start is not None:
             st.caption(progress.pain_free_line(comparison))
-        if progress.secondary_line(result):
-            st.caption(progress.secondary_line(result))
+        also_logged = progress.secondary_line(result)
+        if also_logged:
+            st.caption(also_logged)
         sign_series = series[the_sign.key]
         st.altair_chart(
             charts.sign_chart(
