@@ -25,8 +25,8 @@ EXPLAIN_VERDICTS = (
 
 CHART_KEY = (
     "How to read the charts: grey dots are single days, the solid blue line is the 7-day "
-    "average (once 3 of those days are logged), the dashed grey line is your baseline and the dotted green line is the level "
-    "that would count as improving. Scores are out of 10."
+    "average (once 3 of those days are logged), the dashed grey line is your baseline and "
+    "the dotted green line is the level that would count as improving. Scores are out of 10."
 )
 
 
