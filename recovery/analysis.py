@@ -203,7 +203,8 @@ def format_change(measure: Measure, change: float | None, change_pct: float | No
     points = points.replace("-", "\u2212")
     if change_pct is None:
         return points
-    return f"{points}, {change_pct:+.0f} %".replace("-", "\u2212")
+    # A no-break space keeps "%" on the line of its number.
+    return f"{points}, {change_pct:+.0f}\u00a0%".replace("-", "\u2212")
 
 
 def phrase(measure: Measure) -> str:
@@ -230,7 +231,7 @@ def describe(the_sign: Sign, result: SignResult) -> str:
         verb = "rose" if result.recent > result.baseline else "fell"
         moved = f"{verb} from {before} to {after}"
         if result.change_pct is not None:
-            moved += f" ({result.change_pct:+.0f} %)".replace("-", "\u2212")
+            moved += f" ({result.change_pct:+.0f}\u00a0%)".replace("-", "\u2212")
     rule = the_sign.threshold
     if result.verdict == "improved":
         if rule.is_convention:

@@ -139,7 +139,7 @@ def test_a_hand_made_journal_gives_the_hand_computed_answers(conn):
     assert (pain.baseline, pain.recent, pain.n_baseline, pain.n_recent) == (7, 2, 7, 7)
     assert pain.change_pct == pytest.approx(-500 / 7)
     assert pain.sentence == (
-        "Leg pain fell from 7.0 to 2.0 (\u221271 %), a clinically meaningful improvement."
+        "Leg pain fell from 7.0 to 2.0 (\u221271\u00a0%), a clinically meaningful improvement."
     )
     assert comparison.signs["episodes"].recent == pytest.approx(2 / 7)
     assert (comparison.baseline_start, comparison.baseline_end) == (_day(0), _day(6))
