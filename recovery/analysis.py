@@ -16,7 +16,7 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from recovery.signs import SIGNS, Better, Measure, Sign, Threshold, sign
+from recovery.signs import SIGNS, Better, Measure, Sign, Threshold
 
 Verdict = Literal["improved", "no_change", "worse", "insufficient_data"]
 Granularity = Literal["day", "week"]
@@ -542,8 +542,3 @@ def range_bounds(choice: str, first_day: dt.date, last_day: dt.date) -> tuple[dt
 def default_range(first_day: dt.date, last_day: dt.date) -> str:
     """Everything while the journal is under about 3 months long, then the last 3 months."""
     return "all" if (last_day - first_day).days < 91 else "3m"
-
-
-def sign_for(key: str) -> Sign:
-    """The registry's sign for a key (re-exported so pages need one import)."""
-    return sign(key)
