@@ -2,6 +2,7 @@
 
 from playwright.sync_api import expect
 
+from recovery.signs import SIGNS
 from tests.browser.conftest import DESKTOP, PHONE, ROOT
 from tests.browser.helpers import go_to, open_app, wait_idle
 
@@ -27,8 +28,12 @@ def test_the_example_recovery_shows_seven_charts_and_the_range_can_change(server
     wait_idle(page)
     expect(page.get_by_role("heading", name="Improving in 6 of 7 signs")).to_be_visible()
     _charts_drawn(page, 7)
-    expect(page.get_by_text("Getting worse")).to_have_count(0)
-    expect(page.get_by_text("No clear change")).to_have_count(1)
+    expect(page.get_by_text("Improving 6 \u00b7 No clear change 1")).to_be_visible()
+    for the_sign in SIGNS:
+        card = page.locator(f".st-key-progress_card_{the_sign.key}")
+        verdict = "No clear change" if the_sign.key == "strength" else "Improving"
+        expect(card.get_by_text(verdict).first).to_be_visible()
+    expect(page.locator(".st-key-progress_card_strength").get_by_text("Improving")).to_have_count(0)
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": DESKTOP["width"], "height": 1500})
