@@ -123,7 +123,9 @@ if previewing:
 baseline_start = st.session_state.get("progress_baseline")
 comparison = analysis.compare_signs(source.conn, source.owner, baseline_start=baseline_start)
 
-if comparison.days_logged == 0:
+
+def show_empty_journal() -> None:
+    """What an empty journal needs, and the example to try."""
     st.info(
         "Your journal is empty. Each day you check in adds a point to the seven charts "
         "here; after your first week and at least 3 more days, each sign gets a verdict.",
@@ -131,65 +133,74 @@ if comparison.days_logged == 0:
     )
     st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
     offer_example()
-    st.stop()
 
-st.header(progress.headline(comparison), anchor=False)
-if comparison.has_verdicts:
-    st.caption(progress.verdict_counts(comparison))
-st.write(progress.summary_line(comparison, today))
-if not previewing:
-    show_example_notice()
-if not comparison.has_verdicts:
-    st.info(progress.needed_message(comparison), icon=":material/hourglass_empty:")
-    offer_preview()
 
-with st.expander("How the verdicts work, and changing your baseline"):
-    st.write(progress.EXPLAIN_VERDICTS)
-    st.date_input(
-        "Compare from another start date (optional)",
-        key="progress_baseline",
-        value=None,
-        max_value=today,
-        format="DD/MM/YYYY",
-        help="For example the day this episode began. Your baseline becomes the first 7 days "
-        "of check-ins from that date. Clear it to use your first week again.",
-    )
+def show_progress(comparison: analysis.Comparison) -> None:
+    """The headline, the range and one card per sign."""
+    st.header(progress.headline(comparison), anchor=False)
+    if comparison.has_verdicts:
+        st.caption(progress.verdict_counts(comparison))
+    st.write(progress.summary_line(comparison, today))
+    if not previewing:
+        show_example_notice()
+    if not comparison.has_verdicts:
+        st.info(progress.needed_message(comparison), icon=":material/hourglass_empty:")
+        offer_preview()
 
-assert comparison.first_day is not None and comparison.last_day is not None
-choices = list(analysis.RANGES)
-choice = st.radio(
-    "Show",
-    choices,
-    format_func=lambda key: analysis.RANGES[key][0],
-    key="progress_range",
-    horizontal=True,
-    index=choices.index(analysis.default_range(comparison.first_day, comparison.last_day)),
-)
-start, end = analysis.range_bounds(choice, comparison.first_day, comparison.last_day)
-series = analysis.sign_series(source.conn, source.owner, start, end)
-st.caption(progress.CHART_KEY)
-
-for the_sign in SIGNS:
-    result = comparison.signs[the_sign.key]
-    style = charts.verdict_style(result.verdict)
-    with st.container(border=True, key=f"progress_card_{the_sign.key}"):
-        st.subheader(f"{the_sign.number}. {the_sign.title}", anchor=False)
-        badge = f":{style.streamlit_colour}-badge[{style.icon} {style.label}]"
-        st.markdown(f"{badge}&nbsp; {progress.values_line(the_sign, result)}")
-        if the_sign.key == "episodes" and comparison.recent_start is not None:
-            st.caption(progress.pain_free_line(comparison))
-        also_logged = progress.secondary_line(result)
-        if also_logged:
-            st.caption(also_logged)
-        sign_series = series[the_sign.key]
-        st.altair_chart(
-            charts.sign_chart(
-                the_sign.key,
-                sign_series.frame,
-                result,
-                domain=(start, end),
-                granularity=sign_series.granularity,
-            ),
-            width="stretch",
+    with st.expander("How the verdicts work, and changing your baseline"):
+        st.write(progress.EXPLAIN_VERDICTS)
+        st.date_input(
+            "Compare from another start date (optional)",
+            key="progress_baseline",
+            value=None,
+            max_value=today,
+            format="DD/MM/YYYY",
+            help="For example the day this episode began. Your baseline becomes the first 7 days "
+            "of check-ins from that date. Clear it to use your first week again.",
         )
-        st.write(result.sentence)
+
+    assert comparison.first_day is not None and comparison.last_day is not None
+    choices = list(analysis.RANGES)
+    choice = st.radio(
+        "Show",
+        choices,
+        format_func=lambda key: analysis.RANGES[key][0],
+        key="progress_range",
+        horizontal=True,
+        index=choices.index(analysis.default_range(comparison.first_day, comparison.last_day)),
+    )
+    start, end = analysis.range_bounds(choice, comparison.first_day, comparison.last_day)
+    series = analysis.sign_series(source.conn, source.owner, start, end)
+    st.caption(progress.CHART_KEY)
+
+    for the_sign in SIGNS:
+        result = comparison.signs[the_sign.key]
+        style = charts.verdict_style(result.verdict)
+        with st.container(border=True, key=f"progress_card_{the_sign.key}"):
+            st.subheader(f"{the_sign.number}. {the_sign.title}", anchor=False)
+            badge = f":{style.streamlit_colour}-badge[{style.icon} {style.label}]"
+            st.markdown(f"{badge}&nbsp; {progress.values_line(the_sign, result)}")
+            if the_sign.key == "episodes" and comparison.recent_start is not None:
+                st.caption(progress.pain_free_line(comparison))
+            also_logged = progress.secondary_line(result)
+            if also_logged:
+                st.caption(also_logged)
+            sign_series = series[the_sign.key]
+            st.altair_chart(
+                charts.sign_chart(
+                    the_sign.key,
+                    sign_series.frame,
+                    result,
+                    domain=(start, end),
+                    granularity=sign_series.granularity,
+                ),
+                width="stretch",
+            )
+            st.write(result.sentence)
+
+
+# No st.stop() on an empty journal: the footer drawn after the page must still show.
+if comparison.days_logged == 0:
+    show_empty_journal()
+else:
+    show_progress(comparison)
