@@ -2,6 +2,7 @@
 
 from playwright.sync_api import expect
 
+from recovery import text
 from recovery.signs import SIGNS
 from tests.browser.conftest import DESKTOP, PHONE, ROOT
 from tests.browser.helpers import go_to, open_app, wait_idle
@@ -21,6 +22,7 @@ def test_the_example_recovery_shows_seven_charts_and_the_range_can_change(server
     open_app(page, server.url)
     go_to(page, "Progress")
     expect(page.get_by_text("Your journal is empty")).to_be_visible()
+    expect(page.get_by_text(text.DISCLAIMER)).to_be_visible()  # the footer, even when empty
 
     page.get_by_role("button", name="Load the example recovery").click()
     wait_idle(page)
