@@ -16,11 +16,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from recovery.owners import LOCAL_OWNER as LOCAL_OWNER  # re-exported for callers
 from recovery.signs import CHECKIN_COLUMNS
 from recovery.validation import validate_checkin
 
 SQL_DIR = Path(__file__).parent / "sql"
-LOCAL_OWNER = "local"
 
 
 class StorageError(Exception):
@@ -119,7 +119,9 @@ def open_database(path: str | Path) -> duckdb.DuckDBPyConnection:
 def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open journal (0 for a brand-new file)."""
     with conn.cursor() as cur:
-        tables = {row[0] for row in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        tables = {
+            row[0] for row in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
         if "schema_version" not in tables:
             if tables:
                 raise DatabaseDamagedError(
@@ -164,8 +166,12 @@ def _cursor(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnecti
     try:
         with conn.cursor() as cur:
             yield cur
-    except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException,
-            duckdb.FatalException) as error:
+    except (
+        duckdb.IOException,
+        duckdb.InternalException,
+        duckdb.SerializationException,
+        duckdb.FatalException,
+    ) as error:
         raise DatabaseDamagedError(
             "The journal could not be read or written (" + str(error).splitlines()[0] + "). "
             "Nothing more was changed; restart the app, and restore a backup if this repeats."
@@ -195,7 +201,9 @@ def save_checkin(
         cur.begin()
         try:
             existed = cur.execute(EXISTS, [owner, checked_day]).fetchone()[0] > 0
-            cur.execute(UPSERT_CHECKIN, [owner, checked_day, batch, *(clean[c] for c in CHECKIN_COLUMNS)])
+            cur.execute(
+                UPSERT_CHECKIN, [owner, checked_day, batch, *(clean[c] for c in CHECKIN_COLUMNS)]
+            )
             cur.commit()
         except Exception:
             cur.rollback()
@@ -237,9 +245,7 @@ def load_checkins(
 ) -> pd.DataFrame:
     """All of an owner's check-ins between two dates (inclusive), oldest first."""
     with _cursor(conn) as cur:
-        frame = cur.execute(
-            SELECT_CHECKINS, [owner, start or dt.date.min, end or dt.date.max]
-        ).df()
+        frame = cur.execute(SELECT_CHECKINS, [owner, start or dt.date.min, end or dt.date.max]).df()
     frame["day"] = pd.to_datetime(frame["day"]).dt.date
     return frame
 

@@ -22,9 +22,14 @@ URGENT_MESSAGE = (
     "(Sources: NICE CKS, Sciatica; BMJ Best Practice, Cauda equina syndrome.)"
 )
 
+SHARED_NOTICE = (
+    "Your journal is private to this page's address. Bookmark it to come back: anyone "
+    "with the address could read your entries, so do not share it. This shared copy may be "
+    "reset when the server restarts; export your data to keep it."
+)
+
 RED_FLAG_INTRO = (
-    "Safety check: tick anything that is new for you. These are rare, but they need "
-    "urgent care."
+    "Safety check: tick anything that is new for you. These are rare, but they need urgent care."
 )
 
 
