@@ -67,6 +67,7 @@ SELECT_LATEST = (
 EXISTS = "SELECT count(*) FROM checkins WHERE owner = ? AND day = ?"
 DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
 DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
+DELETE_OWNER = "DELETE FROM checkins WHERE owner = ?"
 COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
 COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
 
@@ -268,6 +269,12 @@ def delete_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int
         cur.execute(DELETE_BATCH, [owner, batch])
         cur.commit()
     return int(count)
+
+
+def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> None:
+    """Delete every check-in of one owner (a kiosk visitor leaving, a person starting over)."""
+    with _cursor(conn) as cur:
+        cur.execute(DELETE_OWNER, [owner])
 
 
 def count_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:

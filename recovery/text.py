@@ -28,6 +28,11 @@ SHARED_NOTICE = (
     "reset when the server restarts; export your data to keep it."
 )
 
+KIOSK_NOTICE = (
+    "Demonstration: this is an example recovery, not anyone's real journal. Try a check-in "
+    "or look around; nothing is kept, and Start over clears it for the next person."
+)
+
 RED_FLAG_INTRO = (
     "Safety check: tick anything that is new for you. These are rare, but they need urgent care."
 )
