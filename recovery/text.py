@@ -34,7 +34,8 @@ KIOSK_NOTICE = (
 )
 
 RED_FLAG_INTRO = (
-    "Safety check: tick anything that is new for you. These are rare, but they need urgent care."
+    "Tick anything that is new for you today. These symptoms are rare, but each one needs "
+    "urgent care."
 )
 
 
