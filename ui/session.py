@@ -79,13 +79,13 @@ def _shared_owner() -> str:
     return owners.owner_for_link(token)
 
 
-def _owner(current: settings.Mode) -> str:
+def _owner(current: settings.Mode, conn: duckdb.DuckDBPyConnection) -> str:
     if current == "shared":
         return _shared_owner()
     if current == "kiosk":
-        if "kiosk_owner" not in st.session_state:
-            st.session_state["kiosk_owner"] = owners.owner_for_kiosk_visit()
-        return st.session_state["kiosk_owner"]
+        from ui import kiosk  # only the kiosk needs the example recovery
+
+        return kiosk.visitor_owner(conn, visitor_today())
     if isinstance(st.context.ip_address, str):  # None means a loopback visitor
         # A local journal belongs to the person at this computer. If the server was opened
         # to the network (or deployed) without choosing shared mode, refuse to show it.
@@ -112,4 +112,4 @@ def open_journal() -> Journal:
     except storage.StorageError as error:
         st.error(str(error), icon=":material/error:")
         st.stop()
-    return Journal(conn=conn, owner=_owner(current), path=path, mode=current)
+    return Journal(conn=conn, owner=_owner(current, conn), path=path, mode=current)
