@@ -8,7 +8,7 @@ DuckDB connections are not safe to share between threads, cursors are.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +16,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from recovery.signs import CHECKIN_COLUMNS
-from recovery.validation import validate_checkin
+from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
+from recovery.validation import Problem, ValidationError, validate_checkin
 
 SQL_DIR = Path(__file__).parent / "sql"
 LOCAL_OWNER = "local"
@@ -69,6 +69,18 @@ DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
 DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
 COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
 COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
+SELECT_DAYS = "SELECT day FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
+# The bulk insert reads a registered DataFrame called ``incoming`` (one chunk at a time).
+_BULK_COLUMNS = "day, " + _COLUMNS + ", batch, created_at, updated_at"
+_BULK_INSERT = (
+    "INSERT INTO checkins (owner, " + _BULK_COLUMNS + ") "
+    "SELECT ?, " + _BULK_COLUMNS + " FROM incoming ON CONFLICT (owner, day) "
+)
+BULK_KEEP = _BULK_INSERT + "DO NOTHING"
+BULK_REPLACE = (
+    _BULK_INSERT + "DO UPDATE SET " + _UPDATES + ", batch = excluded.batch, "
+    "updated_at = excluded.updated_at"
+)
 
 
 def _plain_open_error(path: str, error: duckdb.Error) -> StorageError:
@@ -284,3 +296,139 @@ def journal_summary(conn: duckdb.DuckDBPyConnection, owner: str) -> JournalSumma
     with _cursor(conn) as cur:
         count, first, last = cur.execute(COUNT, [owner]).fetchone()
     return JournalSummary(int(count), first, last)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Bookkeeping restored from a backup with a row: when it was made and its batch."""
+
+    created_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    batch: str | None = None
+
+
+@dataclass(frozen=True)
+class BulkSaveResult:
+    """What saving many days did: how many were new, replaced, or kept as they were."""
+
+    added: int
+    replaced: int
+    kept: int
+
+
+# Chunks keep memory flat for long files; all of them share one transaction.
+BULK_CHUNK = 5_000
+
+
+def _nullable(measure_kind: str, values: list[object]) -> object:
+    # Explicit nullable dtypes so a missing value reaches DuckDB as NULL, never as NaN.
+    if measure_kind in ("scale", "count", "minutes"):
+        return pd.array(values, dtype="Int64")
+    if measure_kind == "decimal":
+        return pd.array(values, dtype="Float64")
+    if measure_kind == "yesno":
+        return pd.array(values, dtype="boolean")
+    return pd.Series(values, dtype=object)
+
+
+def _bulk_frame(days: list[dt.date], cleaned: list[dict[str, object]],
+                stamps: list[Stamp], batch: str | None, now: dt.datetime) -> pd.DataFrame:
+    data: dict[str, object] = {"day": pd.Series(days, dtype=object)}
+    for column in CHECKIN_COLUMNS:
+        kind = MEASURES_BY_COLUMN[column].kind if column in MEASURES_BY_COLUMN else "yesno"
+        data[column] = _nullable(kind, [values[column] for values in cleaned])
+    data["batch"] = pd.Series([s.batch if s.batch is not None else batch for s in stamps],
+                              dtype=object)
+    data["created_at"] = pd.Series([s.created_at or now for s in stamps],
+                                   dtype="datetime64[us]")
+    data["updated_at"] = pd.Series([s.updated_at or now for s in stamps],
+                                   dtype="datetime64[us]")
+    return pd.DataFrame(data)
+
+
+def save_checkins(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    rows: Sequence[tuple[object, Mapping[str, object]]],
+    *,
+    replace: bool,
+    batch: str | None = None,
+    today: dt.date | None = None,
+    stamps: Sequence[Stamp] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> BulkSaveResult:
+    """Validate and save many days in ONE transaction: all of them are written, or none.
+
+    ``rows`` are (day, values) pairs. Days already in the journal are replaced when
+    ``replace`` is true and kept otherwise. ``stamps`` (one per row) restore a backup's
+    timestamps and batches exactly. ``on_progress(done, total)`` is called after each chunk.
+    Raises ValidationError (naming the day) before writing anything if any row is invalid.
+    """
+    if stamps is not None and len(stamps) != len(rows):
+        raise ValueError("stamps must have one entry per row")
+    days: list[dt.date] = []
+    cleaned: list[dict[str, object]] = []
+    for day, values in rows:
+        try:
+            checked_day, clean = validate_checkin(day, values, today=today)
+        except ValidationError as error:
+            raise ValidationError([
+                Problem(p.column, p.value, f"{day}: {p.message}") for p in error.problems
+            ]) from error
+        days.append(checked_day)
+        cleaned.append(clean)
+    seen: set[dt.date] = set()
+    for checked_day in days:
+        if checked_day in seen:
+            raise ValidationError([Problem("date", checked_day,
+                                           f"date {checked_day} appears more than once")])
+        seen.add(checked_day)
+    if not days:
+        return BulkSaveResult(0, 0, 0)
+    now = dt.datetime.now().replace(microsecond=0)
+    all_stamps = list(stamps) if stamps is not None else [Stamp()] * len(days)
+    statement = BULK_REPLACE if replace else BULK_KEEP
+    with _cursor(conn) as cur:
+        cur.begin()
+        try:
+            existing = {
+                row[0] for row in cur.execute(SELECT_DAYS, [owner, min(days), max(days)]).fetchall()
+            }
+            overlap = sum(1 for d in days if d in existing)
+            for start in range(0, len(days), BULK_CHUNK):
+                stop = start + BULK_CHUNK
+                chunk = _bulk_frame(days[start:stop], cleaned[start:stop],
+                                    all_stamps[start:stop], batch, now)
+                cur.register("incoming", chunk)
+                cur.execute(statement, [owner])
+                cur.unregister("incoming")
+                if on_progress is not None:
+                    on_progress(min(stop, len(days)), len(days))
+            cur.commit()
+        except Exception:
+            cur.rollback()
+            raise
+    if replace:
+        return BulkSaveResult(added=len(days) - overlap, replaced=overlap, kept=0)
+    return BulkSaveResult(added=len(days) - overlap, replaced=0, kept=overlap)
+
+
+def existing_days(
+    conn: duckdb.DuckDBPyConnection, owner: str, start: dt.date, end: dt.date
+) -> set[dt.date]:
+    """The days between two dates (inclusive) that already have a check-in."""
+    with _cursor(conn) as cur:
+        return {row[0] for row in cur.execute(SELECT_DAYS, [owner, start, end]).fetchall()}
+
+
+def checkin_records(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[dict[str, object]]:
+    """Check-ins as plain Python values (with batch and timestamps), oldest first."""
+    with _cursor(conn) as cur:
+        cur.execute(SELECT_CHECKINS, [owner, start or dt.date.min, end or dt.date.max])
+        columns = [d[0] for d in cur.description]
+        return [_row_to_dict(columns, row) for row in cur.fetchall()]
