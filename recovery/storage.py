@@ -88,8 +88,8 @@ def _plain_open_error(path: str, error: duckdb.Error) -> StorageError:
     if "lock" in text.lower():
         return DatabaseLockedError(
             f"The journal file {path} is in use by another program (perhaps a second copy "
-            "of Seven Signs, or the DuckDB command line). Close that program, then reload "
-            "this page. Nothing was changed."
+            "of Seven Signs, or the DuckDB command line). Close that program and try again "
+            "(reload the page in the app). Nothing was changed."
         )
     if "newer version" in text.lower() or "older" in text.lower():
         return DatabaseDamagedError(
