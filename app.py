@@ -3,14 +3,14 @@
 import streamlit as st
 
 from recovery import text
-from ui import blocks
+from ui import blocks, session
 
-st.set_page_config(page_title=text.APP_NAME, page_icon=":material/monitor_heart:",
-                   layout="centered")
+st.set_page_config(
+    page_title=text.APP_NAME, page_icon=":material/monitor_heart:", layout="centered"
+)
 
 PAGES = [
-    st.Page("pages/checkin.py", title="Daily check-in", icon=":material/edit_note:",
-            default=True),
+    st.Page("pages/checkin.py", title="Daily check-in", icon=":material/edit_note:", default=True),
     st.Page("pages/history.py", title="History", icon=":material/history:"),
 ]
 
@@ -18,6 +18,8 @@ page = st.navigation(PAGES)
 with st.sidebar:
     st.markdown(f"**{text.APP_NAME}**")
     st.caption(text.TAGLINE)
+    if session.mode() == "shared":
+        st.info(text.SHARED_NOTICE, icon=":material/bookmark:")
 try:
     page.run()
 finally:

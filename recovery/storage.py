@@ -16,11 +16,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from recovery.owners import LOCAL_OWNER as LOCAL_OWNER  # re-exported for callers
 from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
 from recovery.validation import Problem, ValidationError, validate_checkin
 
 SQL_DIR = Path(__file__).parent / "sql"
-LOCAL_OWNER = "local"
 
 
 class StorageError(Exception):
@@ -67,6 +67,7 @@ SELECT_LATEST = (
 EXISTS = "SELECT count(*) FROM checkins WHERE owner = ? AND day = ?"
 DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
 DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
+DELETE_OWNER = "DELETE FROM checkins WHERE owner = ?"
 COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
 COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
 SELECT_DAYS = "SELECT day FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
@@ -132,7 +133,9 @@ def open_database(path: str | Path) -> duckdb.DuckDBPyConnection:
 def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open journal (0 for a brand-new file)."""
     with conn.cursor() as cur:
-        tables = {row[0] for row in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        tables = {
+            row[0] for row in cur.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
         if "schema_version" not in tables:
             if tables:
                 raise DatabaseDamagedError(
@@ -185,8 +188,12 @@ def _cursor(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnecti
     try:
         with conn.cursor() as cur:
             yield cur
-    except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException,
-            duckdb.FatalException) as error:
+    except (
+        duckdb.IOException,
+        duckdb.InternalException,
+        duckdb.SerializationException,
+        duckdb.FatalException,
+    ) as error:
         raise DatabaseDamagedError(
             "The journal could not be read or written (" + str(error).splitlines()[0] + "). "
             "Nothing more was changed; restart the app, and restore a backup if this repeats."
@@ -216,7 +223,9 @@ def save_checkin(
         cur.begin()
         try:
             existed = cur.execute(EXISTS, [owner, checked_day]).fetchone()[0] > 0
-            cur.execute(UPSERT_CHECKIN, [owner, checked_day, batch, *(clean[c] for c in CHECKIN_COLUMNS)])
+            cur.execute(
+                UPSERT_CHECKIN, [owner, checked_day, batch, *(clean[c] for c in CHECKIN_COLUMNS)]
+            )
             cur.commit()
         except Exception:
             cur.rollback()
@@ -258,9 +267,7 @@ def load_checkins(
 ) -> pd.DataFrame:
     """All of an owner's check-ins between two dates (inclusive), oldest first."""
     with _cursor(conn) as cur:
-        frame = cur.execute(
-            SELECT_CHECKINS, [owner, start or dt.date.min, end or dt.date.max]
-        ).df()
+        frame = cur.execute(SELECT_CHECKINS, [owner, start or dt.date.min, end or dt.date.max]).df()
     frame["day"] = pd.to_datetime(frame["day"]).dt.date
     return frame
 
@@ -283,6 +290,12 @@ def delete_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int
         cur.execute(DELETE_BATCH, [owner, batch])
         cur.commit()
     return int(count)
+
+
+def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> None:
+    """Delete every check-in of one owner (a kiosk visitor leaving, a person starting over)."""
+    with _cursor(conn) as cur:
+        cur.execute(DELETE_OWNER, [owner])
 
 
 def count_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:

@@ -22,8 +22,19 @@ URGENT_MESSAGE = (
     "(Sources: NICE CKS, Sciatica; BMJ Best Practice, Cauda equina syndrome.)"
 )
 
+SHARED_NOTICE = (
+    "Your journal is private to this page's address. Bookmark it to come back: anyone "
+    "with the address could read your entries, so do not share it. This shared copy may be "
+    "reset when the server restarts; export your data to keep it."
+)
+
+KIOSK_NOTICE = (
+    "Demonstration: this is an example recovery, not anyone's real journal. Try a check-in "
+    "or look around; nothing is kept, and Start over clears it for the next person."
+)
+
 RED_FLAG_INTRO = (
-    "Safety check: tick anything that is new for you. These are rare, but they need "
+    "Tick anything that is new for you today. These symptoms are rare, but each one needs "
     "urgent care."
 )
 

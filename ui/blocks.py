@@ -16,3 +16,20 @@ def footer() -> None:
 def urgent_care() -> None:
     """The red-flag message: go to urgent care now."""
     st.error(f"**{text.URGENT_TITLE}.** {text.URGENT_MESSAGE}", icon=":material/emergency:")
+
+
+# Kiosk screens are read from a step away: larger type and roomier controls.
+_LARGE_TYPE_CSS = """
+<style>
+html { font-size: 20px; }
+[data-testid="stAppViewContainer"] p, [data-testid="stAppViewContainer"] li,
+[data-testid="stAppViewContainer"] label { font-size: 1.15rem; }
+[data-testid="stSidebarNavLink"] span { font-size: 1.15rem; }
+button[kind] { min-height: 3rem; }
+</style>
+"""
+
+
+def large_type() -> None:
+    """Enlarge text and controls for the clinic kiosk."""
+    st.html(_LARGE_TYPE_CSS)
