@@ -8,7 +8,7 @@ DuckDB connections are not safe to share between threads, cursors are.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +33,19 @@ class DatabaseLockedError(StorageError):
 
 class DatabaseDamagedError(StorageError):
     """The file is not a DuckDB database, or is damaged, or is from an unknown version."""
+
+
+class DaysTakenError(StorageError):
+    """A bulk save would overwrite days the journal already has, and was not told to."""
+
+    def __init__(self, days: list[dt.date]):
+        self.days = days
+        first, last = days[0].isoformat(), days[-1].isoformat()
+        span = first if first == last else f"between {first} and {last}"
+        super().__init__(
+            f"Your journal already has {len(days)} check-in{'' if len(days) == 1 else 's'} "
+            f"on the same days ({span}). Nothing was saved, so your own entries are safe."
+        )
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -71,11 +84,18 @@ DELETE_OWNER = "DELETE FROM checkins WHERE owner = ?"
 COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
 COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
 SELECT_DAYS = "SELECT day FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
-# The bulk insert reads a registered DataFrame called ``incoming`` (one chunk at a time).
+# The bulk save registers its rows as a DataFrame called ``incoming`` (with a ``seq`` number
+# so it can be written in chunks inside one transaction).
+# Which of the incoming days are already taken, ignoring rows about to be superseded.
+TAKEN_DAYS = (
+    "SELECT c.day FROM checkins c JOIN incoming i ON c.day = i.day "
+    "WHERE c.owner = ? AND (c.batch IS DISTINCT FROM ? OR NOT ?) ORDER BY c.day"
+)
 _BULK_COLUMNS = "day, " + _COLUMNS + ", batch, created_at, updated_at"
 _BULK_INSERT = (
     "INSERT INTO checkins (owner, " + _BULK_COLUMNS + ") "
-    "SELECT ?, " + _BULK_COLUMNS + " FROM incoming ON CONFLICT (owner, day) "
+    "SELECT ?, " + _BULK_COLUMNS + " FROM incoming WHERE seq >= ? AND seq < ? "
+    "ON CONFLICT (owner, day) "
 )
 BULK_KEEP = _BULK_INSERT + "DO NOTHING"
 BULK_REPLACE = (
@@ -331,108 +351,118 @@ class Stamp:
 
 @dataclass(frozen=True)
 class BulkSaveResult:
-    """What saving many days did: how many were new, replaced, or kept as they were."""
+    """What saving many check-ins did."""
 
-    added: int
-    replaced: int
-    kept: int
+    saved: int  # rows written: new days plus replaced ones
+    replaced: int  # days the journal had that now hold the new values
+    superseded: int = 0  # earlier rows of the same batch removed first
+    kept: int = 0  # days the journal had that were left as they were
+
+    @property
+    def added(self) -> int:
+        """Days that were not in the journal before."""
+        return self.saved - self.replaced
 
 
 # Chunks keep memory flat for long files; all of them share one transaction.
 BULK_CHUNK = 5_000
+_PANDAS_TYPES = {"INTEGER": "Int64", "DOUBLE": "Float64", "BOOLEAN": "boolean",
+                 "VARCHAR": "object"}
 
 
-def _nullable(measure_kind: str, values: list[object]) -> object:
-    # Explicit nullable dtypes so a missing value reaches DuckDB as NULL, never as NaN.
-    if measure_kind in ("scale", "count", "minutes"):
-        return pd.array(values, dtype="Int64")
-    if measure_kind == "decimal":
-        return pd.array(values, dtype="Float64")
-    if measure_kind == "yesno":
-        return pd.array(values, dtype="boolean")
-    return pd.Series(values, dtype=object)
-
-
-def _bulk_frame(days: list[dt.date], cleaned: list[dict[str, object]],
-                stamps: list[Stamp], batch: str | None, now: dt.datetime) -> pd.DataFrame:
-    data: dict[str, object] = {"day": pd.Series(days, dtype=object)}
+def _incoming_frame(days: list[dt.date], rows: list[dict[str, object]],
+                    stamps: list[Stamp], batch: str | None) -> pd.DataFrame:
+    # Typed nullable columns, so a missing value reaches DuckDB as NULL (never NaN) and an
+    # all-empty optional column still has the right type.
+    now = dt.datetime.now()
+    frame = pd.DataFrame({"seq": range(len(days)), "day": pd.Series(days, dtype="object")})
     for column in CHECKIN_COLUMNS:
-        kind = MEASURES_BY_COLUMN[column].kind if column in MEASURES_BY_COLUMN else "yesno"
-        data[column] = _nullable(kind, [values[column] for values in cleaned])
-    data["batch"] = pd.Series([s.batch if s.batch is not None else batch for s in stamps],
-                              dtype=object)
-    data["created_at"] = pd.Series([s.created_at or now for s in stamps],
-                                   dtype="datetime64[us]")
-    data["updated_at"] = pd.Series([s.updated_at or now for s in stamps],
-                                   dtype="datetime64[us]")
-    return pd.DataFrame(data)
+        measure = MEASURES_BY_COLUMN.get(column)
+        sql_type = measure.sql_type if measure else "BOOLEAN"
+        frame[column] = pd.Series([row[column] for row in rows], dtype=_PANDAS_TYPES[sql_type])
+    frame["batch"] = pd.Series([s.batch if s.batch is not None else batch for s in stamps],
+                               dtype="object")
+    frame["created_at"] = pd.Series([s.created_at or now for s in stamps], dtype="datetime64[us]")
+    frame["updated_at"] = pd.Series([s.updated_at or now for s in stamps], dtype="datetime64[us]")
+    return frame
 
 
 def save_checkins(
     conn: duckdb.DuckDBPyConnection,
     owner: str,
-    rows: Sequence[tuple[object, Mapping[str, object]]],
+    rows: Iterable[tuple[object, Mapping[str, object]]],
     *,
-    replace: bool,
     batch: str | None = None,
+    replace: bool = False,
+    keep_existing: bool = False,
+    supersede_batch: bool = False,
     today: dt.date | None = None,
     stamps: Sequence[Stamp] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> BulkSaveResult:
-    """Validate and save many days in ONE transaction: all of them are written, or none.
+    """Validate every (day, values) row, then save them all in one transaction, or none.
 
-    ``rows`` are (day, values) pairs. Days already in the journal are replaced when
-    ``replace`` is true and kept otherwise. ``stamps`` (one per row) restore a backup's
-    timestamps and batches exactly. ``on_progress(done, total)`` is called after each chunk.
-    Raises ValidationError (naming the day) before writing anything if any row is invalid.
+    Days the journal already has are replaced with ``replace``, left alone with
+    ``keep_existing``, and otherwise raise DaysTakenError. With ``supersede_batch``, the
+    owner's earlier rows of the same batch are removed first (in the same transaction), so
+    loading a batch again refreshes it instead of clashing. ``stamps`` (one per row) restore
+    a backup's timestamps and batches exactly; ``on_progress(done, total)`` follows chunks.
     """
-    if stamps is not None and len(stamps) != len(rows):
-        raise ValueError("stamps must have one entry per row")
     days: list[dt.date] = []
-    cleaned: list[dict[str, object]] = []
-    for day, values in rows:
+    clean_rows: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    seen: set[dt.date] = set()
+    for number, (day, values) in enumerate(rows, start=1):
         try:
             checked_day, clean = validate_checkin(day, values, today=today)
         except ValidationError as error:
-            raise ValidationError([
-                Problem(p.column, p.value, f"{day}: {p.message}") for p in error.problems
-            ]) from error
-        days.append(checked_day)
-        cleaned.append(clean)
-    seen: set[dt.date] = set()
-    for checked_day in days:
+            problems.extend(
+                Problem(p.column, p.value, f"row {number}: {p.message}") for p in error.problems
+            )
+            continue
         if checked_day in seen:
-            raise ValidationError([Problem("date", checked_day,
-                                           f"date {checked_day} appears more than once")])
+            problems.append(Problem("date", day, f"row {number}: {checked_day.isoformat()} "
+                                    "appears twice; keep one check-in per day"))
+            continue
         seen.add(checked_day)
+        days.append(checked_day)
+        clean_rows.append(clean)
+    if problems:
+        raise ValidationError(problems)
+    if stamps is not None and len(stamps) != len(days):
+        raise ValueError("stamps must have one entry per row")
     if not days:
-        return BulkSaveResult(0, 0, 0)
-    now = dt.datetime.now().replace(microsecond=0)
-    all_stamps = list(stamps) if stamps is not None else [Stamp()] * len(days)
-    statement = BULK_REPLACE if replace else BULK_KEEP
+        return BulkSaveResult(saved=0, replaced=0)
+    incoming = _incoming_frame(days, clean_rows, list(stamps or [Stamp()] * len(days)), batch)
+    superseding = supersede_batch and batch is not None
     with _cursor(conn) as cur:
+        cur.register("incoming", incoming)
         cur.begin()
         try:
-            existing = {
-                row[0] for row in cur.execute(SELECT_DAYS, [owner, min(days), max(days)]).fetchall()
-            }
-            overlap = sum(1 for d in days if d in existing)
+            found = cur.execute(TAKEN_DAYS, [owner, batch, superseding]).fetchall()
+            taken = [row[0] for row in found]
+            if taken and not (replace or keep_existing):
+                raise DaysTakenError(taken)
+            superseded = 0
+            if superseding:
+                superseded = cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0]
+                cur.execute(DELETE_BATCH, [owner, batch])
+            statement = BULK_REPLACE if replace else BULK_KEEP
             for start in range(0, len(days), BULK_CHUNK):
-                stop = start + BULK_CHUNK
-                chunk = _bulk_frame(days[start:stop], cleaned[start:stop],
-                                    all_stamps[start:stop], batch, now)
-                cur.register("incoming", chunk)
-                cur.execute(statement, [owner])
-                cur.unregister("incoming")
+                stop = min(start + BULK_CHUNK, len(days))
+                cur.execute(statement, [owner, start, stop])
                 if on_progress is not None:
-                    on_progress(min(stop, len(days)), len(days))
+                    on_progress(stop, len(days))
             cur.commit()
         except Exception:
             cur.rollback()
             raise
+        finally:
+            cur.unregister("incoming")
     if replace:
-        return BulkSaveResult(added=len(days) - overlap, replaced=overlap, kept=0)
-    return BulkSaveResult(added=len(days) - overlap, replaced=0, kept=overlap)
+        return BulkSaveResult(saved=len(days), replaced=len(taken), superseded=int(superseded))
+    return BulkSaveResult(saved=len(days) - len(taken), replaced=0, superseded=int(superseded),
+                          kept=len(taken))
 
 
 def existing_days(

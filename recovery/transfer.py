@@ -468,8 +468,23 @@ def apply_import(
     if not parsed.ok:
         raise ValueError("only a file without problems can be imported")
     return storage.save_checkins(
-        conn, owner, parsed.rows, replace=replace, today=today,
+        conn, owner, parsed.rows, replace=replace, keep_existing=not replace, today=today,
         batch=None if parsed.kind == "json" else import_batch_name(),
         stamps=parsed.stamps if parsed.kind == "json" else None,
         on_progress=on_progress,
     )
+
+
+def problems_table(problems: list[ImportProblem]) -> list[dict[str, object]]:
+    """Problems as rows for a table people read: row, column, value, what is wrong."""
+    return [
+        {"Row": "" if p.row is None else p.row, "Column": p.column, "Value": p.value,
+         "What is wrong": p.message}
+        for p in problems
+    ]
+
+
+def export_filename(kind: str, start: dt.date | None, end: dt.date | None) -> str:
+    """A file name that says what is inside: seven-signs-2026-01-05-to-2026-03-29.csv."""
+    period = f"-{start.isoformat()}-to-{end.isoformat()}" if start and end else ""
+    return f"seven-signs{period}.{kind}"
