@@ -12,6 +12,7 @@ st.set_page_config(
 PAGES = [
     st.Page("pages/checkin.py", title="Daily check-in", icon=":material/edit_note:", default=True),
     st.Page("pages/history.py", title="History", icon=":material/history:"),
+    st.Page("pages/data.py", title="Your data", icon=":material/database:"),
 ]
 
 page = st.navigation(PAGES)

@@ -7,7 +7,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from recovery import report, storage, text, transfer
+from recovery import storage, text, transfer
 from ui.session import open_journal, visitor_today
 
 journal = open_journal()
@@ -79,6 +79,8 @@ else:
     period = chosen_period("data_report")
     if period is not None:
         if st.button("Prepare the PDF", key="data_report_make", icon=":material/picture_as_pdf:"):
+            from recovery import report  # drawing charts is slow to import; only when asked
+
             with st.spinner("Drawing the charts..."):
                 st.session_state["data_report_pdf"] = (
                     period, report.build_report(journal.conn, journal.owner, start=period[0],
@@ -155,8 +157,9 @@ if upload is not None:
                 st.stop()
             st.cache_data.clear()
             st.session_state["data_flash"] = (
-                f"Imported {result.added + result.replaced:,} days: {result.added:,} new, "
-                f"{result.replaced:,} replaced, {result.kept:,} of yours kept as they were.")
+                f"Imported {result.saved:,} day{'s' if result.saved != 1 else ''}: "
+                f"{result.added:,} new, {result.replaced:,} replaced, {result.kept:,} of "
+                "yours kept as they were.")
             # A new uploader key empties the file box, so the same file is not offered twice.
             st.session_state["data_upload_round"] = st.session_state.get("data_upload_round",
                                                                          0) + 1

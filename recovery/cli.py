@@ -92,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Refuses a journal that already has days unless --force is given.",
     )
     demo.add_argument("--force", action="store_true",
-                      help="add the example even though the journal is not empty")
+                      help="add the example even though the journal is not empty, replacing "
+                      "any of your days on the same dates")
     return parser
 
 
@@ -137,7 +138,7 @@ def _import(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: Text
         err.write("Row numbers count the first line (the column names) as row 1.\n")
         return 1
     result = transfer.apply_import(conn, storage.LOCAL_OWNER, parsed, replace=args.replace)
-    total = result.added + result.replaced
+    total = result.saved
     out.write(f"Imported {total:,} day{'s' if total != 1 else ''} from {args.file}: "
               f"{result.added:,} new, {result.replaced:,} replaced.\n")
     if result.kept:
@@ -198,7 +199,7 @@ def _demo(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO
             f"The journal already holds {days:,} days; the example was not added. Use "
             "--force to add it anyway, or choose an empty journal with --db."
         )
-    added = example.load_example(conn, storage.LOCAL_OWNER)
+    added = example.load_example(conn, storage.LOCAL_OWNER, replace=args.force)
     out.write(f"Added the example recovery: {added:,} days.\n")
     return 0
 
