@@ -196,7 +196,7 @@ def _demo(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO
     days = storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged
     if days and not args.force:
         raise CommandError(
-            f"The journal already holds {days:,} days; the example was not added. Use "
+            f"The journal already holds {days:,} day{'s' if days != 1 else ''}; the example was not added. Use "
             "--force to add it anyway, or choose an empty journal with --db."
         )
     added = example.load_example(conn, storage.LOCAL_OWNER, replace=args.force)

@@ -156,3 +156,23 @@ def test_export_of_fifty_rows_matches_the_library(db_path):
     expected = transfer.export_csv(conn, LOCAL_OWNER)
     conn.close()
     assert run("export", db=db_path).stdout.decode() == expected
+
+
+def test_demo_fills_an_empty_journal_with_the_example(db_path):
+    result = run("demo", db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "Added the example recovery: 84 days." in result.stdout.decode()
+    conn = storage.open_database(db_path)
+    assert storage.journal_summary(conn, LOCAL_OWNER).days_logged == 84
+    conn.close()
+
+
+def test_demo_refuses_a_journal_with_days_unless_forced(db_path):
+    seeded(db_path, (TODAY,))
+    before = db_path.read_bytes()
+    refused = run("demo", db=db_path)
+    assert refused.returncode == 1
+    assert "already holds 1 day" in refused.stderr.decode()
+    assert db_path.read_bytes() == before
+    forced = run("demo", "--force", db=db_path)
+    assert forced.returncode == 0, forced.stderr
