@@ -18,7 +18,7 @@ summary = storage.journal_summary(journal.conn, journal.owner)
 def chosen_period(prefix: str) -> tuple[dt.date, dt.date] | None:
     """An 'everything or a range' choice; None until a complete range is picked."""
     first, last = summary.first_day, summary.last_day
-    scope = st.radio("Days", ["Everything", "A date range"], key=f"{prefix}_scope",
+    scope = st.radio("Which days", ["Everything", "A date range"], key=f"{prefix}_scope",
                      horizontal=True)
     if scope == "Everything":
         return first, last
@@ -156,10 +156,7 @@ if upload is not None:
                 st.error(str(error), icon=":material/error:")
                 st.stop()
             st.cache_data.clear()
-            st.session_state["data_flash"] = (
-                f"Imported {result.saved:,} day{'s' if result.saved != 1 else ''}: "
-                f"{result.added:,} new, {result.replaced:,} replaced, {result.kept:,} of "
-                "yours kept as they were.")
+            st.session_state["data_flash"] = transfer.describe_result(result)
             # A new uploader key empties the file box, so the same file is not offered twice.
             st.session_state["data_upload_round"] = st.session_state.get("data_upload_round",
                                                                          0) + 1

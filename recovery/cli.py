@@ -138,12 +138,9 @@ def _import(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: Text
         err.write("Row numbers count the first line (the column names) as row 1.\n")
         return 1
     result = transfer.apply_import(conn, storage.LOCAL_OWNER, parsed, replace=args.replace)
-    total = result.saved
-    out.write(f"Imported {total:,} day{'s' if total != 1 else ''} from {args.file}: "
-              f"{result.added:,} new, {result.replaced:,} replaced.\n")
+    out.write(transfer.describe_result(result) + f" (from {args.file})\n")
     if result.kept:
-        out.write(f"Kept {result.kept:,} day{'s' if result.kept != 1 else ''} already in "
-                  "your journal as they were (use --replace to take the file's).\n")
+        out.write("Use --replace to take the file's values for days you already had.\n")
     return 0
 
 

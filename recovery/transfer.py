@@ -488,3 +488,20 @@ def export_filename(kind: str, start: dt.date | None, end: dt.date | None) -> st
     """A file name that says what is inside: seven-signs-2026-01-05-to-2026-03-29.csv."""
     period = f"-{start.isoformat()}-to-{end.isoformat()}" if start and end else ""
     return f"seven-signs{period}.{kind}"
+
+
+def describe_result(result: storage.BulkSaveResult) -> str:
+    """What an import did, in one sentence: 'Imported 14 days: 12 new, 2 replaced.'"""
+    def days(count: int) -> str:
+        return f"{count:,} day{'s' if count != 1 else ''}"
+
+    if result.saved == 0:
+        sentence = "Imported nothing"
+    elif result.replaced == 0:
+        sentence = f"Imported {days(result.saved)}" + (" (all new)" if result.saved > 1 else "")
+    else:
+        sentence = (f"Imported {days(result.saved)}: {result.added:,} new, "
+                    f"{result.replaced:,} replaced")
+    if result.kept:
+        sentence += f". Kept {days(result.kept)} of yours unchanged"
+    return sentence + "."

@@ -63,7 +63,7 @@ def test_a_valid_file_shows_the_counts_and_writes_only_after_confirming(app, db_
     assert leg_pain_on(db_path, DAY2) is None  # nothing written yet
     assert app.radio(key="data_existing").value == "Keep mine"
     app.button(key="data_import_confirm").click().run()
-    assert "Imported 1 day: 1 new, 0 replaced, 1 of yours kept" in app.success[0].value
+    assert "Imported 1 day. Kept 1 day of yours unchanged." in app.success[0].value
     assert leg_pain_on(db_path, DAY1) == 4
     assert leg_pain_on(db_path, DAY2) == 8
 
@@ -75,7 +75,7 @@ def test_choosing_replace_takes_the_files_values(app, db_path):
     app.radio(key="data_existing").set_value("Replace with the file's").run()
     assert app.button(key="data_import_confirm").proto.label == "Import 1 day"
     app.button(key="data_import_confirm").click().run()
-    assert "1 replaced" in app.success[0].value
+    assert app.success[0].value == "Imported 1 day: 0 new, 1 replaced."
     assert leg_pain_on(db_path, DAY1) == 9
 
 
