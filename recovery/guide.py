@@ -16,28 +16,36 @@ from recovery.signs import SIGNS, Sign
 
 CONTENT_DIR = Path(__file__).parent / "content"
 SECTIONS: tuple[str, ...] = (
-    "last_stages", "continuing_care", "residual_symptoms", "seek_help",
+    "last_stages", "continuing_care", "residual_symptoms", "seek_help", "red_flags",
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HEADING = re.compile(r"^## (\w+)\s*$", re.MULTILINE)
 
 
+# Files holding one short text per key ("## key" headings) rather than one section.
+KEYED: tuple[str, ...] = ("signs", "stages")
+
+
 @cache
 def section(name: str) -> str:
     """The Markdown of one guide section, without editorial comments."""
-    if name not in SECTIONS and name != "signs":
+    if name not in SECTIONS and name not in KEYED:
         raise KeyError(name)
     raw = (CONTENT_DIR / f"{name}.md").read_text(encoding="utf-8")
     return _COMMENT.sub("", raw).strip()
 
 
 @cache
+def keyed_texts(name: str) -> dict[str, str]:
+    """The texts of a keyed file (signs, stages) by key, each joined into one paragraph."""
+    parts = _HEADING.split(section(name))
+    # split() gives [preamble, key1, text1, key2, text2, ...]
+    return {key: " ".join(text.split()) for key, text in zip(parts[1::2], parts[2::2], strict=True)}
+
+
 def sign_notes() -> dict[str, str]:
     """What improvement feels like, per sign key, from content/signs.md."""
-    parts = _HEADING.split(section("signs"))
-    # split() gives [preamble, key1, text1, key2, text2, ...]
-    notes = {key: " ".join(text.split()) for key, text in zip(parts[1::2], parts[2::2])}
-    return notes
+    return keyed_texts("signs")
 
 
 @dataclass(frozen=True)
