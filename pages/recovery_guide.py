@@ -38,8 +38,8 @@ else:
     estimate = stage.estimate_stage(journal.conn, journal.owner, today=today)
     with st.container(border=True, key="guide_stage_card"):
         st.caption("Your stage, estimated from your journal")
-        st.subheader(estimate.title, anchor=False)
-        st.markdown(f"{STAGE_ICONS[estimate.key]} {estimate.explanation}")
+        st.subheader(f"{STAGE_ICONS[estimate.key]} {estimate.title}", anchor=False)
+        st.markdown(estimate.explanation)
         st.markdown(f"**What typically comes next.** {estimate.next_steps}")
     with st.expander("How the app estimates your stage (its own convention)"):
         st.markdown("No validated way exists to stage sciatica recovery from daily home "

@@ -18,12 +18,15 @@ GREY = "#999999"
 FONT_SIZE = 13
 
 
-def residual_chart(pattern: ResidualPattern) -> alt.Chart:
+def residual_chart(pattern: ResidualPattern) -> alt.LayerChart:
     """Mean tingling and leg pain on days after strenuous days against other days."""
     frame = pattern.frame().dropna(subset=["mean"])
     frame["label"] = frame["mean"].map(lambda value: f"{value:.1f}")
+    measures = list(dict.fromkeys(frame["measure"]))
     base = alt.Chart(frame).encode(
-        y=alt.Y("group:N", title=None, sort=[AFTER, OTHER], axis=None),
+        y=alt.Y("measure:N", title=None, sort=measures,
+                axis=alt.Axis(labelFontSize=FONT_SIZE, labelLimit=160)),
+        yOffset=alt.YOffset("group:N", sort=[AFTER, OTHER]),
         x=alt.X("mean:Q", title="Average (0-10, lower is better)",
                 scale=alt.Scale(domain=[0, 10])),
         color=alt.Color("group:N", title=None, sort=[AFTER, OTHER],
@@ -34,26 +37,21 @@ def residual_chart(pattern: ResidualPattern) -> alt.Chart:
                  alt.Tooltip("mean:Q", title="Average", format=".1f"),
                  alt.Tooltip("days:Q", title="Number of days")],
     )
-    bars = base.mark_bar(height={"band": 0.8})
+    bars = base.mark_bar()
     labels = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(
         text="label:N", color=alt.value("#333333"))
-    return (bars + labels).properties(height=60).facet(
-        row=alt.Row("measure:N", title=None, sort=[m for m in frame["measure"].unique()],
-                    header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
-                                      labelOrient="top", labelFontSize=FONT_SIZE,
-                                      labelFontWeight="bold")),
-    ).configure_view(stroke=None)
+    return alt.layer(bars, labels).properties(height=alt.Step(26))
 
 
 def exercise_chart(record: ExerciseRecord) -> alt.LayerChart:
     """Exercise days per week as bars, with the weekly aim as a dashed line."""
     frame = record.weeks.copy()
-    frame["week"] = pd.to_datetime(frame["week_start"])
+    frame["week"] = pd.to_datetime(frame.pop("week_start"))
     frame["status"] = [
-        "Week in progress" if not complete else ("Aim reached" if met else "Below the aim")
+        "This week" if not complete else ("Aim reached" if met else "Below aim")
         for complete, met in zip(frame["complete"], frame["met_aim"], strict=True)
     ]
-    statuses = ["Aim reached", "Below the aim", "Week in progress"]
+    statuses = ["Aim reached", "Below aim", "This week"]
     bars = alt.Chart(frame).mark_bar().encode(
         x=alt.X("yearmonthdate(week):O", title="Week starting",
                 axis=alt.Axis(format="%d %b", labelAngle=-45)),
@@ -67,7 +65,11 @@ def exercise_chart(record: ExerciseRecord) -> alt.LayerChart:
                  alt.Tooltip("days_logged:Q", title="Days logged"),
                  alt.Tooltip("status:N", title="")],
     )
-    aim = alt.Chart(pd.DataFrame({"aim": [record.aim]})).mark_rule(
+    aim_frame = pd.DataFrame({"aim": [record.aim], "label": [f"Your aim: {record.aim} a week"]})
+    aim = alt.Chart(aim_frame).mark_rule(
         strokeDash=[6, 4], color="#333333", strokeWidth=2,
     ).encode(y="aim:Q", tooltip=[alt.Tooltip("aim:Q", title="Your weekly aim")])
-    return alt.layer(bars, aim).properties(height=260)
+    aim_label = alt.Chart(aim_frame).mark_text(
+        align="left", baseline="bottom", x=4, dy=-4, fontSize=FONT_SIZE, color="#333333",
+    ).encode(y="aim:Q", text="label:N")
+    return alt.layer(bars, aim, aim_label).properties(height=340)
