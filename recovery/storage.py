@@ -8,7 +8,7 @@ DuckDB connections are not safe to share between threads, cursors are.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +16,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from recovery.signs import CHECKIN_COLUMNS
-from recovery.validation import validate_checkin
+from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
+from recovery.validation import Problem, ValidationError, validate_checkin
 
 SQL_DIR = Path(__file__).parent / "sql"
 LOCAL_OWNER = "local"
@@ -33,6 +33,19 @@ class DatabaseLockedError(StorageError):
 
 class DatabaseDamagedError(StorageError):
     """The file is not a DuckDB database, or is damaged, or is from an unknown version."""
+
+
+class DaysTakenError(StorageError):
+    """A bulk save would overwrite days the journal already has, and was not told to."""
+
+    def __init__(self, days: list[dt.date]):
+        self.days = days
+        first, last = days[0].isoformat(), days[-1].isoformat()
+        span = first if first == last else f"between {first} and {last}"
+        super().__init__(
+            f"Your journal already has {len(days)} check-in{'' if len(days) == 1 else 's'} "
+            f"on the same days ({span}). Nothing was saved, so your own entries are safe."
+        )
 
 
 def _migrations() -> list[tuple[int, str]]:
@@ -69,6 +82,17 @@ DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
 DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
 COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
 COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
+# Which of the incoming days are already taken, ignoring rows about to be superseded.
+TAKEN_DAYS = (
+    "SELECT c.day FROM checkins c JOIN incoming i ON c.day = i.day "
+    "WHERE c.owner = ? AND (c.batch IS DISTINCT FROM ? OR NOT ?) ORDER BY c.day"
+)
+UPSERT_INCOMING = (  # noqa: S608 (identifiers from the registry, values as parameters)
+    "INSERT INTO checkins (owner, day, batch, " + _COLUMNS + ") "
+    "SELECT ?, day, ?, " + _COLUMNS + " FROM incoming "
+    "ON CONFLICT (owner, day) DO UPDATE SET " + _UPDATES + ", batch = excluded.batch, "
+    "updated_at = now()"
+)
 
 
 def _plain_open_error(path: str, error: duckdb.Error) -> StorageError:
@@ -201,6 +225,92 @@ def save_checkin(
             cur.rollback()
             raise
     return SaveResult(day=checked_day, replaced=existed)
+
+
+@dataclass(frozen=True)
+class BulkSaveResult:
+    """What saving many check-ins did."""
+
+    saved: int
+    replaced: int
+    superseded: int
+
+
+_PANDAS_TYPES = {"INTEGER": "Int64", "DOUBLE": "Float64", "BOOLEAN": "boolean",
+                 "VARCHAR": "string"}
+
+
+def _incoming_frame(days: list[dt.date], rows: list[dict[str, object]]) -> pd.DataFrame:
+    # Typed nullable columns so an all-empty optional column still has the right type.
+    frame = pd.DataFrame({"day": pd.Series(days, dtype="object")})
+    for column in CHECKIN_COLUMNS:
+        measure = MEASURES_BY_COLUMN.get(column)
+        sql_type = measure.sql_type if measure else "BOOLEAN"
+        frame[column] = pd.Series([row[column] for row in rows], dtype=_PANDAS_TYPES[sql_type])
+    return frame
+
+
+def save_checkins(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    rows: Iterable[tuple[object, Mapping[str, object]]],
+    *,
+    batch: str | None = None,
+    replace: bool = False,
+    supersede_batch: bool = False,
+    today: dt.date | None = None,
+) -> BulkSaveResult:
+    """Validate every (day, values) row, then save them all in one transaction, or none.
+
+    Days the journal already has raise DaysTakenError unless ``replace`` is set. With
+    ``supersede_batch``, the owner's earlier rows of the same batch are removed first (in
+    the same transaction), so loading a batch again refreshes it instead of clashing.
+    """
+    days: list[dt.date] = []
+    clean_rows: list[dict[str, object]] = []
+    problems: list[Problem] = []
+    seen: set[dt.date] = set()
+    for number, (day, values) in enumerate(rows, start=1):
+        try:
+            checked_day, clean = validate_checkin(day, values, today=today)
+        except ValidationError as error:
+            problems.extend(
+                Problem(p.column, p.value, f"row {number}: {p.message}") for p in error.problems
+            )
+            continue
+        if checked_day in seen:
+            problems.append(Problem("date", day, f"row {number}: {checked_day.isoformat()} "
+                                    "appears twice; keep one check-in per day"))
+            continue
+        seen.add(checked_day)
+        days.append(checked_day)
+        clean_rows.append(clean)
+    if problems:
+        raise ValidationError(problems)
+    if not days:
+        return BulkSaveResult(saved=0, replaced=0, superseded=0)
+    incoming = _incoming_frame(days, clean_rows)
+    superseding = supersede_batch and batch is not None
+    with _cursor(conn) as cur:
+        cur.register("incoming", incoming)
+        cur.begin()
+        try:
+            found = cur.execute(TAKEN_DAYS, [owner, batch, superseding]).fetchall()
+            taken = [row[0] for row in found]
+            if taken and not replace:
+                raise DaysTakenError(taken)
+            superseded = 0
+            if superseding:
+                superseded = cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0]
+                cur.execute(DELETE_BATCH, [owner, batch])
+            cur.execute(UPSERT_INCOMING, [owner, batch])
+            cur.commit()
+        except Exception:
+            cur.rollback()
+            raise
+        finally:
+            cur.unregister("incoming")
+    return BulkSaveResult(saved=len(days), replaced=len(taken), superseded=int(superseded))
 
 
 def _row_to_dict(columns: list[str], row: tuple) -> dict[str, object]:

@@ -1,0 +1,49 @@
+# Seven Signs: the everyday commands. `make help` lists them.
+VENV    ?= .venv
+PYTHON  ?= python3
+PY      := $(VENV)/bin/python
+# Who can reach the local dashboard: this computer only, unless you say otherwise
+# (make run ADDRESS=0.0.0.0 opens it to your local network).
+ADDRESS ?= 127.0.0.1
+PORT    ?= 8501
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help run test lint format bench browser clean
+
+help:  ## list the commands
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(VENV)/.app-installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.app-installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+browser:  ## install Debian's Chromium (and a font) for the browser tests, if missing
+	@if ! command -v chromium >/dev/null 2>&1 || [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	fi
+
+run: $(VENV)/.app-installed  ## install, then run the app on data/recovery.duckdb
+	$(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
+
+test: $(VENV)/.dev-installed browser  ## install everything the tests need, then run them all
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev-installed  ## check style and common mistakes
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.dev-installed  ## rewrite files in the house style
+	$(PY) -m ruff format .
+
+bench: $(VENV)/.dev-installed  ## print speed and memory figures next to their budgets
+	@for script in bench/*.py; do $(PY) $$script || exit 1; done
+
+clean:  ## remove the virtual environment and caches (never your journal)
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts
