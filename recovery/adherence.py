@@ -66,13 +66,14 @@ class ExerciseRecord:
         complete = self.recent_complete_weeks
         if not complete.empty:
             met = int(complete["met_aim"].sum())
-            said.append(f"{met} of the last {_weeks(len(complete))} reached your aim of "
-                        f"{self.aim} days.")
+            if len(complete) == 1:
+                verb = "reached" if met else "did not reach"
+                said.append(f"Your last full week {verb} your aim of {self.aim} days.")
+            else:
+                share = "All" if met == len(complete) else str(met)
+                said.append(f"{share} of the last {len(complete)} full weeks reached your "
+                            f"aim of {self.aim} days.")
         return said
-
-
-def _weeks(count: int) -> str:
-    return "1 full week" if count == 1 else f"{count} full weeks"
 
 
 def exercise_record(

@@ -175,10 +175,14 @@ def decide(
     improved_or_good = set(improved) | set(good)
     if (leg_pain <= LAST_STAGE_MAX_PAIN and len(improved_or_good) >= LAST_STAGE_MIN_SIGNS
             and recent.pain_free_days >= LAST_STAGE_MIN_PAIN_FREE):
+        logged = ("7 days" if recent.days == WEEK
+                  else f"{_count(recent.days, 'day')} you logged in the last 7")
+        behind = [key for key in SIGN_KEYS if key not in improved_or_good]
+        still = f" Still catching up: {_names(behind)}." if behind else ""
         return estimate("last_stage", (
             f"{pain_words}, {len(improved_or_good)} of the seven signs have improved or are "
-            f"at a good level, and {recent.pain_free_days} of the last "
-            f"{_count(recent.days, 'day')} you logged were free of flare-ups."))
+            f"at a good level, and {recent.pain_free_days} of the {logged} were free of "
+            f"flare-ups.{still}"))
     if compared < MIN_COMPARED_SIGNS:
         return estimate("insufficient_data", (
             f"{pain_words}, but only {compared} of the seven signs have enough days in your "

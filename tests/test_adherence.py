@@ -38,6 +38,12 @@ def test_summary_over_four_full_weeks(conn):
     ]
 
 
+def test_every_week_at_the_aim_reads_as_all(conn):
+    write_weeks(conn, [True] * 28)
+    record = adherence.exercise_record(conn, OWNER, today=END)
+    assert record.sentences[-1] == "All of the last 4 full weeks reached your aim of 5 days."
+
+
 @pytest.mark.parametrize(
     ("aim", "met"),
     [
@@ -57,7 +63,7 @@ def test_the_current_week_is_not_judged_until_it_is_over(conn):
     write_weeks(conn, [True] * 10, end=wednesday)
     record = adherence.exercise_record(conn, OWNER, today=wednesday)
     assert record.weeks["complete"].tolist() == [True, False]
-    assert record.sentences[-1] == "1 of the last 1 full week reached your aim of 5 days."
+    assert record.sentences[-1] == "Your last full week reached your aim of 5 days."
 
 
 def test_missing_days_are_not_counted_as_days_off(conn):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from recovery import storage
+from recovery import example, storage
 from recovery.signs import RED_FLAGS
 from tests.conftest import checkin
 
@@ -37,25 +37,16 @@ def test_red_flags_are_always_shown_with_the_urgent_message(app):
     assert "emergency department" in box
 
 
-def test_a_recovering_journal_shows_stage_residual_and_exercise_charts(app, db_path):
-    today = dt.date.today()
+def test_the_example_recovery_shows_stage_residual_pattern_and_exercise_record(app, db_path):
     conn = storage.open_database(db_path)
-    for ago in range(27, -1, -1):
-        strenuous = ago % 4 == 0
-        after = ago % 4 == 3
-        storage.save_checkin(conn, storage.LOCAL_OWNER, today - dt.timedelta(days=ago), checkin(
-            leg_pain=5 if ago > 20 else 1, pain_episodes=4 if ago > 20 else 0,
-            bending=4 if ago > 20 else 9, walk_minutes=10 if ago > 20 else 40,
-            numbness=4 if after else 1, leg_strength=5 if ago > 20 else 8,
-            sleep_quality=4 if ago > 20 else 8,
-            activity="strenuous" if strenuous else "normal", exercises_done=ago % 3 != 0,
-        ))
+    example.load_example(conn, storage.LOCAL_OWNER)
     conn.close()
     at = open_guide(app)
     assert len(at.get("vega_lite_chart")) == 2
-    text = all_markdown(at)
     assert any(h.value.endswith("The last stage") for h in at.subheader)
+    text = all_markdown(at)
     assert "Numbness or tingling is on average" in text
+    assert "higher on the day after strenuous activity" in text
     assert "you did your exercises on" in text
 
 

@@ -88,7 +88,18 @@ def test_low_pain_most_signs_good_and_pain_free_days_is_the_last_stage(conn):
     assert result.key == "last_stage"
     assert result.pain_free_days == 7
     assert result.recent_leg_pain == pytest.approx(1.0)
-    assert "7 of the seven signs have improved or are at a good level" in result.explanation
+    assert result.explanation == (
+        "Your leg pain averaged 1.0 out of 10 over the last 7 days, 7 of the seven signs have "
+        "improved or are at a good level, and 7 of the 7 days were free of flare-ups."
+    )
+
+
+def test_the_last_stage_names_the_signs_still_catching_up(conn):
+    log(conn, 20, 14, **{**BAD, "leg_strength": 6})
+    log(conn, 6, 0, **{**GOOD, "leg_strength": 6})
+    result = estimate(conn)
+    assert result.key == "last_stage"
+    assert result.explanation.endswith("Still catching up: leg strength.")
 
 
 @pytest.mark.parametrize(
