@@ -40,60 +40,89 @@ def build_parser() -> argparse.ArgumentParser:
         description="Seven Signs from the command line: import, export, summary, report, demo.",
     )
     parser.add_argument(
-        "--db", metavar="PATH",
+        "--db",
+        metavar="PATH",
         help="the journal file (default: RECOVERY_DB, else data/recovery.duckdb)",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     imp = commands.add_parser(
-        "import", help="import a CSV file or a JSON backup",
+        "import",
+        help="import a CSV file or a JSON backup",
         description="Import a CSV file or a JSON backup. Every row is checked first: if any "
         "is wrong, the problems are listed and nothing is written.",
     )
     imp.add_argument("file", metavar="FILE", help="the .csv or .json file ('-' reads stdin)")
-    imp.add_argument("--replace", action="store_true",
-                     help="replace days already in the journal (default: keep yours)")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace days already in the journal (default: keep yours)",
+    )
 
     exp = commands.add_parser(
-        "export", help="export the journal as CSV or JSON",
+        "export",
+        help="export the journal as CSV or JSON",
         description="Export the journal, or a date range of it, as CSV or as a JSON backup.",
     )
-    exp.add_argument("--format", choices=("csv", "json"), default="csv",
-                     help="csv (one row per day, the default) or json (a complete backup)")
-    exp.add_argument("--from", dest="start", type=_date, metavar="DATE",
-                     help="first day to include (YYYY-MM-DD)")
-    exp.add_argument("--to", dest="end", type=_date, metavar="DATE",
-                     help="last day to include (YYYY-MM-DD)")
+    exp.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        default="csv",
+        help="csv (one row per day, the default) or json (a complete backup)",
+    )
+    exp.add_argument(
+        "--from", dest="start", type=_date, metavar="DATE", help="first day to include (YYYY-MM-DD)"
+    )
+    exp.add_argument(
+        "--to", dest="end", type=_date, metavar="DATE", help="last day to include (YYYY-MM-DD)"
+    )
     exp.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
     summ = commands.add_parser(
-        "summary", help="each sign's baseline, recent value, change and verdict",
+        "summary",
+        help="each sign's baseline, recent value, change and verdict",
         description="Per sign: the baseline, the recent value, the change and the verdict; "
         "and the recovery stage.",
     )
     summ.add_argument("--json", action="store_true", help="print a JSON object instead")
 
     rep = commands.add_parser(
-        "report", help="write a PDF report for your clinician",
+        "report",
+        help="write a PDF report for your clinician",
         description="Write a PDF for a clinician: the seven signs, charts, red flags, "
         "exercise adherence and notes for a period.",
     )
-    rep.add_argument("-o", "--output", metavar="FILE.pdf", required=True,
-                     help="where to write the PDF")
-    rep.add_argument("--from", dest="start", type=_date, metavar="DATE",
-                     help="first day of the period (default: the first day logged)")
-    rep.add_argument("--to", dest="end", type=_date, metavar="DATE",
-                     help="last day of the period (default: the last day logged)")
+    rep.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, help="where to write the PDF"
+    )
+    rep.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="DATE",
+        help="first day of the period (default: the first day logged)",
+    )
+    rep.add_argument(
+        "--to",
+        dest="end",
+        type=_date,
+        metavar="DATE",
+        help="last day of the period (default: the last day logged)",
+    )
     rep.add_argument("--name", help="the patient's name to print on the report (optional)")
 
     demo = commands.add_parser(
-        "demo", help="fill the journal with the example recovery",
+        "demo",
+        help="fill the journal with the example recovery",
         description="Fill the journal with an example 12-week recovery, to try the app. "
         "Refuses a journal that already has days unless --force is given.",
     )
-    demo.add_argument("--force", action="store_true",
-                      help="add the example even though the journal is not empty, replacing "
-                      "any of your days on the same dates")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="add the example even though the journal is not empty, replacing "
+        "any of your days on the same dates",
+    )
     return parser
 
 
@@ -124,13 +153,15 @@ def _describe_problem(problem: transfer.ImportProblem) -> str:
     return (", ".join(where) + ": " if where else "") + problem.message
 
 
-def _import(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO,
-            err: TextIO) -> int:
+def _import(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
     parsed = args.parsed
     if not parsed.ok:
         count = parsed.problem_count
-        err.write(f"Nothing was imported: {count:,} problem{'s' if count != 1 else ''} "
-                  f"in {args.file}.\n")
+        err.write(
+            f"Nothing was imported: {count:,} problem{'s' if count != 1 else ''} in {args.file}.\n"
+        )
         for problem in parsed.problems:
             err.write("  " + _describe_problem(problem) + "\n")
         if count > len(parsed.problems):
@@ -144,8 +175,9 @@ def _import(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: Text
     return 0
 
 
-def _export(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO,
-            err: TextIO) -> int:
+def _export(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
     if args.start and args.end and args.start > args.end:
         raise CommandError("--from must be on or before --to.")
     make = transfer.export_json if args.format == "json" else transfer.export_csv
@@ -159,8 +191,9 @@ def _export(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: Text
     return 0
 
 
-def _summary(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO,
-             err: TextIO) -> int:
+def _summary(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
     from recovery import summary
 
     result = summary.journal_overview(conn, storage.LOCAL_OWNER)
@@ -171,43 +204,52 @@ def _summary(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: Tex
     return 0
 
 
-def _report(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO,
-            err: TextIO) -> int:
+def _report(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
     from recovery import report
 
     if args.start and args.end and args.start > args.end:
         raise CommandError("--from must be on or before --to.")
     if storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged == 0:
         raise CommandError("The journal is empty: there is nothing to report yet.")
-    pdf = report.build_report(conn, storage.LOCAL_OWNER, start=args.start, end=args.end,
-                              name=args.name)
+    pdf = report.build_report(
+        conn, storage.LOCAL_OWNER, start=args.start, end=args.end, name=args.name
+    )
     Path(args.output).write_bytes(pdf)
     out.write(f"Wrote {args.output} ({len(pdf) // 1024:,} KB).\n")
     return 0
 
 
-def _demo(conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO,
-          err: TextIO) -> int:
+def _demo(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
     from recovery import example
 
     days = storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged
     if days and not args.force:
         raise CommandError(
-            f"The journal already holds {days:,} day{'s' if days != 1 else ''}; the example was not added. Use "
-            "--force to add it anyway, or choose an empty journal with --db."
+            f"The journal already holds {days:,} day{'s' if days != 1 else ''}; the example "
+            "was not added. Use --force to add it anyway, or choose an empty journal with --db."
         )
     added = example.load_example(conn, storage.LOCAL_OWNER, replace=args.force)
     out.write(f"Added the example recovery: {added:,} days.\n")
     return 0
 
 
-_COMMANDS = {"import": _import, "export": _export, "summary": _summary, "report": _report,
-             "demo": _demo}
+_COMMANDS = {
+    "import": _import,
+    "export": _export,
+    "summary": _summary,
+    "report": _report,
+    "demo": _demo,
+}
 _CREATES = {"import", "demo"}
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
-         err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run one command; return the exit code (0 done, 1 refused or failed, 2 bad usage)."""
     out = out or sys.stdout
     err = err or sys.stderr

@@ -30,15 +30,22 @@ from recovery.validation import ValidationError, validate_checkin
 JSON_FORMAT = "seven-signs-journal"
 # One day per row: the date, the sign measures, the day's context, the red flags, and the
 # free-text notes last so a long note does not push the numbers off a spreadsheet screen.
-_CONTEXT_FIRST = tuple(c for c in CHECKIN_COLUMNS
-                       if c not in {m.column for m in SIGN_MEASURES}
-                       and c not in RED_FLAG_COLUMNS and c != "notes")
-CSV_COLUMNS: tuple[str, ...] = (
-    "date", *(m.column for m in SIGN_MEASURES), *_CONTEXT_FIRST, *RED_FLAG_COLUMNS, "notes",
+_CONTEXT_FIRST = tuple(
+    c
+    for c in CHECKIN_COLUMNS
+    if c not in {m.column for m in SIGN_MEASURES} and c not in RED_FLAG_COLUMNS and c != "notes"
 )
-REQUIRED_COLUMNS: tuple[str, ...] = ("date", *(
-    m.column for m in MEASURES_BY_COLUMN.values() if m.required
-))
+CSV_COLUMNS: tuple[str, ...] = (
+    "date",
+    *(m.column for m in SIGN_MEASURES),
+    *_CONTEXT_FIRST,
+    *RED_FLAG_COLUMNS,
+    "notes",
+)
+REQUIRED_COLUMNS: tuple[str, ...] = (
+    "date",
+    *(m.column for m in MEASURES_BY_COLUMN.values() if m.required),
+)
 _STAMP_FIELDS = ("batch", "created_at", "updated_at")
 JSON_FIELDS: tuple[str, ...] = ("date", *CHECKIN_COLUMNS, *_STAMP_FIELDS)
 # Enough to fix a file; a file where every row is wrong still gets a count of the rest.
@@ -110,8 +117,12 @@ def format_cell(column: str, value: object) -> str:
     return str(value)
 
 
-def export_csv(conn: duckdb.DuckDBPyConnection, owner: str, start: dt.date | None = None,
-               end: dt.date | None = None) -> str:
+def export_csv(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> str:
     """The journal (or a date range of it) as CSV text, one row per day, oldest first."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -128,8 +139,13 @@ def _json_value(value: object) -> object:
     return value
 
 
-def export_json(conn: duckdb.DuckDBPyConnection, owner: str, start: dt.date | None = None,
-                end: dt.date | None = None, now: dt.datetime | None = None) -> str:
+def export_json(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> str:
     """A complete backup as JSON: every field of every day, the schema version, the time."""
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     header = {
@@ -144,8 +160,10 @@ def export_json(conn: duckdb.DuckDBPyConnection, owner: str, start: dt.date | No
         entry = {name: _json_value(record[name]) for name in JSON_FIELDS}
         lines.append(json.dumps(entry, ensure_ascii=False))
     # One day per line keeps a years-long backup readable and diff-friendly.
-    head = ",\n".join(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
-                      for key, value in header.items())
+    head = ",\n".join(
+        f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+        for key, value in header.items()
+    )
     body = "\n ]" if not lines else "\n  " + ",\n  ".join(lines) + "\n ]"
     return "{\n" + head + ',\n "checkins": [' + body + "\n}\n"
 
@@ -193,8 +211,7 @@ def _parse_date(raw: object) -> tuple[dt.date | None, str | None]:
             return None, f"date {raw.strip()} is not a real calendar day"
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, "date is missing: every row needs its day, written as YYYY-MM-DD"
-    return None, (f"date must be written as YYYY-MM-DD, for example 2026-03-31; "
-                  f"got {_shown(raw)}")
+    return None, (f"date must be written as YYYY-MM-DD, for example 2026-03-31; got {_shown(raw)}")
 
 
 def _shown(raw: object) -> str:
@@ -207,8 +224,13 @@ def _cell_text(raw: object) -> str:
     return raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False)
 
 
-def _check_row(parsed: ParsedFile, row_number: int, cells: dict[str, object],
-               today: dt.date, first_row_of: dict[dt.date, int]) -> None:
+def _check_row(
+    parsed: ParsedFile,
+    row_number: int,
+    cells: dict[str, object],
+    today: dt.date,
+    first_row_of: dict[dt.date, int],
+) -> None:
     """Validate one row's cells; add problems, or append the clean row to ``parsed``."""
     before = parsed.problem_count
     day, error = _parse_date(cells.get("date"))
@@ -216,14 +238,24 @@ def _check_row(parsed: ParsedFile, row_number: int, cells: dict[str, object],
         parsed.add(ImportProblem(row_number, "date", _cell_text(cells.get("date")), error))
     elif day is not None:
         if day > today:
-            parsed.add(ImportProblem(
-                row_number, "date", day.isoformat(),
-                f"date {day.isoformat()} is in the future; check-ins are for today or earlier"))
+            parsed.add(
+                ImportProblem(
+                    row_number,
+                    "date",
+                    day.isoformat(),
+                    f"date {day.isoformat()} is in the future; check-ins are for today or earlier",
+                )
+            )
         elif day in first_row_of:
-            parsed.add(ImportProblem(
-                row_number, "date", day.isoformat(),
-                f"date {day.isoformat()} is also on row {first_row_of[day]}; each day can "
-                "appear only once"))
+            parsed.add(
+                ImportProblem(
+                    row_number,
+                    "date",
+                    day.isoformat(),
+                    f"date {day.isoformat()} is also on row {first_row_of[day]}; each day can "
+                    "appear only once",
+                )
+            )
         else:
             first_row_of[day] = row_number
     values = {column: _convert(column, cells.get(column)) for column in CHECKIN_COLUMNS}
@@ -232,8 +264,14 @@ def _check_row(parsed: ParsedFile, row_number: int, cells: dict[str, object],
         _, clean = validate_checkin(today, values, today=today)
     except ValidationError as invalid:
         for problem in invalid.problems:
-            parsed.add(ImportProblem(row_number, problem.column,
-                                     _cell_text(cells.get(problem.column)), problem.message))
+            parsed.add(
+                ImportProblem(
+                    row_number,
+                    problem.column,
+                    _cell_text(cells.get(problem.column)),
+                    problem.message,
+                )
+            )
         return
     if parsed.problem_count == before and day is not None:
         parsed.rows.append((day, clean))
@@ -259,21 +297,45 @@ def _decode(data: bytes, parsed: ParsedFile) -> str | None:
         parsed.add(ImportProblem(None, "", "", "The file is empty: there is nothing to import."))
         return None
     if data[:2] == b"PK":
-        parsed.add(ImportProblem(None, "", "", (
-            "This is a spreadsheet workbook (for example .xlsx), not a CSV file. In your "
-            "spreadsheet choose Save as (or Download) and pick CSV UTF-8, then import that.")))
+        parsed.add(
+            ImportProblem(
+                None,
+                "",
+                "",
+                (
+                    "This is a spreadsheet workbook (for example .xlsx), not a CSV file. In your "
+                    "spreadsheet choose Save as (or Download) and pick CSV UTF-8, then import that."
+                ),
+            )
+        )
         return None
     if data[:5] == b"%PDF-" or b"\x00" in data[:4096]:
-        parsed.add(ImportProblem(None, "", "", (
-            "This is not a CSV or JSON file (it holds binary data). Import a CSV or a JSON "
-            "backup exported from Seven Signs.")))
+        parsed.add(
+            ImportProblem(
+                None,
+                "",
+                "",
+                (
+                    "This is not a CSV or JSON file (it holds binary data). Import a CSV or a JSON "
+                    "backup exported from Seven Signs."
+                ),
+            )
+        )
         return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        parsed.add(ImportProblem(None, "", "", (
-            f"The file is not UTF-8 text (byte {error.start + 1:,} cannot be read). In your "
-            "spreadsheet save it as CSV UTF-8, then import it again.")))
+        parsed.add(
+            ImportProblem(
+                None,
+                "",
+                "",
+                (
+                    f"The file is not UTF-8 text (byte {error.start + 1:,} cannot be read). "
+                    "In your spreadsheet save it as CSV UTF-8, then import it again."
+                ),
+            )
+        )
         return None
 
 
@@ -303,28 +365,54 @@ def read_csv(data: bytes, today: dt.date | None = None) -> ParsedFile:
         return parsed
     names = [_normalise_header(name) for name in header]
     if "date" not in names and not set(names) & set(CSV_COLUMNS):
-        parsed.add(ImportProblem(1, "", first_line[:80], (
-            "This does not look like a Seven Signs CSV: the first line must hold the column "
-            "names, starting with date (export your journal once to see them).")))
+        parsed.add(
+            ImportProblem(
+                1,
+                "",
+                first_line[:80],
+                (
+                    "This does not look like a Seven Signs CSV: the first line must hold the "
+                    "column names, starting with date (export your journal once to see them)."
+                ),
+            )
+        )
         return parsed
     seen: set[str] = set()
     for position, name in enumerate(names):
         if not name:
-            parsed.add(ImportProblem(1, f"column {position + 1}", "",
-                                     f"column {position + 1} has no name in the first line"))
+            parsed.add(
+                ImportProblem(
+                    1,
+                    f"column {position + 1}",
+                    "",
+                    f"column {position + 1} has no name in the first line",
+                )
+            )
         elif name in seen:
-            parsed.add(ImportProblem(1, name, header[position],
-                                     f"the column {name} appears twice; keep one"))
+            parsed.add(
+                ImportProblem(
+                    1, name, header[position], f"the column {name} appears twice; keep one"
+                )
+            )
         elif name not in CSV_COLUMNS:
-            parsed.add(ImportProblem(1, name, header[position],
-                                     f"{name} is not a Seven Signs column{_column_hint(name)}"))
+            parsed.add(
+                ImportProblem(
+                    1,
+                    name,
+                    header[position],
+                    f"{name} is not a Seven Signs column{_column_hint(name)}",
+                )
+            )
         seen.add(name)
     for name in REQUIRED_COLUMNS:
         if name not in seen:
             measure = MEASURES_BY_COLUMN.get(name)
             need = f"; it holds {measure.describe_range()}" if measure else ""
-            parsed.add(ImportProblem(1, name, "",
-                                     f"the file has no {name} column, which every day needs{need}"))
+            parsed.add(
+                ImportProblem(
+                    1, name, "", f"the file has no {name} column, which every day needs{need}"
+                )
+            )
     if parsed.problem_count:
         return parsed  # Fix the header first: every row would repeat the same complaint.
     first_row_of: dict[dt.date, int] = {}
@@ -334,19 +422,30 @@ def read_csv(data: bytes, today: dt.date | None = None) -> ParsedFile:
             row_number += 1
             if not any(cell.strip() for cell in cells):
                 continue  # Spreadsheets often end with empty rows (";;;;").
-            if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
-                parsed.add(ImportProblem(row_number, "", "", (
-                    f"row has {len(cells)} values but the first line names {len(names)} "
-                    "columns; check for an extra separator or an unquoted comma in a note")))
+            if len(cells) > len(names) and any(c.strip() for c in cells[len(names) :]):
+                parsed.add(
+                    ImportProblem(
+                        row_number,
+                        "",
+                        "",
+                        (
+                            f"row has {len(cells)} values but the first line names {len(names)} "
+                            "columns; check for an extra separator or an unquoted comma in a note"
+                        ),
+                    )
+                )
                 continue
-            _check_row(parsed, row_number, dict(zip(names, cells, strict=False)), today,
-                       first_row_of)
+            _check_row(
+                parsed, row_number, dict(zip(names, cells, strict=False)), today, first_row_of
+            )
     except csv.Error as error:
-        parsed.add(ImportProblem(row_number, "", "",
-                                 f"the file could not be read as CSV from here on ({error})"))
+        parsed.add(
+            ImportProblem(
+                row_number, "", "", f"the file could not be read as CSV from here on ({error})"
+            )
+        )
     if not parsed.rows and not parsed.problem_count:
-        parsed.add(ImportProblem(None, "", "",
-                                 "The file has column names but no days to import."))
+        parsed.add(ImportProblem(None, "", "", "The file has column names but no days to import."))
     return parsed
 
 
@@ -361,8 +460,14 @@ def _parse_stamp(parsed: ParsedFile, row: int, entry: dict, name: str) -> dt.dat
     try:
         return dt.datetime.fromisoformat(raw)
     except (TypeError, ValueError):
-        parsed.add(ImportProblem(row, name, _cell_text(raw),
-                                 f"{name} must be a date and time such as 2026-03-31T08:15:00"))
+        parsed.add(
+            ImportProblem(
+                row,
+                name,
+                _cell_text(raw),
+                f"{name} must be a date and time such as 2026-03-31T08:15:00",
+            )
+        )
         return None
 
 
@@ -376,36 +481,73 @@ def read_json(data: bytes, today: dt.date | None = None) -> ParsedFile:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        parsed.add(ImportProblem(None, "", "", (
-            f"The file is not valid JSON (line {error.lineno}, column {error.colno}: "
-            f"{error.msg}). Import the backup exactly as Seven Signs exported it.")))
+        parsed.add(
+            ImportProblem(
+                None,
+                "",
+                "",
+                (
+                    f"The file is not valid JSON (line {error.lineno}, column {error.colno}: "
+                    f"{error.msg}). Import the backup exactly as Seven Signs exported it."
+                ),
+            )
+        )
         return parsed
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
-        parsed.add(ImportProblem(None, "format", "", (
-            "This JSON file is not a Seven Signs backup (it has no "
-            f'"format": "{JSON_FORMAT}").')))
+        parsed.add(
+            ImportProblem(
+                None,
+                "format",
+                "",
+                (
+                    "This JSON file is not a Seven Signs backup (it has no "
+                    f'"format": "{JSON_FORMAT}").'
+                ),
+            )
+        )
         return parsed
     version = document.get("schema_version")
     if not isinstance(version, int) or version > storage.SCHEMA_VERSION:
-        parsed.add(ImportProblem(None, "schema_version", _cell_text(version), (
-            f"This backup comes from a newer Seven Signs (schema version {version}); "
-            f"this one reads up to version {storage.SCHEMA_VERSION}. Update the app first.")))
+        parsed.add(
+            ImportProblem(
+                None,
+                "schema_version",
+                _cell_text(version),
+                (
+                    f"This backup comes from a newer Seven Signs (schema version {version}); "
+                    f"this one reads up to version {storage.SCHEMA_VERSION}. Update the app first."
+                ),
+            )
+        )
         return parsed
     entries = document.get("checkins")
     if not isinstance(entries, list):
-        parsed.add(ImportProblem(None, "checkins", "",
-                                 'The backup has no "checkins" list of days.'))
+        parsed.add(
+            ImportProblem(None, "checkins", "", 'The backup has no "checkins" list of days.')
+        )
         return parsed
     first_row_of: dict[dt.date, int] = {}
     for index, entry in enumerate(entries, start=1):
         if not isinstance(entry, dict):
-            parsed.add(ImportProblem(index, "", _cell_text(entry)[:80],
-                                     "each day must be an object of field names and values"))
+            parsed.add(
+                ImportProblem(
+                    index,
+                    "",
+                    _cell_text(entry)[:80],
+                    "each day must be an object of field names and values",
+                )
+            )
             continue
         for name in entry:
             if name not in JSON_FIELDS:
-                parsed.add(ImportProblem(index, name, _cell_text(entry[name]),
-                                         f"{name} is not a Seven Signs field{_column_hint(name)}"))
+                parsed.add(
+                    ImportProblem(
+                        index,
+                        name,
+                        _cell_text(entry[name]),
+                        f"{name} is not a Seven Signs field{_column_hint(name)}",
+                    )
+                )
         kept = len(parsed.rows)
         _check_row(parsed, index, entry, today, first_row_of)
         stamp = storage.Stamp(
@@ -429,8 +571,7 @@ def looks_like_json(data: bytes, filename: str | None = None) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
-def read_file(data: bytes, filename: str | None = None,
-              today: dt.date | None = None) -> ParsedFile:
+def read_file(data: bytes, filename: str | None = None, today: dt.date | None = None) -> ParsedFile:
     """Read a CSV or JSON journal file, choosing by its name or content; nothing is written."""
     if looks_like_json(data, filename):
         return read_json(data, today)
@@ -446,8 +587,9 @@ def plan_import(conn: duckdb.DuckDBPyConnection, owner: str, parsed: ParsedFile)
     days = [day for day, _ in parsed.rows]
     first, last = min(days), max(days)
     overlap = len(storage.existing_days(conn, owner, first, last) & set(days))
-    return ImportPlan(new_days=len(days) - overlap, existing_days=overlap,
-                      first_day=first, last_day=last)
+    return ImportPlan(
+        new_days=len(days) - overlap, existing_days=overlap, first_day=first, last_day=last
+    )
 
 
 def import_batch_name(now: dt.datetime | None = None) -> str:
@@ -468,7 +610,12 @@ def apply_import(
     if not parsed.ok:
         raise ValueError("only a file without problems can be imported")
     return storage.save_checkins(
-        conn, owner, parsed.rows, replace=replace, keep_existing=not replace, today=today,
+        conn,
+        owner,
+        parsed.rows,
+        replace=replace,
+        keep_existing=not replace,
+        today=today,
         batch=None if parsed.kind == "json" else import_batch_name(),
         stamps=parsed.stamps if parsed.kind == "json" else None,
         on_progress=on_progress,
@@ -478,8 +625,12 @@ def apply_import(
 def problems_table(problems: list[ImportProblem]) -> list[dict[str, object]]:
     """Problems as rows for a table people read: row, column, value, what is wrong."""
     return [
-        {"Row": "" if p.row is None else p.row, "Column": p.column, "Value": p.value,
-         "What is wrong": p.message}
+        {
+            "Row": "" if p.row is None else p.row,
+            "Column": p.column,
+            "Value": p.value,
+            "What is wrong": p.message,
+        }
         for p in problems
     ]
 
@@ -492,6 +643,7 @@ def export_filename(kind: str, start: dt.date | None, end: dt.date | None) -> st
 
 def describe_result(result: storage.BulkSaveResult) -> str:
     """What an import did, in one sentence: 'Imported 14 days: 12 new, 2 replaced.'"""
+
     def days(count: int) -> str:
         return f"{count:,} day{'s' if count != 1 else ''}"
 
@@ -500,8 +652,9 @@ def describe_result(result: storage.BulkSaveResult) -> str:
     elif result.replaced == 0:
         sentence = f"Imported {days(result.saved)}" + (" (all new)" if result.saved > 1 else "")
     else:
-        sentence = (f"Imported {days(result.saved)}: {result.added:,} new, "
-                    f"{result.replaced:,} replaced")
+        sentence = (
+            f"Imported {days(result.saved)}: {result.added:,} new, {result.replaced:,} replaced"
+        )
     if result.kept:
         sentence += f". Kept {days(result.kept)} of yours unchanged"
     return sentence + "."

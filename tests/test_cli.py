@@ -17,16 +17,23 @@ from tests.conftest import ROOT, TODAY, checkin
 from tests.test_transfer import DAY1, DAY2, csv_text, row
 
 
-def run(*args: str, db: Path | None = None, stdin: bytes | None = None,
-        env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def run(
+    *args: str,
+    db: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
     """Run the command line in a fresh process, as a person would."""
     command = [sys.executable, "-m", "recovery"]
     if db is not None:
         command += ["--db", str(db)]
     return subprocess.run(
-        command + list(args), cwd=ROOT, input=stdin, capture_output=True, timeout=120,
-        env={**os.environ, "RECOVERY_DB": str(ROOT / "data" / "never-used.duckdb"),
-             **(env or {})},
+        command + list(args),
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "RECOVERY_DB": str(ROOT / "data" / "never-used.duckdb"), **(env or {})},
     )
 
 
@@ -57,8 +64,9 @@ def test_export_writes_csv_to_stdout_by_default(db_path):
 def test_export_json_of_a_range_to_a_file(db_path, tmp_path):
     seeded(db_path)
     target = tmp_path / "backup.json"
-    result = run("export", "--format", "json", "--from", DAY2.isoformat(), "-o", str(target),
-                 db=db_path)
+    result = run(
+        "export", "--format", "json", "--from", DAY2.isoformat(), "-o", str(target), db=db_path
+    )
     assert result.returncode == 0 and result.stdout == b""
     backup = json.loads(target.read_text(encoding="utf-8"))
     assert [d["date"] for d in backup["checkins"]] == [DAY2.isoformat()]
@@ -77,7 +85,8 @@ def test_import_prints_what_it_imported_and_keeps_existing_days(db_path, tmp_pat
     result = run("import", str(source), db=db_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().startswith(
-        "Imported 1 day. Kept 1 day of yours unchanged. (from ")
+        "Imported 1 day. Kept 1 day of yours unchanged. (from "
+    )
     conn = storage.open_database(db_path)
     assert storage.get_checkin(conn, LOCAL_OWNER, DAY1)["leg_pain"] != 9
     conn.close()
@@ -94,18 +103,17 @@ def test_import_replace_takes_the_files_days(db_path, tmp_path):
     conn.close()
 
 
-def test_an_invalid_import_lists_problems_on_stderr_writes_nothing_and_exits_1(
-        db_path, tmp_path):
+def test_an_invalid_import_lists_problems_on_stderr_writes_nothing_and_exits_1(db_path, tmp_path):
     seeded(db_path)
     before = db_path.read_bytes()
     source = tmp_path / "bad.csv"
-    source.write_text(csv_text([row(TODAY - dt.timedelta(days=30), leg_pain=12)]),
-                      encoding="utf-8")
+    source.write_text(csv_text([row(TODAY - dt.timedelta(days=30), leg_pain=12)]), encoding="utf-8")
     result = run("import", str(source), db=db_path)
     assert result.returncode == 1
     assert result.stdout == b""
     assert "row 2, leg_pain: leg_pain must be a whole number from 0 to 10; got 12" in (
-        result.stderr.decode())
+        result.stderr.decode()
+    )
     assert db_path.read_bytes() == before
 
 
@@ -126,15 +134,21 @@ def test_import_reads_a_json_backup_from_stdin(db_path, tmp_path):
     assert result.stdout.decode() == "Imported 2 days (all new). (from -)\n"
 
 
-@pytest.mark.parametrize(("args", "message", "code"), [
-    # A file that is not there.
-    (["import", "nowhere.csv"], "There is no file nowhere.csv.", 1),
-    # A date in the wrong form is a usage error, with argparse's exit code.
-    (["export", "--from", "31/03/2026"], "is not a date; write it as YYYY-MM-DD", 2),
-    # An inverted range.
-    (["export", "--from", "2026-03-02", "--to", "2026-03-01"],
-     "--from must be on or before --to.", 1),
-])
+@pytest.mark.parametrize(
+    ("args", "message", "code"),
+    [
+        # A file that is not there.
+        (["import", "nowhere.csv"], "There is no file nowhere.csv.", 1),
+        # A date in the wrong form is a usage error, with argparse's exit code.
+        (["export", "--from", "31/03/2026"], "is not a date; write it as YYYY-MM-DD", 2),
+        # An inverted range.
+        (
+            ["export", "--from", "2026-03-02", "--to", "2026-03-01"],
+            "--from must be on or before --to.",
+            1,
+        ),
+    ],
+)
 def test_bad_arguments_get_a_plain_message(db_path, args, message, code):
     seeded(db_path)
     result = run(*args, db=db_path)

@@ -82,14 +82,16 @@ def test_choosing_replace_takes_the_files_values(app, db_path):
 def test_a_bad_file_shows_a_table_of_problems_and_no_import_button(app, db_path):
     fill(db_path)
     open_data(app)
-    bad = [row(TODAY - dt.timedelta(days=3), leg_pain=12),
-           row(TODAY + dt.timedelta(days=2))]
+    bad = [row(TODAY - dt.timedelta(days=3), leg_pain=12), row(TODAY + dt.timedelta(days=2))]
     upload(app, "bad.csv", csv_text(bad).encode())
     assert "Nothing was imported: bad.csv has 2 problems" in app.error[0].value
     table = app.dataframe[0].value
     assert table.columns.tolist() == ["Row", "Column", "Value", "What is wrong"]
     assert table.iloc[0].tolist() == [
-        2, "leg_pain", "12", "leg_pain must be a whole number from 0 to 10; got 12"
+        2,
+        "leg_pain",
+        "12",
+        "leg_pain must be a whole number from 0 to 10; got 12",
     ]
     assert "is in the future" in table.iloc[1]["What is wrong"]
     assert not [b for b in app.button if b.key == "data_import_confirm"]
@@ -100,4 +102,25 @@ def test_an_empty_upload_is_refused_in_plain_words(app):
     upload(app, "empty.csv", b"")
     assert "has 1 problem" in app.error[0].value
     assert app.dataframe[0].value.iloc[0]["What is wrong"] == (
-        "The file is empty: there is nothing to import.")
+        "The file is empty: there is nothing to import."
+    )
+
+
+def test_preparing_the_report_offers_the_pdf_for_download(app, db_path):
+    fill(db_path)
+    open_data(app)
+    app.text_input(key="data_report_name").input("Sam")
+    app.button(key="data_report_make").click().run()
+    assert not app.exception
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert "Download the PDF report" in labels
+
+
+def test_a_report_range_picks_the_days(app, db_path):
+    fill(db_path)
+    open_data(app)
+    app.radio(key="data_report_scope").set_value("A date range").run()
+    app.date_input(key="data_report_range").set_value((DAY2, DAY2)).run()
+    app.button(key="data_report_make").click().run()
+    assert not app.exception
+    assert app.session_state["data_report_pdf"][0] == (DAY2, DAY2)

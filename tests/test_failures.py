@@ -27,8 +27,11 @@ FIRST_DAY = dt.date(1880, 1, 1)  # 50,000 consecutive past days fit before today
 def child(code: str, *args: str) -> subprocess.Popen:
     """A Python process running ``code`` from the project root, its stdout piped back."""
     return subprocess.Popen(
-        [sys.executable, "-u", "-c", textwrap.dedent(code), *args], cwd=ROOT,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "-u", "-c", textwrap.dedent(code), *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -143,14 +146,16 @@ def locked_journal(db_path: Path):
     holder.wait()
 
 
-@pytest.mark.parametrize("args", [
-    ["export"],
-    ["summary"],
-    ["demo"],
-    ["import", "{csv}"],
-])
-def test_a_locked_journal_gets_a_clear_message_exit_1_and_no_change(
-        locked_journal, tmp_path, args):
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export"],
+        ["summary"],
+        ["demo"],
+        ["import", "{csv}"],
+    ],
+)
+def test_a_locked_journal_gets_a_clear_message_exit_1_and_no_change(locked_journal, tmp_path, args):
     source = tmp_path / "ok.csv"
     source.write_text(csv_text([row(dt.date(2021, 1, 1))]), encoding="utf-8")
     before = sha256(locked_journal)
@@ -226,4 +231,3 @@ def test_fifty_thousand_good_rows_import_in_one_go(conn):
     result = transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=False)
     assert result.added == 50_000
     assert storage.journal_summary(conn, LOCAL_OWNER).days_logged == 50_000
-

@@ -31,20 +31,28 @@ def value_of(measure: Measure) -> st.SearchStrategy:
     elif measure.kind == "text":
         strategy = NOTE_TEXT
     elif measure.kind == "decimal":
-        strategy = st.floats(min_value=measure.minimum, max_value=measure.maximum,
-                             allow_nan=False, allow_infinity=False)
+        strategy = st.floats(
+            min_value=measure.minimum,
+            max_value=measure.maximum,
+            allow_nan=False,
+            allow_infinity=False,
+        )
     else:
         strategy = st.integers(int(measure.minimum), int(measure.maximum))
     return strategy if measure.required else st.none() | strategy
 
 
-DAY_VALUES = st.fixed_dictionaries({
-    **{column: value_of(measure) for column, measure in MEASURES_BY_COLUMN.items()},
-    **{column: st.booleans() for column in RED_FLAG_COLUMNS},
-})
+DAY_VALUES = st.fixed_dictionaries(
+    {
+        **{column: value_of(measure) for column, measure in MEASURES_BY_COLUMN.items()},
+        **{column: st.booleans() for column in RED_FLAG_COLUMNS},
+    }
+)
 JOURNALS = st.dictionaries(
     st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date.today()),
-    DAY_VALUES, min_size=1, max_size=12,
+    DAY_VALUES,
+    min_size=1,
+    max_size=12,
 )
 
 
@@ -64,8 +72,7 @@ def round_trip(journal: dict[dt.date, dict], export, suffix: str) -> tuple[str, 
     return text, again
 
 
-ROUND_TRIP = settings(max_examples=20, deadline=None,
-                      suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @ROUND_TRIP

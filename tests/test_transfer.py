@@ -17,8 +17,9 @@ DAY1 = TODAY - dt.timedelta(days=10)
 DAY2 = TODAY - dt.timedelta(days=9)
 
 
-def csv_text(rows: list[dict[str, object]], columns: tuple[str, ...] = transfer.CSV_COLUMNS,
-             sep: str = ",") -> str:
+def csv_text(
+    rows: list[dict[str, object]], columns: tuple[str, ...] = transfer.CSV_COLUMNS, sep: str = ","
+) -> str:
     """A CSV as a spreadsheet might write it, from dicts of cell values."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=sep)
@@ -38,8 +39,9 @@ def days_in(conn) -> list[dt.date]:
 
 
 def test_csv_export_has_date_first_then_the_registry_columns_with_notes_last(conn):
-    storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(notes="Walked to the park, "
-                                                          'said "ouch"\nthen rested'))
+    storage.save_checkin(
+        conn, LOCAL_OWNER, DAY1, checkin(notes='Walked to the park, said "ouch"\nthen rested')
+    )
     text = transfer.export_csv(conn, LOCAL_OWNER)
     parsed = list(csv.reader(io.StringIO(text, newline="")))
     assert parsed[0][0] == "date" and parsed[0][-1] == "notes"
@@ -82,9 +84,22 @@ def test_importing_an_export_into_an_empty_journal_gives_the_same_export(conn, t
 
 
 def test_a_spreadsheet_csv_with_bom_semicolons_any_order_and_missing_optionals_imports(conn):
-    columns = ("Notes", "exercises_done", "activity", "night_wakings", "sleep_quality",
-               "leg_strength", "numbness", "walk_minutes", "bending", "pain_episodes",
-               "back_pain", "leg_pain", "date", "limp")
+    columns = (
+        "Notes",
+        "exercises_done",
+        "activity",
+        "night_wakings",
+        "sleep_quality",
+        "leg_strength",
+        "numbness",
+        "walk_minutes",
+        "bending",
+        "pain_episodes",
+        "back_pain",
+        "leg_pain",
+        "date",
+        "limp",
+    )
     rows = [row(DAY1, leg_pain=7, notes="ça va"), row(DAY2, leg_pain=6, limp=None)]
     text = csv_text([{**r, "Notes": r["notes"]} for r in rows], columns, sep=";")
     text = text.replace("no", "No")  # Spreadsheets capitalise yes/no.
@@ -120,7 +135,11 @@ BAD_CELLS = [
     # A required value left blank.
     ("sleep_quality", "", "sleep_quality is missing: it must be a whole number from 0 to 10"),
     # Not one of the activity levels.
-    ("activity", "jogging", "activity must be one of rest, light, normal, strenuous; got 'jogging'"),
+    (
+        "activity",
+        "jogging",
+        "activity must be one of rest, light, normal, strenuous; got 'jogging'",
+    ),
     # Yes/no answered with something else.
     ("limp", "sometimes", "limp must be yes or no; got 'sometimes'"),
     ("rf_both_legs", "maybe", "rf_both_legs must be yes or no; got 'maybe'"),
@@ -129,21 +148,28 @@ BAD_CELLS = [
     # "nan" parses as a float in Python but is not a measurement.
     ("fingertip_floor_cm", "nan", "fingertip_floor_cm must be a number from 0 to 100; got 'nan'"),
     # Day-first dates from a spreadsheet are ambiguous, so only ISO dates are accepted.
-    ("date", "23/11/2026", "date must be written as YYYY-MM-DD, for example 2026-03-31; "
-                           "got '23/11/2026'"),
+    (
+        "date",
+        "23/11/2026",
+        "date must be written as YYYY-MM-DD, for example 2026-03-31; got '23/11/2026'",
+    ),
     # Looks like ISO but is not a real day.
     ("date", "2026-02-30", "date 2026-02-30 is not a real calendar day"),
     ("date", "", "date is missing: every row needs its day, written as YYYY-MM-DD"),
     # A day that has not happened yet.
-    ("date", (TODAY + dt.timedelta(days=1)).isoformat(),
-     f"date {(TODAY + dt.timedelta(days=1)).isoformat()} is in the future; check-ins are "
-     "for today or earlier"),
+    (
+        "date",
+        (TODAY + dt.timedelta(days=1)).isoformat(),
+        f"date {(TODAY + dt.timedelta(days=1)).isoformat()} is in the future; check-ins are "
+        "for today or earlier",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("column", "cell", "message"), BAD_CELLS)
 def test_a_bad_cell_is_named_with_row_column_value_and_nothing_is_written(
-        conn, column, cell, message):
+    conn, column, cell, message
+):
     rows = [row(DAY1), row(DAY2, **{column: cell})]
     if column == "date":
         rows[1]["date"] = cell
@@ -162,19 +188,31 @@ BAD_FILES = [
     # A header and no days.
     (",".join(transfer.CSV_COLUMNS).encode(), "The file has column names but no days to import."),
     # An Excel workbook (a zip file) instead of a CSV.
-    (b"PK\x03\x04" + b"\x00" * 40, "This is a spreadsheet workbook (for example .xlsx), not a "
-     "CSV file. In your spreadsheet choose Save as (or Download) and pick CSV UTF-8, then "
-     "import that."),
+    (
+        b"PK\x03\x04" + b"\x00" * 40,
+        "This is a spreadsheet workbook (for example .xlsx), not a "
+        "CSV file. In your spreadsheet choose Save as (or Download) and pick CSV UTF-8, then "
+        "import that.",
+    ),
     # A picture or another binary file.
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "This is not a CSV or JSON file (it holds binary data). "
-     "Import a CSV or a JSON backup exported from Seven Signs."),
+    (
+        b"\x89PNG\r\n\x1a\n\x00\x00",
+        "This is not a CSV or JSON file (it holds binary data). "
+        "Import a CSV or a JSON backup exported from Seven Signs.",
+    ),
     # A CSV saved in an old Windows encoding.
-    ("date,notes\n2026-01-01,café".encode("cp1252"), "The file is not UTF-8 text (byte 26 "
-     "cannot be read). In your spreadsheet save it as CSV UTF-8, then import it again."),
+    (
+        "date,notes\n2026-01-01,café".encode("cp1252"),
+        "The file is not UTF-8 text (byte 26 "
+        "cannot be read). In your spreadsheet save it as CSV UTF-8, then import it again.",
+    ),
     # Prose rather than a table.
-    (b"Dear doctor, here is my diary.\nIt was a bad week.", "This does not look like a Seven "
-     "Signs CSV: the first line must hold the column names, starting with date (export your "
-     "journal once to see them)."),
+    (
+        b"Dear doctor, here is my diary.\nIt was a bad week.",
+        "This does not look like a Seven "
+        "Signs CSV: the first line must hold the column names, starting with date (export your "
+        "journal once to see them).",
+    ),
 ]
 
 
@@ -209,25 +247,36 @@ def test_every_problem_in_the_file_is_listed_not_just_the_first():
     rows = [row(DAY1, leg_pain=11, numbness=-2), row(DAY2, activity="")]
     parsed = transfer.read_file(csv_text(rows).encode(), "x.csv")
     assert [(p.row, p.column) for p in parsed.problems] == [
-        (2, "leg_pain"), (2, "numbness"), (3, "activity")
+        (2, "leg_pain"),
+        (2, "numbness"),
+        (3, "activity"),
     ]
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    # Not JSON at all, though named .json.
-    (lambda text: text[:40], "The file is not valid JSON"),
-    # Some other program's JSON.
-    (lambda text: '{"rows": []}', "This JSON file is not a Seven Signs backup"),
-    # A backup from a future version of the app.
-    (lambda text: text.replace('"schema_version": 2', '"schema_version": 99'),
-     "This backup comes from a newer Seven Signs (schema version 99)"),
-    # A value edited by hand out of range.
-    (lambda text: text.replace('"leg_pain": 5', '"leg_pain": 12'),
-     "leg_pain must be a whole number from 0 to 10; got 12"),
-    # A field this version does not know.
-    (lambda text: text.replace('"leg_pain": 5', '"leg_pian": 5'),
-     "leg_pian is not a Seven Signs field; did you mean leg_pain?"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        # Not JSON at all, though named .json.
+        (lambda text: text[:40], "The file is not valid JSON"),
+        # Some other program's JSON.
+        (lambda text: '{"rows": []}', "This JSON file is not a Seven Signs backup"),
+        # A backup from a future version of the app.
+        (
+            lambda text: text.replace('"schema_version": 2', '"schema_version": 99'),
+            "This backup comes from a newer Seven Signs (schema version 99)",
+        ),
+        # A value edited by hand out of range.
+        (
+            lambda text: text.replace('"leg_pain": 5', '"leg_pain": 12'),
+            "leg_pain must be a whole number from 0 to 10; got 12",
+        ),
+        # A field this version does not know.
+        (
+            lambda text: text.replace('"leg_pain": 5', '"leg_pian": 5'),
+            "leg_pian is not a Seven Signs field; did you mean leg_pain?",
+        ),
+    ],
+)
 def test_a_damaged_json_backup_is_refused_with_a_clear_message(conn, change, message):
     storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(leg_pain=5))
     assert storage.SCHEMA_VERSION == 2, "update the schema_version replacement above"
@@ -244,14 +293,18 @@ def test_the_plan_counts_new_days_and_days_already_in_the_journal(conn):
     assert (plan.new_days, plan.existing_days) == (1, 1)
 
 
-@pytest.mark.parametrize(("replace", "leg_pain", "counts"), [
-    # Keep: the person's own entry wins.
-    (False, 2, (1, 0, 1)),
-    # Replace: the file's entry wins.
-    (True, 8, (1, 1, 0)),
-])
+@pytest.mark.parametrize(
+    ("replace", "leg_pain", "counts"),
+    [
+        # Keep: the person's own entry wins.
+        (False, 2, (1, 0, 1)),
+        # Replace: the file's entry wins.
+        (True, 8, (1, 1, 0)),
+    ],
+)
 def test_days_already_in_the_journal_are_kept_or_replaced_as_chosen(
-        conn, replace, leg_pain, counts):
+    conn, replace, leg_pain, counts
+):
     storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(leg_pain=2))
     parsed = transfer.read_file(csv_text([row(DAY1, leg_pain=8), row(DAY2)]).encode(), "x.csv")
     result = transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=replace)
@@ -277,6 +330,7 @@ def test_a_failure_during_the_write_leaves_nothing(conn, monkeypatch):
         raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError):
-        transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=False,
-                              on_progress=fail_after_first_chunk)
+        transfer.apply_import(
+            conn, LOCAL_OWNER, parsed, replace=False, on_progress=fail_after_first_chunk
+        )
     assert days_in(conn) == []

@@ -12,11 +12,12 @@ from tests.test_transfer import csv_text
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 
-def test_a_csv_uploaded_in_the_browser_is_imported_and_can_be_downloaded(
-        server, page, tmp_path):
+def test_a_csv_uploaded_in_the_browser_is_imported_and_can_be_downloaded(server, page, tmp_path):
     today = dt.date.today()
-    rows = [{"date": today - dt.timedelta(days=n), **checkin(leg_pain=8 - n // 2)}
-            for n in range(14, 0, -1)]
+    rows = [
+        {"date": today - dt.timedelta(days=n), **checkin(leg_pain=8 - n // 2)}
+        for n in range(14, 0, -1)
+    ]
     source = tmp_path / "from-my-spreadsheet.csv"
     source.write_text(csv_text(rows), encoding="utf-8")
 
