@@ -87,8 +87,8 @@ TAKEN_DAYS = (
     "SELECT c.day FROM checkins c JOIN incoming i ON c.day = i.day "
     "WHERE c.owner = ? AND (c.batch IS DISTINCT FROM ? OR NOT ?) ORDER BY c.day"
 )
-UPSERT_INCOMING = (  # noqa: S608 (identifiers from the registry, values as parameters)
-    "INSERT INTO checkins (owner, day, batch, " + _COLUMNS + ") "
+UPSERT_INCOMING = (
+    "INSERT INTO checkins (owner, day, batch, " + _COLUMNS + ") "  # noqa: S608 (registry identifiers; values are ? parameters)
     "SELECT ?, day, ?, " + _COLUMNS + " FROM incoming "
     "ON CONFLICT (owner, day) DO UPDATE SET " + _UPDATES + ", batch = excluded.batch, "
     "updated_at = now()"

@@ -1,0 +1,237 @@
+"""The verdicts: hand-made journals against hand-computed answers, and the threshold rule."""
+
+import datetime as dt
+
+import pytest
+
+from recovery import analysis, example, storage
+from recovery.signs import sign
+from tests.conftest import checkin
+
+END = dt.date(2026, 11, 23)
+START = END - dt.timedelta(days=27)  # a 4-week journal: baseline days 0-6, recent days 21-27
+
+
+def _day(index: int) -> dt.date:
+    return START + dt.timedelta(days=index)
+
+
+def _save(conn, values_by_index: dict[int, dict], owner: str = "local") -> None:
+    rows = [(_day(i), checkin(**values)) for i, values in sorted(values_by_index.items())]
+    storage.save_checkins(conn, owner, rows, today=END)
+
+
+PAIN = sign("pain")
+EPISODES = sign("episodes")
+WALKING = sign("walking")
+SLEEP = sign("sleep")
+MOTION = sign("motion")
+
+
+@pytest.mark.parametrize(
+    ("the_sign", "baseline", "recent", "expected"),
+    [
+        # pain: a fall of 2 points or 30 %, whichever comes first
+        (PAIN, 6.0, 4.0, "improved"),  # exactly 2 points: the threshold counts
+        (PAIN, 8.0, 6.1, "no_change"),  # 1.9 points and 24 %: just short of both
+        (PAIN, 6.0, 4.1, "improved"),  # 1.9 points but 32 %: percent is enough
+        (PAIN, 10.0, 7.0, "improved"),  # exactly 30 % (3 points as well)
+        (PAIN, 3.0, 2.1, "improved"),  # 30 % but only 0.9 points: percent is enough
+        (PAIN, 7.0, 5.5, "no_change"),  # 1.5 points, 21 %
+        (PAIN, 2.0, 4.0, "worse"),  # 2 points the wrong way
+        (PAIN, 0.0, 0.0, "no_change"),  # pain-free before and after
+        # flare-ups: 50 % fewer; 50 % more is worse
+        (EPISODES, 4.0, 2.0, "improved"),  # exactly half
+        (EPISODES, 4.0, 2.2, "no_change"),
+        (EPISODES, 2.0, 3.0, "worse"),  # exactly 50 % more
+        (EPISODES, 0.0, 1.0, "worse"),  # any rise from none is an unlimited percentage
+        (EPISODES, 0.0, 0.0, "no_change"),
+        # walking: 50 % more AND 5 minutes more
+        (WALKING, 10.0, 15.0, "improved"),  # exactly both
+        (WALKING, 4.0, 8.0, "no_change"),  # +100 % but only 4 minutes: percent is not enough
+        (WALKING, 40.0, 46.0, "no_change"),  # 6 minutes but only 15 %
+        (WALKING, 0.0, 5.0, "improved"),  # from not walking at all: 5 minutes decide
+        (WALKING, 30.0, 14.0, "worse"),  # 16 minutes and 53 % less
+        # 0-10 self-ratings, higher is better: 2 points
+        (SLEEP, 4.0, 6.0, "improved"),
+        (SLEEP, 4.0, 5.9, "no_change"),
+        (SLEEP, 8.0, 5.0, "worse"),
+        (MOTION, 5.0, 5.0, "no_change"),  # all values equal
+    ],
+)
+def test_the_threshold_rule(the_sign, baseline, recent, expected):
+    verdict = analysis.judge(baseline, recent, the_sign.threshold, the_sign.primary.better, 7, 7)
+    assert verdict == expected
+
+
+@pytest.mark.parametrize(
+    ("n_baseline", "n_recent", "expected"),
+    [
+        (3, 3, "improved"),  # three in each window is enough
+        (2, 7, "insufficient_data"),
+        (7, 2, "insufficient_data"),
+        (0, 0, "insufficient_data"),
+    ],
+)
+def test_fewer_than_three_check_ins_in_a_window_gives_no_verdict(n_baseline, n_recent, expected):
+    verdict = analysis.judge(6.0, 2.0, PAIN.threshold, "lower", n_baseline, n_recent)
+    assert verdict == expected
+
+
+def test_means_of_whole_numbers_meet_a_threshold_they_reach_exactly(conn):
+    # baseline 6, 7, 6 (mean 19/3), recent 4, 5, 4 (13/3): exactly 2 points better
+    _save(conn, {0: {"leg_pain": 6}, 1: {"leg_pain": 7}, 2: {"leg_pain": 6},
+                 25: {"leg_pain": 4}, 26: {"leg_pain": 5}, 27: {"leg_pain": 4}})
+    result = analysis.compare_signs(conn, "local").signs["pain"]
+    assert result.verdict == "improved"
+    assert result.change == pytest.approx(-2.0)
+
+
+def test_a_hand_made_journal_gives_the_hand_computed_answers(conn):
+    baseline = {i: {"leg_pain": 7, "pain_episodes": 4, "walk_minutes": 10, "sleep_quality": 3,
+                    "bending": 4, "numbness": 3, "leg_strength": 6} for i in range(7)}
+    recent = {i: {"leg_pain": 2, "pain_episodes": 0, "walk_minutes": 14, "sleep_quality": 3,
+                  "bending": 4, "numbness": 5, "leg_strength": 6} for i in range(21, 28)}
+    recent[27]["pain_episodes"] = 2  # 2 flare-ups in 7 days: mean 2/7
+    _save(conn, baseline | recent)
+    comparison = analysis.compare_signs(conn, "local")
+    verdicts = {key: r.verdict for key, r in comparison.signs.items()}
+    assert verdicts == {
+        "pain": "improved",  # 7 -> 2
+        "episodes": "improved",  # 4 -> 0.29, -93 %
+        "motion": "no_change",  # 4 -> 4, all equal
+        "walking": "no_change",  # 10 -> 14: +40 %, +4 minutes, neither enough
+        "numbness": "worse",  # 3 -> 5, 2 points the wrong way
+        "strength": "no_change",
+        "sleep": "no_change",
+    }
+    assert comparison.improving_count == 2
+    pain = comparison.signs["pain"]
+    assert (pain.baseline, pain.recent, pain.n_baseline, pain.n_recent) == (7, 2, 7, 7)
+    assert pain.change_pct == pytest.approx(-500 / 7)
+    assert pain.sentence == (
+        "Leg pain fell from 7.0 to 2.0 (\u221271 %), a clinically meaningful improvement."
+    )
+    assert comparison.signs["episodes"].recent == pytest.approx(2 / 7)
+    assert (comparison.baseline_start, comparison.baseline_end) == (_day(0), _day(6))
+    assert (comparison.recent_start, comparison.recent_end) == (_day(21), _day(27))
+    assert comparison.days_logged == 14 and comparison.last_day == _day(27)
+    # pain-free: flare-ups 0 and leg pain <= 1; leg pain 2 is not pain-free
+    assert (comparison.pain_free_baseline, comparison.pain_free_recent) == (0, 0)
+    assert "talk to your clinician" in comparison.signs["numbness"].sentence
+
+
+def test_an_empty_journal_has_no_verdicts_and_no_periods(conn):
+    comparison = analysis.compare_signs(conn, "local")
+    assert comparison.days_logged == 0 and comparison.last_day is None
+    assert all(r.verdict == "insufficient_data" for r in comparison.signs.values())
+    assert comparison.improving_count == 0 and not comparison.has_verdicts
+    assert comparison.checkins_needed == 6
+
+
+def test_a_single_entry_needs_more_check_ins(conn):
+    _save(conn, {0: {"leg_pain": 5}})
+    comparison = analysis.compare_signs(conn, "local")
+    result = comparison.signs["pain"]
+    assert (result.verdict, result.n_baseline, result.n_recent) == ("insufficient_data", 1, 0)
+    assert result.baseline == 5 and result.recent is None and result.change is None
+    assert comparison.recent_start is None
+    assert comparison.checkins_needed == 5
+    assert comparison.earliest_verdict_day == _day(9)
+
+
+def test_a_short_journal_never_compares_a_day_with_itself(conn):
+    # 9 days: baseline days 0-6, recent only days 7-8, so still no verdict
+    _save(conn, {i: {"leg_pain": 8 - i} for i in range(9)})
+    comparison = analysis.compare_signs(conn, "local")
+    assert (comparison.recent_start, comparison.recent_end) == (_day(7), _day(8))
+    assert comparison.signs["pain"].verdict == "insufficient_data"
+    _save(conn, {9: {"leg_pain": 0}})
+    assert analysis.compare_signs(conn, "local").signs["pain"].verdict == "improved"
+
+
+def test_a_gap_of_weeks_is_allowed(conn):
+    # three check-ins in the first week, nothing for 17 days, three at the end
+    _save(conn, {0: {"leg_pain": 6}, 2: {"leg_pain": 6}, 4: {"leg_pain": 6},
+                 22: {"leg_pain": 6}, 25: {"leg_pain": 3}, 27: {"leg_pain": 3}})
+    comparison = analysis.compare_signs(conn, "local")
+    pain = comparison.signs["pain"]
+    assert (pain.n_baseline, pain.n_recent) == (3, 3)
+    assert pain.recent == pytest.approx(4.0) and pain.verdict == "improved"
+    series = analysis.sign_series(conn, "local", START, END)["pain"].frame
+    assert series["value"].tolist() == [6, 6, 6, 6, 3, 3]
+    # the 7-day mean needs 3 check-ins in its 7 days: only days 4 and 27 have them
+    trend = series["trend"].tolist()
+    assert trend[2] == pytest.approx(6.0) and trend[5] == pytest.approx(4.0)
+    assert [t != t for t in trend] == [True, True, False, True, True, False]
+
+
+def test_a_chosen_start_date_moves_the_baseline_week(conn):
+    _save(conn, {i: {"leg_pain": 8 if i < 10 else 4} for i in range(28)})
+    default = analysis.compare_signs(conn, "local")
+    moved = analysis.compare_signs(conn, "local", baseline_start=_day(10))
+    assert default.signs["pain"].verdict == "improved"
+    assert moved.baseline_start == _day(10) and moved.signs["pain"].verdict == "no_change"
+    # a date before the journal began means its first week
+    early = analysis.compare_signs(conn, "local", baseline_start=_day(-30))
+    assert early.baseline_start == _day(0)
+
+
+def test_a_date_range_restricts_the_comparison(conn):
+    _save(conn, {i: {"leg_pain": 8 - i // 4} for i in range(28)})
+    part = analysis.compare_signs(conn, "local", start=_day(7), end=_day(20))
+    assert (part.baseline_start, part.recent_end, part.days_logged) == (_day(7), _day(20), 14)
+
+
+def test_owners_are_kept_apart(conn):
+    _save(conn, {i: {"leg_pain": 8} for i in range(28)}, owner="bob")
+    assert analysis.compare_signs(conn, "local").days_logged == 0
+    assert analysis.sign_series(conn, "local", START, END)["pain"].frame.empty
+
+
+@pytest.mark.parametrize(
+    ("the_sign", "baseline", "expected"),
+    [
+        (PAIN, 6.0, 4.2),  # 30 % (to 4.2) comes before 2 points (to 4.0)
+        (PAIN, 8.0, 6.0),  # 2 points (to 6) comes before 30 % (to 5.6)
+        (EPISODES, 3.0, 1.5),
+        (WALKING, 8.0, 13.0),  # both needed: 5 minutes (13) beats 50 % (12)
+        (WALKING, 20.0, 30.0),  # both needed: 50 % (30) beats 5 minutes (25)
+        (SLEEP, 4.0, 6.0),
+        (SLEEP, 9.0, None),  # 11 is off the 0-10 scale: no line to draw
+        (PAIN, None, None),
+    ],
+)
+def test_the_improvement_target_is_the_level_that_would_count(the_sign, baseline, expected):
+    target = analysis.improvement_target(baseline, the_sign.threshold, the_sign.primary)
+    assert target == (None if expected is None else pytest.approx(expected))
+
+
+def test_the_example_recovery_improves_in_six_signs_with_strength_still_slow(conn):
+    example.load_example(conn, "local", END, today=END)
+    comparison = analysis.compare_signs(conn, "local")
+    assert comparison.improving_count == 6
+    assert comparison.signs["strength"].verdict == "no_change"
+    assert comparison.days_logged == 84 and comparison.pain_free_recent >= 3
+
+
+def test_long_ranges_are_charted_as_weekly_means(conn):
+    example.load_example(conn, "local", END, today=END)
+    daily = analysis.sign_series(conn, "local", END - dt.timedelta(days=27), END)["pain"]
+    assert daily.granularity == "day" and len(daily.frame) == 28
+    weekly = analysis.sign_series(conn, "local", END - dt.timedelta(days=999), END)["pain"]
+    assert weekly.granularity == "week" and len(weekly.frame) == 13  # 84 days over 13 weeks
+
+
+def test_weekly_summary_counts_pain_free_days(conn):
+    _save(conn, {0: {"leg_pain": 1, "pain_episodes": 0},  # pain-free
+                 1: {"leg_pain": 2, "pain_episodes": 0},  # not: leg pain 2
+                 2: {"leg_pain": 0, "pain_episodes": 1},  # not: a flare-up
+                 3: {"leg_pain": 0, "pain_episodes": 0}})  # pain-free
+    summary = analysis.weekly_summary(conn, "local")
+    assert summary["pain_free_days"].sum() == 2 and summary["days_logged"].sum() == 4
+
+
+def test_an_unknown_column_is_refused():
+    with pytest.raises(ValueError, match="not a numeric measure"):
+        analysis.daily_series(None, "local", ("notes",))
