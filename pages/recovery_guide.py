@@ -43,8 +43,10 @@ else:
         st.markdown(f"**What typically comes next.** {estimate.next_steps}")
     with st.expander("How the app estimates your stage (its own convention)"):
         st.markdown("No validated way exists to stage sciatica recovery from daily home "
-                    "ratings, so these are the app's own rules, checked in this order:")
-        st.markdown("\n".join(f"- **{stage.TITLES[key]}**: {rule}" for key, rule in stage.RULES))
+                    "ratings, so these are the app's own rules. They are checked in this "
+                    "order, and the first that fits gives your stage:")
+        st.markdown("\n".join(f"{number}. **{stage.TITLES[key]}**: {rule}"
+                               for number, (key, rule) in enumerate(stage.RULES, start=1)))
         st.markdown("A sign counts as **improved** when it has changed by its improvement "
                     "threshold since your first week (see The seven signs below). It is "
                     "**at a good level** when its average over the last 7 days is:")

@@ -49,18 +49,21 @@ TITLES: dict[Stage, str] = {
     "recovered": "Recovered, by the app's measures",
 }
 
+# The rules in the order they are checked: the first that fits gives the stage.
 RULES: tuple[tuple[Stage, str], ...] = (
-    ("insufficient_data", (f"Fewer than {MIN_RECENT_CHECKINS} check-ins in the last 7 days, or "
-     f"fewer than {MIN_COMPARED_SIGNS} signs that can be compared with your first week.")),
-    ("recovered", (f"All seven signs at a good level in each of the last {RECOVERED_WEEKS} "
-     f"weeks (at least {MIN_RECENT_CHECKINS} check-ins in each week).")),
-    ("last_stage", (f"Leg pain averaging {LAST_STAGE_MAX_PAIN:g} or less over the last 7 days, "
+    ("insufficient_data", f"Fewer than {MIN_RECENT_CHECKINS} check-ins in the last 7 days."),
+    ("recovered", f"All seven signs at a good level in each of the last {RECOVERED_WEEKS} "
+     f"weeks (at least {MIN_RECENT_CHECKINS} check-ins in each week)."),
+    ("last_stage", f"Leg pain averaging {LAST_STAGE_MAX_PAIN:g} or less over the last 7 days, "
      f"at least {LAST_STAGE_MIN_SIGNS} of the 7 signs improved or at a good level, and at "
-     f"least {LAST_STAGE_MIN_PAIN_FREE} pain-free days (no flare-ups) in the last 7.")),
-    ("improving", (f"At least {IMPROVING_MIN_SIGNS} signs improved since your first week, and "
-     f"leg pain averaging below {SEVERE_PAIN:g} (not severe).")),
-    ("early", ("Anything else: leg pain still severe, or fewer than "
-     f"{IMPROVING_MIN_SIGNS} signs improved so far.")),
+     f"least {LAST_STAGE_MIN_PAIN_FREE} pain-free days (no flare-ups and leg pain 1 or less) "
+     "in the last 7."),
+    ("insufficient_data", f"Fewer than {MIN_COMPARED_SIGNS} of the seven signs have enough "
+     "check-ins in your first week and in the last 7 days to compare."),
+    ("improving", f"At least {IMPROVING_MIN_SIGNS} signs improved since your first week, and "
+     f"leg pain averaging below {SEVERE_PAIN:g} (not severe)."),
+    ("early", "Anything else: leg pain still severe, or fewer than "
+     f"{IMPROVING_MIN_SIGNS} signs improved so far."),
 )
 
 _PRIMARY = [s.primary.column for s in SIGNS]
