@@ -22,5 +22,6 @@ with st.sidebar:
 try:
     page.run()
 finally:
-    # Also after st.stop(): the reminder belongs on every page, empty states included.
+    # The reminder belongs on every page. A page that stops early uses blocks.stop(),
+    # which draws it first: nothing drawn after st.stop() reaches the browser.
     blocks.footer()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery import history, storage, text
+from ui import blocks
 from ui.session import open_journal
 
 journal = open_journal()
@@ -18,7 +19,7 @@ if frame.empty:
             "and each day you add makes your progress easier to see.",
             icon=":material/info:")
     st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
-    st.stop()
+    blocks.stop()
 
 st.write(f"{len(frame)} check-in{'' if len(frame) == 1 else 's'}, from {text.long_date(frame['day'].min())} "
          f"to {text.long_date(frame['day'].max())}.")

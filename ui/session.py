@@ -8,6 +8,7 @@ import duckdb
 import streamlit as st
 
 from recovery import settings, storage
+from ui import blocks
 
 
 @dataclass(frozen=True)
@@ -44,5 +45,5 @@ def open_journal() -> Journal:
         conn = _connection(path)
     except storage.StorageError as error:
         st.error(str(error), icon=":material/error:")
-        st.stop()
+        blocks.stop()
     return Journal(conn=conn, owner=storage.LOCAL_OWNER, path=path)
