@@ -40,6 +40,8 @@ else:
         st.caption("Your stage, estimated from your journal")
         st.subheader(f"{STAGE_ICONS[estimate.key]} {estimate.title}", anchor=False)
         st.markdown(estimate.explanation)
+        if estimate.sign_detail:
+            st.caption(estimate.sign_detail)
         st.markdown(f"**What typically comes next.** {estimate.next_steps}")
     with st.expander("How the app estimates your stage (its own convention)"):
         st.markdown("No validated way exists to stage sciatica recovery from daily home "

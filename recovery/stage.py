@@ -111,6 +111,14 @@ class StageEstimate:
     reasons: tuple[str, ...] = field(default_factory=tuple)
 
     @property
+    def sign_detail(self) -> str:
+        """Which signs improved and which are at a good level, in words ('' without data)."""
+        if self.recent_checkins < MIN_RECENT_CHECKINS:
+            return ""
+        return (f"Improved since your first week: {_names(self.improved)}. "
+                f"At a good level now: {_names(self.good_level)}.")
+
+    @property
     def improved_or_good(self) -> tuple[str, ...]:
         """Signs that improved or are at a good level, in registry order."""
         both = set(self.improved) | set(self.good_level)

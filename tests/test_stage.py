@@ -79,6 +79,10 @@ def test_several_signs_improving_is_improving(conn):
     assert result.key == "improving"
     assert set(result.improved) == {"pain", "episodes", "motion", "walking", "sleep"}
     assert result.explanation.startswith("5 of the seven signs have improved")
+    assert result.sign_detail == (
+        "Improved since your first week: leg pain, pain flare-ups, bending and getting up, "
+        "walking and sleep. At a good level now: none."
+    )
 
 
 def test_low_pain_most_signs_good_and_pain_free_days_is_the_last_stage(conn):
