@@ -11,6 +11,7 @@ st.set_page_config(page_title=text.APP_NAME, page_icon=":material/monitor_heart:
 PAGES = [
     st.Page("pages/checkin.py", title="Daily check-in", icon=":material/edit_note:",
             default=True),
+    st.Page("pages/progress.py", title="Progress", icon=":material/monitoring:"),
     st.Page("pages/history.py", title="History", icon=":material/history:"),
     st.Page("pages/recovery_guide.py", title="Recovery guide", icon=":material/menu_book:"),
 ]

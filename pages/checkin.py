@@ -96,6 +96,8 @@ if st.button("Save check-in", type="primary", key="ci_save", width="stretch"):
         verb = "Updated" if result.replaced else "Saved"
         st.success(f"{verb} your check-in for {text.long_date(result.day)}.",
                    icon=":material/check_circle:")
+        st.page_link("pages/progress.py", label="See your progress",
+                     icon=":material/monitoring:")
         st.page_link("pages/history.py", label="See all your check-ins",
                      icon=":material/history:")
         if any(values[flag.column] for flag in RED_FLAGS):
