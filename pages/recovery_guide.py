@@ -42,6 +42,8 @@ else:
         st.markdown(estimate.explanation)
         if estimate.sign_detail:
             st.caption(estimate.sign_detail)
+        st.page_link("pages/progress.py", label="See each sign on the Progress page",
+                     icon=":material/monitoring:")
         st.markdown(f"**What typically comes next.** {estimate.next_steps}")
     with st.expander("How the app estimates your stage (its own convention)"):
         st.markdown("No validated way exists to stage sciatica recovery from daily home "
@@ -88,6 +90,8 @@ for item in guide.explain_signs():
     with st.expander(f"{item.sign.number}. {item.sign.title}"):
         st.markdown(item.feels_like)
         st.markdown(f"**How the app measures it.** {item.measured_by}")
+        if item.also_recorded:
+            st.markdown(f"**Also in the check-in.** {item.also_recorded}")
         st.markdown(f"**Counts as improved.** {item.improvement}")
         st.markdown(f"**Good level.** {item.good_level}")
 
