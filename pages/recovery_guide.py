@@ -42,9 +42,9 @@ else:
         st.markdown(estimate.explanation)
         if estimate.sign_detail:
             st.caption(estimate.sign_detail)
+        st.markdown(f"**What typically comes next.** {estimate.next_steps}")
         st.page_link("pages/progress.py", label="See each sign on the Progress page",
                      icon=":material/monitoring:")
-        st.markdown(f"**What typically comes next.** {estimate.next_steps}")
     with st.expander("How the app estimates your stage (its own convention)"):
         st.markdown("No validated way exists to stage sciatica recovery from daily home "
                     "ratings, so these are the app's own rules. They are checked in this "
