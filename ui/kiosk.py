@@ -43,7 +43,7 @@ def _idle_watch(conn) -> None:
         st.rerun(scope="app")
 
 
-def sidebar(conn) -> None:
+def furniture(conn) -> None:
     """Kiosk furniture: large type, the demo notice, Start over, and the idle reset."""
     blocks.large_type()
     with st.sidebar:

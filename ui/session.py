@@ -10,6 +10,7 @@ import duckdb
 import streamlit as st
 
 from recovery import owners, settings, storage
+from ui import blocks
 
 LINK_PARAM = "journal"
 
@@ -40,6 +41,14 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
 def mode() -> settings.Mode:
     """How this app is being used: local, shared or kiosk."""
     return settings.app_mode(secrets=_secrets())
+
+
+def mode_or_none() -> settings.Mode | None:
+    """The mode, or None when it is misconfigured (open_journal then explains)."""
+    try:
+        return mode()
+    except ValueError:
+        return None
 
 
 def database_path() -> str:
@@ -95,7 +104,7 @@ def _owner(current: settings.Mode, conn: duckdb.DuckDBPyConnection) -> str:
             'RECOVERY_MODE=shared (or mode = "shared" under [recovery] in secrets).',
             icon=":material/lock:",
         )
-        st.stop()
+        blocks.stop()
     return owners.LOCAL_OWNER
 
 
@@ -105,11 +114,11 @@ def open_journal() -> Journal:
         current = mode()
     except ValueError as error:
         st.error(f"Seven Signs is not set up correctly: {error}.", icon=":material/error:")
-        st.stop()
+        blocks.stop()
     path = database_path()
     try:
         conn = _connection(path)
     except storage.StorageError as error:
         st.error(str(error), icon=":material/error:")
-        st.stop()
+        blocks.stop()
     return Journal(conn=conn, owner=_owner(current, conn), path=path, mode=current)
