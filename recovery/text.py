@@ -29,8 +29,8 @@ SHARED_NOTICE = (
 )
 
 KIOSK_NOTICE = (
-    "Demonstration: this is an example recovery, not anyone's real journal. Try a check-in "
-    "or look around; nothing is kept, and Start over clears it for the next person."
+    ":material/storefront: **Demonstration**: an example recovery, not a real person's "
+    "journal. Try a check-in or look around; nothing you enter is kept."
 )
 
 RED_FLAG_INTRO = (

@@ -44,12 +44,15 @@ def _idle_watch(conn) -> None:
 
 
 def furniture(conn) -> None:
-    """Kiosk furniture: large type, the demo notice, Start over, and the idle reset."""
+    """Kiosk furniture on every page: large type, the demo notice, Start over, idle reset."""
     blocks.large_type()
-    with st.sidebar:
-        st.info(text.KIOSK_NOTICE, icon=":material/storefront:")
-        if st.button("Start over", key="kiosk_reset", icon=":material/restart_alt:",
-                     type="primary", width="stretch"):
+    # In the main area, not the sidebar: on a tablet or narrow screen the sidebar is folded.
+    with st.container(border=True):
+        st.markdown(text.KIOSK_NOTICE)
+        if st.button(
+            "Start over for the next person", key="kiosk_reset", icon=":material/restart_alt:",
+            type="primary", width="stretch",
+        ):
             start_over(conn)
             st.rerun()
-        _idle_watch(conn)
+    _idle_watch(conn)
