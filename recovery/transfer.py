@@ -364,6 +364,8 @@ def read_csv(data: bytes, today: dt.date | None = None) -> ParsedFile:
         parsed.add(ImportProblem(None, "", "", "The file is empty: there is nothing to import."))
         return parsed
     names = [_normalise_header(name) for name in header]
+    while names and not names[-1]:
+        names.pop()  # Spreadsheets often add empty columns after the last one used.
     if "date" not in names and not set(names) & set(CSV_COLUMNS):
         parsed.add(
             ImportProblem(
