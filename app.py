@@ -10,7 +10,9 @@ st.set_page_config(
 )
 
 PAGES = [
-    st.Page("pages/checkin.py", title="Daily check-in", icon=":material/edit_note:", default=True),
+    st.Page("pages/checkin.py", title="Daily check-in", icon=":material/edit_note:",
+            default=True),
+    st.Page("pages/progress.py", title="Progress", icon=":material/monitoring:"),
     st.Page("pages/history.py", title="History", icon=":material/history:"),
     st.Page("pages/data.py", title="Your data", icon=":material/database:"),
     st.Page("pages/recovery_guide.py", title="Recovery guide", icon=":material/menu_book:"),

@@ -184,14 +184,14 @@ def format_value(measure: Measure, value: float | None) -> str:
 
 
 def format_change(measure: Measure, change: float | None, change_pct: float | None) -> str:
-    """A change with its sign and, when defined, its percentage: '-4.7 (-69 %)'."""
+    """A change with its sign and, when defined, its percentage: '−4.7, −69 %'."""
     if change is None:
         return ""
     points = f"{change:+.0f} min" if measure.kind == "minutes" else f"{change:+.1f}"
     points = points.replace("-", "\u2212")
     if change_pct is None:
         return points
-    return f"{points} ({change_pct:+.0f} %)".replace("-", "\u2212")
+    return f"{points}, {change_pct:+.0f} %".replace("-", "\u2212")
 
 
 def phrase(measure: Measure) -> str:

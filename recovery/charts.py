@@ -1,0 +1,189 @@
+"""Altair chart builders: each returns a chart and never draws it; styling lives up here.
+
+Charts carry their data inline, so the same spec renders in the browser and offline (a PDF
+through vl-convert). Colours come from the Okabe-Ito palette, which stays distinguishable
+with the common kinds of colour blindness and reads on light and dark backgrounds; colour is
+never the only cue (lines differ in dash, verdicts carry words and icons).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+from recovery.analysis import Granularity, SignResult, Verdict, format_value, phrase
+from recovery.signs import Measure, sign
+
+# Okabe-Ito colours (Okabe and Ito, "Color Universal Design", 2008).
+BLUE = "#0072B2"
+VERMILLION = "#D55E00"
+BLUISH_GREEN = "#009E73"
+GREY = "#8C8C8C"
+
+POINT_COLOUR = BLUE
+TREND_COLOUR = BLUE
+BASELINE_COLOUR = GREY
+TARGET_COLOUR = BLUISH_GREEN
+BASELINE_DASH = [6, 4]
+TARGET_DASH = [2, 3]
+CHART_HEIGHT = 170
+
+
+@dataclass(frozen=True)
+class VerdictStyle:
+    """How a verdict looks: words, a Material icon, a hex colour and a Streamlit colour name."""
+
+    label: str
+    icon: str
+    colour: str
+    streamlit_colour: str
+
+
+VERDICT_STYLES: dict[str, VerdictStyle] = {
+    "improved": VerdictStyle("Improving", ":material/trending_up:", BLUE, "blue"),
+    "no_change": VerdictStyle("No clear change", ":material/trending_flat:", GREY, "gray"),
+    "worse": VerdictStyle("Getting worse", ":material/trending_down:", VERMILLION, "orange"),
+    "insufficient_data": VerdictStyle(
+        "Not enough data yet", ":material/hourglass_empty:", GREY, "gray"
+    ),
+}
+
+
+def verdict_style(verdict: Verdict) -> VerdictStyle:
+    """The words, icon and colours for a verdict."""
+    return VERDICT_STYLES[verdict]
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _short(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def _y_scale(measure: Measure, frame: pd.DataFrame, levels: list[float]) -> alt.Scale:
+    if measure.kind == "scale":
+        return alt.Scale(domain=[measure.minimum, measure.maximum], nice=False)
+    highest = max([*frame["value"].dropna().tolist(), *levels, 1.0])
+    return alt.Scale(domain=[0, highest * 1.08], nice=True)
+
+
+def _label_above(level: float, recent: float, others: list[float], span: float) -> bool:
+    """Whether a reference line's label goes above it: away from the latest values, unless
+    another reference line is too close on that side."""
+    above = recent <= level
+    close = 0.12 * span
+    for other in others:
+        if above and level < other <= level + close:
+            return False
+        if not above and level - close <= other < level:
+            return True
+    return above
+
+
+def _axis_title(measure: Measure) -> str:
+    if measure.kind == "scale":
+        return f"{measure.label} (0-10)"
+    if measure.kind == "count":
+        return phrase(measure)
+    return f"{measure.label} ({measure.unit})"
+
+
+def _chart_rows(frame: pd.DataFrame, measure: Measure, granularity: Granularity) -> pd.DataFrame:
+    """Only what the chart needs, as JSON-friendly values, with tooltip text ready."""
+    rows = pd.DataFrame({
+        "day": [_iso(d) for d in frame["day"]],
+        "date": [("Week of " if granularity == "week" else "") + _short(d) for d in frame["day"]],
+        "value": frame["value"].astype(float).round(2),
+        "trend": frame["trend"].astype(float).round(2),
+    })
+    rows["value_text"] = [format_value(measure, v) for v in rows["value"]]
+    rows["trend_text"] = [
+        "not enough days yet" if pd.isna(t) else format_value(measure, t) for t in rows["trend"]
+    ]
+    return rows
+
+
+def sign_chart(
+    sign_key: str,
+    series_frame: pd.DataFrame,
+    result: SignResult,
+    *,
+    domain: tuple[dt.date, dt.date] | None = None,
+    granularity: Granularity = "day",
+    height: int = CHART_HEIGHT,
+    title: str | None = None,
+) -> alt.LayerChart:
+    """One sign over time: values as points, the rolling mean as a line, baseline and target.
+
+    ``series_frame`` has the columns day, value and trend (see analysis.sign_series);
+    ``domain`` fixes the time axis so every sign's chart lines up.
+    """
+    the_sign = sign(sign_key)
+    measure = the_sign.primary
+    rows = _chart_rows(series_frame, measure, granularity)
+    levels = [v for v in (result.baseline, result.target) if v is not None]
+    y_scale = _y_scale(measure, rows, levels)
+    if domain is not None:
+        x_scale = alt.Scale(type="utc", domain=[_iso(domain[0]), _iso(domain[1])])
+    else:
+        x_scale = alt.Scale(type="utc")
+    x = alt.X("day:T", scale=x_scale, title=None,
+              axis=alt.Axis(format="%d %b", labelOverlap=True, tickCount=6))
+    trend_name = "4-week mean" if granularity == "week" else "7-day mean"
+    point_name = "Weekly mean" if granularity == "week" else measure.label
+    tooltip = [
+        alt.Tooltip("date:N", title="Date"),
+        alt.Tooltip("value_text:N", title=point_name),
+        alt.Tooltip("trend_text:N", title=trend_name),
+    ]
+    base = alt.Chart(rows)
+    points = base.mark_circle(size=34, opacity=0.45, color=POINT_COLOUR).encode(
+        x=x, y=alt.Y("value:Q", scale=y_scale, title=_axis_title(measure)), tooltip=tooltip,
+    )
+    trend = base.mark_line(color=TREND_COLOUR, strokeWidth=2.5, interpolate="monotone").encode(
+        x=x, y=alt.Y("trend:Q", scale=y_scale), tooltip=tooltip,
+    )
+    layers: list[alt.Chart] = [points, trend]
+    references = []
+    if result.baseline is not None:
+        references.append({"level": round(result.baseline, 2), "kind": "Baseline",
+                           "text": f"baseline {format_value(measure, result.baseline)}"})
+    if result.target is not None:
+        sign_text = "≤" if measure.better == "lower" else "≥"
+        references.append({"level": round(result.target, 2), "kind": "Improving",
+                           "text": f"improving at {sign_text} "
+                                   f"{format_value(measure, result.target)}"})
+    span = float(y_scale.domain[1] - y_scale.domain[0]) or 1.0
+    if result.recent is not None:
+        recent_level = result.recent
+    else:
+        recent_level = float(rows["value"].mean()) if len(rows) else 0.0
+    for reference in references:
+        is_baseline = reference["kind"] == "Baseline"
+        colour = BASELINE_COLOUR if is_baseline else TARGET_COLOUR
+        reference["day"] = rows["day"].iloc[-1] if domain is None and len(rows) else (
+            _iso(domain[1]) if domain else None)
+        ref = alt.Chart(pd.DataFrame([reference]))
+        layers.append(ref.mark_rule(
+            color=colour, strokeWidth=1.5, strokeDash=BASELINE_DASH if is_baseline else TARGET_DASH,
+        ).encode(y=alt.Y("level:Q", scale=y_scale),
+                 tooltip=[alt.Tooltip("text:N", title=reference["kind"])]))
+        if reference["day"] is None:
+            continue
+        above = _label_above(reference["level"], recent_level,
+                             [r["level"] for r in references if r is not reference], span)
+        layers.append(ref.mark_text(
+            align="right", baseline="bottom" if above else "top", dx=-2, dy=-2 if above else 2,
+            color=colour, fontSize=11,
+        ).encode(y=alt.Y("level:Q", scale=y_scale), x=x, text="text:N"))
+    chart = alt.layer(*layers).properties(
+        height=height, description=result.sentence or the_sign.title,
+    )
+    if title:
+        chart = chart.properties(title=title)
+    return chart
