@@ -172,9 +172,7 @@ if upload is not None:
             st.dataframe(problems, hide_index=True, width="stretch", key="data_problems")
         if count > len(parsed.problems):
             st.caption(f"The first {len(parsed.problems):,} are shown.")
-        st.caption(
-            "Row numbers count the first line (the column names) as row 1, as a spreadsheet does."
-        )
+        st.caption(parsed.row_note)
     else:
         plan = transfer.plan_import(journal.conn, journal.owner, parsed)
         total = plan.new_days + plan.existing_days
