@@ -215,7 +215,7 @@ if upload is not None:
             except storage.StorageError as error:
                 bar.empty()
                 st.error(str(error), icon=":material/error:")
-                st.stop()
+                blocks.stop()
             st.cache_data.clear()
             st.session_state["data_flash"] = transfer.describe_result(result)
             # A new uploader key empties the file box, so the same file is not offered twice.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery import history, storage, text
+from ui import blocks
 from ui.session import open_journal
 
 journal = open_journal()
@@ -20,7 +21,7 @@ if frame.empty:
         icon=":material/info:",
     )
     st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
-    st.stop()
+    blocks.stop()
 
 count = len(frame)
 st.write(

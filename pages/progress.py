@@ -8,6 +8,7 @@ import streamlit as st
 
 from recovery import analysis, charts, example, progress, storage
 from recovery.signs import SIGNS
+from ui import blocks
 from ui.session import open_journal
 
 journal = open_journal()
@@ -85,7 +86,7 @@ if comparison.days_logged == 0:
     st.page_link("pages/checkin.py", label="Go to the daily check-in",
                  icon=":material/edit_note:")
     offer_example(short=False)
-    st.stop()
+    blocks.stop()
 
 st.header(progress.headline(comparison), anchor=False)
 st.write(progress.summary_line(comparison, today))

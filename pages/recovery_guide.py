@@ -40,11 +40,17 @@ else:
         st.caption("Your stage, estimated from your journal")
         st.subheader(f"{STAGE_ICONS[estimate.key]} {estimate.title}", anchor=False)
         st.markdown(estimate.explanation)
+        if estimate.sign_detail:
+            st.caption(estimate.sign_detail)
         st.markdown(f"**What typically comes next.** {estimate.next_steps}")
+        st.page_link("pages/progress.py", label="See each sign on the Progress page",
+                     icon=":material/monitoring:")
     with st.expander("How the app estimates your stage (its own convention)"):
         st.markdown("No validated way exists to stage sciatica recovery from daily home "
-                    "ratings, so these are the app's own rules, checked in this order:")
-        st.markdown("\n".join(f"- **{stage.TITLES[key]}**: {rule}" for key, rule in stage.RULES))
+                    "ratings, so these are the app's own rules. They are checked in this "
+                    "order, and the first that fits gives your stage:")
+        st.markdown("\n".join(f"{number}. **{stage.TITLES[key]}**: {rule}"
+                               for number, (key, rule) in enumerate(stage.RULES, start=1)))
         st.markdown("A sign counts as **improved** when it has changed by its improvement "
                     "threshold since your first week (see The seven signs below). It is "
                     "**at a good level** when its average over the last 7 days is:")
@@ -84,6 +90,8 @@ for item in guide.explain_signs():
     with st.expander(f"{item.sign.number}. {item.sign.title}"):
         st.markdown(item.feels_like)
         st.markdown(f"**How the app measures it.** {item.measured_by}")
+        if item.also_recorded:
+            st.markdown(f"**Also in the check-in.** {item.also_recorded}")
         st.markdown(f"**Counts as improved.** {item.improvement}")
         st.markdown(f"**Good level.** {item.good_level}")
 

@@ -57,6 +57,16 @@ class SignExplanation:
     measured_by: str
     improvement: str
     good_level: str
+    also_recorded: str = ""
+
+
+def _also_recorded(item: Sign) -> str:
+    parts = []
+    for measure in item.secondary:
+        notes = [note for note, applies in (("yes or no", measure.kind == "yesno"),
+                                            ("optional", not measure.required)) if applies]
+        parts.append(measure.label + (f" ({', '.join(notes)})" if notes else ""))
+    return "; ".join(parts) + ("." if parts else "")
 
 
 def explain_signs() -> list[SignExplanation]:
@@ -79,5 +89,6 @@ def explain_signs() -> list[SignExplanation]:
             measured_by=measured_by,
             improvement=improvement,
             good_level=GOOD_LEVELS[item.key].describe() + " (the app's convention).",
+            also_recorded=_also_recorded(item),
         ))
     return explained

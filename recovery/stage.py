@@ -7,8 +7,8 @@ ratings exists). They are shown on the recovery guide page, checked in this orde
 2. All seven signs at a good level (see recovery.good_level) in each of the last 4 weeks,
    with at least 3 check-ins in each week: ``recovered``.
 3. Leg pain averaging 2 or less over the last 7 days, at least 5 of the 7 signs improved
-   since the first week or at a good level, and at least 5 pain-free days (no flare-ups)
-   in the last 7: ``last_stage``.
+   since the first week or at a good level, and at least 5 pain-free days in the last 7
+   (no flare-ups and leg pain 1 or less, as recovery.analysis counts them): ``last_stage``.
 4. Fewer than 4 signs with enough data to compare with the first week: ``insufficient_data``.
 5. At least 3 signs improved and leg pain below 7 (not severe): ``improving``.
 6. Otherwise: ``early``.
@@ -23,7 +23,7 @@ from typing import Literal
 import duckdb
 
 from recovery import guide
-from recovery.analysis import compare_signs
+from recovery.analysis import PAIN_FREE_SQL, compare_signs
 from recovery.good_level import GOOD_LEVELS
 from recovery.signs import SIGN_KEYS, SIGNS, sign
 
@@ -49,25 +49,28 @@ TITLES: dict[Stage, str] = {
     "recovered": "Recovered, by the app's measures",
 }
 
+# The rules in the order they are checked: the first that fits gives the stage.
 RULES: tuple[tuple[Stage, str], ...] = (
-    ("insufficient_data", (f"Fewer than {MIN_RECENT_CHECKINS} check-ins in the last 7 days, or "
-     f"fewer than {MIN_COMPARED_SIGNS} signs that can be compared with your first week.")),
-    ("recovered", (f"All seven signs at a good level in each of the last {RECOVERED_WEEKS} "
-     f"weeks (at least {MIN_RECENT_CHECKINS} check-ins in each week).")),
-    ("last_stage", (f"Leg pain averaging {LAST_STAGE_MAX_PAIN:g} or less over the last 7 days, "
+    ("insufficient_data", f"Fewer than {MIN_RECENT_CHECKINS} check-ins in the last 7 days."),
+    ("recovered", f"All seven signs at a good level in each of the last {RECOVERED_WEEKS} "
+     f"weeks (at least {MIN_RECENT_CHECKINS} check-ins in each week)."),
+    ("last_stage", f"Leg pain averaging {LAST_STAGE_MAX_PAIN:g} or less over the last 7 days, "
      f"at least {LAST_STAGE_MIN_SIGNS} of the 7 signs improved or at a good level, and at "
-     f"least {LAST_STAGE_MIN_PAIN_FREE} pain-free days (no flare-ups) in the last 7.")),
-    ("improving", (f"At least {IMPROVING_MIN_SIGNS} signs improved since your first week, and "
-     f"leg pain averaging below {SEVERE_PAIN:g} (not severe).")),
-    ("early", ("Anything else: leg pain still severe, or fewer than "
-     f"{IMPROVING_MIN_SIGNS} signs improved so far.")),
+     f"least {LAST_STAGE_MIN_PAIN_FREE} pain-free days (no flare-ups and leg pain 1 or less) "
+     "in the last 7."),
+    ("insufficient_data", f"Fewer than {MIN_COMPARED_SIGNS} of the seven signs have enough "
+     "check-ins in your first week and in the last 7 days to compare."),
+    ("improving", f"At least {IMPROVING_MIN_SIGNS} signs improved since your first week, and "
+     f"leg pain averaging below {SEVERE_PAIN:g} (not severe)."),
+    ("early", "Anything else: leg pain still severe, or fewer than "
+     f"{IMPROVING_MIN_SIGNS} signs improved so far."),
 )
 
 _PRIMARY = [s.primary.column for s in SIGNS]
 # Week 0 is the 7 days ending today, week 1 the 7 before, and so on.
 WEEKLY_SQL = (
     "SELECT CAST(floor(date_diff('day', day, ?) / 7) AS INTEGER) AS week, count(*) AS days, "
-    "count(*) FILTER (WHERE pain_episodes = 0) AS pain_free, "
+    "count(*) FILTER (WHERE " + PAIN_FREE_SQL + ") AS pain_free, "
     + ", ".join(f"avg({c})" for c in _PRIMARY) + " "
     "FROM checkins WHERE owner = ? AND day <= ? AND day > ? "
     "GROUP BY week ORDER BY week"
@@ -106,6 +109,14 @@ class StageEstimate:
     compared: int = 0
     weeks_all_good: int = 0
     reasons: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def sign_detail(self) -> str:
+        """Which signs improved and which are at a good level, in words ('' without data)."""
+        if self.recent_checkins < MIN_RECENT_CHECKINS:
+            return ""
+        return (f"Improved since your first week: {_names(self.improved)}. "
+                f"At a good level now: {_names(self.good_level)}.")
 
     @property
     def improved_or_good(self) -> tuple[str, ...]:
@@ -181,8 +192,8 @@ def decide(
         still = f" Still catching up: {_names(behind)}." if behind else ""
         return estimate("last_stage", (
             f"{pain_words}, {len(improved_or_good)} of the seven signs have improved or are "
-            f"at a good level, and {recent.pain_free_days} of the {logged} were free of "
-            f"flare-ups.{still}"))
+            f"at a good level, and {recent.pain_free_days} of the {logged} were pain-free."
+            f"{still}"))
     if compared < MIN_COMPARED_SIGNS:
         return estimate("insufficient_data", (
             f"{pain_words}, but only {compared} of the seven signs have enough days in your "

@@ -81,6 +81,11 @@ EXISTS = "SELECT count(*) FROM checkins WHERE owner = ? AND day = ?"
 DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
 DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
 DELETE_OWNER = "DELETE FROM checkins WHERE owner = ?"
+DELETE_ABANDONED = (
+    "DELETE FROM checkins WHERE owner IN (SELECT owner FROM checkins "
+    "WHERE starts_with(owner, ?) GROUP BY owner "
+    "HAVING max(updated_at) < now()::TIMESTAMP - to_seconds(?))"
+)
 COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
 COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
 SELECT_DAYS = "SELECT day FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
@@ -316,6 +321,14 @@ def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> None:
     """Delete every check-in of one owner (a kiosk visitor leaving, a person starting over)."""
     with _cursor(conn) as cur:
         cur.execute(DELETE_OWNER, [owner])
+
+
+def delete_abandoned_visits(
+    conn: duckdb.DuckDBPyConnection, prefix: str, older_than: dt.timedelta
+) -> None:
+    """Delete the rows of throwaway owners (ids starting with ``prefix``) idle for too long."""
+    with _cursor(conn) as cur:
+        cur.execute(DELETE_ABANDONED, [prefix, older_than.total_seconds()])
 
 
 def count_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:

@@ -104,3 +104,9 @@ def test_every_sign_has_one_good_level():
 )
 def test_good_level_follows_which_way_is_better(key, mean, good):
     assert GOOD_LEVELS[key].is_good(mean) is good
+
+
+def test_optional_measures_are_listed_with_their_sign():
+    explained = {e.sign.key: e for e in guide.explain_signs()}
+    assert explained["walking"].also_recorded == "Limp (yes or no, optional)."
+    assert explained["episodes"].also_recorded == ""

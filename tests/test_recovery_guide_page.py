@@ -61,3 +61,18 @@ def test_changing_the_weekly_aim_updates_the_record(app, db_path):
     at.number_input(key="guide_exercise_aim").set_value(7).run()
     assert not at.exception
     assert "reached your aim of 7 days" in all_markdown(at)
+
+
+def test_a_two_day_journal_says_there_is_not_enough_data_instead_of_guessing(app, db_path):
+    today = dt.date.today()
+    conn = storage.open_database(db_path)
+    for ago in (1, 0):
+        storage.save_checkin(conn, storage.LOCAL_OWNER, today - dt.timedelta(days=ago),
+                             checkin(activity="strenuous"))
+    conn.close()
+    at = open_guide(app)
+    assert any(h.value.endswith("Not enough data yet") for h in at.subheader)
+    assert "2 check-ins in the last 7 days" in all_markdown(at)
+    assert any("Not enough check-ins on consecutive days" in box.value for box in at.info)
+    # the exercise record still draws: it needs no minimum
+    assert len(at.get("vega_lite_chart")) == 1

@@ -79,6 +79,10 @@ def test_several_signs_improving_is_improving(conn):
     assert result.key == "improving"
     assert set(result.improved) == {"pain", "episodes", "motion", "walking", "sleep"}
     assert result.explanation.startswith("5 of the seven signs have improved")
+    assert result.sign_detail == (
+        "Improved since your first week: leg pain, pain flare-ups, bending and getting up, "
+        "walking and sleep. At a good level now: none."
+    )
 
 
 def test_low_pain_most_signs_good_and_pain_free_days_is_the_last_stage(conn):
@@ -90,7 +94,7 @@ def test_low_pain_most_signs_good_and_pain_free_days_is_the_last_stage(conn):
     assert result.recent_leg_pain == pytest.approx(1.0)
     assert result.explanation == (
         "Your leg pain averaged 1.0 out of 10 over the last 7 days, 7 of the seven signs have "
-        "improved or are at a good level, and 7 of the 7 days were free of flare-ups."
+        "improved or are at a good level, and 7 of the 7 days were pain-free."
     )
 
 
@@ -109,7 +113,7 @@ def test_the_last_stage_names_the_signs_still_catching_up(conn):
         ({"leg_pain": 3}, "improving"),
         # four pain-free days out of seven are one short
         ("four_pain_free", "improving"),
-        # exactly at the limits: pain 2 and five pain-free days
+        # exactly at the limits: leg pain averaging 2 and five pain-free days
         ("limits", "last_stage"),
     ],
 )
@@ -119,8 +123,8 @@ def test_last_stage_limits(conn, change, expected):
         log(conn, 6, 4, **{**GOOD, "pain_episodes": 1})
         log(conn, 3, 0, **GOOD)
     elif change == "limits":
-        log(conn, 6, 5, **{**GOOD, "leg_pain": 2, "pain_episodes": 1})
-        log(conn, 4, 0, **{**GOOD, "leg_pain": 2})
+        log(conn, 6, 5, **{**GOOD, "leg_pain": 7, "pain_episodes": 1})
+        log(conn, 4, 0, **{**GOOD, "leg_pain": 0})
     else:
         log(conn, 6, 0, **{**GOOD, **change})
     assert estimate(conn).key == expected

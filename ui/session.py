@@ -10,6 +10,7 @@ import duckdb
 import streamlit as st
 
 from recovery import owners, settings, storage
+from ui import blocks
 
 LINK_PARAM = "journal"
 
@@ -40,6 +41,14 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
 def mode() -> settings.Mode:
     """How this app is being used: local, shared or kiosk."""
     return settings.app_mode(secrets=_secrets())
+
+
+def mode_or_none() -> settings.Mode | None:
+    """The mode, or None when it is misconfigured (open_journal then explains)."""
+    try:
+        return mode()
+    except ValueError:
+        return None
 
 
 def database_path() -> str:
@@ -79,13 +88,13 @@ def _shared_owner() -> str:
     return owners.owner_for_link(token)
 
 
-def _owner(current: settings.Mode) -> str:
+def _owner(current: settings.Mode, conn: duckdb.DuckDBPyConnection) -> str:
     if current == "shared":
         return _shared_owner()
     if current == "kiosk":
-        if "kiosk_owner" not in st.session_state:
-            st.session_state["kiosk_owner"] = owners.owner_for_kiosk_visit()
-        return st.session_state["kiosk_owner"]
+        from ui import kiosk  # only the kiosk needs the example recovery
+
+        return kiosk.visitor_owner(conn, visitor_today())
     if isinstance(st.context.ip_address, str):  # None means a loopback visitor
         # A local journal belongs to the person at this computer. If the server was opened
         # to the network (or deployed) without choosing shared mode, refuse to show it.
@@ -95,7 +104,7 @@ def _owner(current: settings.Mode) -> str:
             'RECOVERY_MODE=shared (or mode = "shared" under [recovery] in secrets).',
             icon=":material/lock:",
         )
-        st.stop()
+        blocks.stop()
     return owners.LOCAL_OWNER
 
 
@@ -105,11 +114,11 @@ def open_journal() -> Journal:
         current = mode()
     except ValueError as error:
         st.error(f"Seven Signs is not set up correctly: {error}.", icon=":material/error:")
-        st.stop()
+        blocks.stop()
     path = database_path()
     try:
         conn = _connection(path)
     except storage.StorageError as error:
         st.error(str(error), icon=":material/error:")
-        st.stop()
-    return Journal(conn=conn, owner=_owner(current), path=path, mode=current)
+        blocks.stop()
+    return Journal(conn=conn, owner=_owner(current, conn), path=path, mode=current)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from tests.browser.conftest import PHONE, ROOT, Server
 from tests.browser.helpers import go_to, open_app
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+# Every page in app.py's navigation, so a new page is covered without editing this test.
+PAGE_TITLES = re.findall(r'st\.Page\([^)]*?title="([^"]+)"', (ROOT / "app.py").read_text())
 
 
 @pytest.fixture
@@ -55,3 +58,12 @@ def test_the_guide_shows_charts_stage_red_flags_and_footer(example_server, page)
     for chart in page.get_by_test_id("stVegaLiteChart").all():
         box = chart.bounding_box()
         assert box is not None and box["x"] + box["width"] <= PHONE["width"]
+
+
+def test_every_page_ends_with_the_reminder_even_when_it_stops_early(server, page):
+    open_app(page, server.url)
+    assert "Recovery guide" in PAGE_TITLES
+    expect(page.get_by_test_id("stSidebarNavLink")).to_have_count(len(PAGE_TITLES))
+    for title in PAGE_TITLES:  # on an empty journal, History stops early with its empty state
+        go_to(page, title)
+        expect(page.get_by_text("not medical advice", exact=False)).to_have_count(1)
