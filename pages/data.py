@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from recovery import storage, text, transfer
+from ui import blocks
 from ui.session import open_journal, visitor_today
 
 SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
