@@ -11,6 +11,8 @@ from recovery import storage, text, transfer
 from ui import blocks
 from ui.session import open_journal, visitor_today
 
+SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
+
 journal = open_journal()
 today = visitor_today()
 summary = storage.journal_summary(journal.conn, journal.owner)
@@ -63,7 +65,8 @@ else:
         csv_col, json_col = st.columns(2)
         csv_col.download_button(
             "Download CSV",
-            data=transfer.export_csv(journal.conn, journal.owner, start, end),
+            # Made when clicked (on another thread), so a long journal never slows the page.
+            data=lambda: transfer.export_csv(journal.conn, journal.owner, start, end),
             file_name=transfer.export_filename(
                 "csv", None if whole else start, None if whole else end
             ),
@@ -75,7 +78,7 @@ else:
         )
         json_col.download_button(
             "Download backup (JSON)",
-            data=transfer.export_json(journal.conn, journal.owner, start, end),
+            data=lambda: transfer.export_json(journal.conn, journal.owner, start, end),
             file_name=transfer.export_filename(
                 "json", None if whole else start, None if whole else end
             ),
@@ -162,17 +165,15 @@ if upload is not None:
             "in the file and upload it again.",
             icon=":material/block:",
         )
-        st.dataframe(
-            pd.DataFrame(transfer.problems_table(parsed.problems)),
-            hide_index=True,
-            width="stretch",
-            key="data_problems",
-        )
+        problems = pd.DataFrame(transfer.problems_table(parsed.problems))
+        if len(problems) <= SHORT_LIST:
+            # A plain table wraps long messages, so they stay readable on a phone.
+            st.table(problems.set_index("Row"))
+        else:
+            st.dataframe(problems, hide_index=True, width="stretch", key="data_problems")
         if count > len(parsed.problems):
             st.caption(f"The first {len(parsed.problems):,} are shown.")
-        st.caption(
-            "Row numbers count the first line (the column names) as row 1, as a spreadsheet does."
-        )
+        st.caption(parsed.row_note)
     else:
         plan = transfer.plan_import(journal.conn, journal.owner, parsed)
         total = plan.new_days + plan.existing_days
@@ -190,6 +191,7 @@ if upload is not None:
                 "already in your journal",
                 ["Keep mine", "Replace with the file's"],
                 key="data_existing",
+                horizontal=True,
             )
             replace = choice != "Keep mine"
         written = plan.new_days + (plan.existing_days if replace else 0)

@@ -14,12 +14,14 @@ import pandas as pd
 
 DEFAULT_AIM = 5
 RECENT_WEEKS = 4
+# The chart shows about half a year: enough for a whole recovery, few enough bars to read.
+CHART_WEEKS = 26
 
 WEEKLY_SQL = (
     "SELECT CAST(date_trunc('week', day) AS DATE) AS week_start, "
     "count(*) AS days_logged, "
     "count(*) FILTER (WHERE exercises_done) AS exercise_days "
-    "FROM checkins WHERE owner = ? AND day <= ? "
+    "FROM checkins WHERE owner = ? AND day >= ? AND day <= ? "
     "GROUP BY week_start ORDER BY week_start"
 )
 RECENT_SQL = (
@@ -82,13 +84,15 @@ def exercise_record(
     aim: int = DEFAULT_AIM,
     today: dt.date | None = None,
 ) -> ExerciseRecord:
-    """Exercise days per calendar week up to today, with the last 4 weeks summed up."""
+    """Exercise days per calendar week (the last 26) up to today, the last 4 summed up."""
     if not 1 <= aim <= 7:
         raise ValueError("the weekly aim is a number of days from 1 to 7")
     end = today or dt.date.today()
     recent_start = end - dt.timedelta(days=RECENT_WEEKS * 7 - 1)
     with conn.cursor() as cur:
-        weeks = cur.execute(WEEKLY_SQL, [owner, end]).df()
+        # Whole calendar weeks only: start on the Monday CHART_WEEKS - 1 weeks back.
+        first_monday = end - dt.timedelta(days=end.weekday() + 7 * (CHART_WEEKS - 1))
+        weeks = cur.execute(WEEKLY_SQL, [owner, first_monday, end]).df()
         logged, exercised = cur.execute(RECENT_SQL, [owner, recent_start, end]).fetchone()
     weeks["week_start"] = pd.to_datetime(weeks["week_start"]).dt.date
     weeks["complete"] = [start + dt.timedelta(days=6) <= end for start in weeks["week_start"]]

@@ -61,10 +61,6 @@ def _iso(day: dt.date) -> str:
     return day.isoformat()
 
 
-def _short(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
 def _y_scale(measure: Measure, frame: pd.DataFrame, levels: list[float]) -> alt.Scale:
     if measure.kind == "scale":
         return alt.Scale(domain=[measure.minimum, measure.maximum], nice=False)
@@ -93,19 +89,55 @@ def _axis_title(measure: Measure) -> str:
     return f"{measure.label} ({measure.unit})"
 
 
-def _chart_rows(frame: pd.DataFrame, measure: Measure, granularity: Granularity) -> pd.DataFrame:
-    """Only what the chart needs, as JSON-friendly values, with tooltip text ready."""
-    rows = pd.DataFrame({
+def _chart_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """Only what the chart draws, as JSON-friendly values: every column goes to the browser."""
+    return pd.DataFrame({
         "day": [_iso(d) for d in frame["day"]],
-        "date": [("Week of " if granularity == "week" else "") + _short(d) for d in frame["day"]],
         "value": frame["value"].astype(float).round(2),
         "trend": frame["trend"].astype(float).round(2),
     })
-    rows["value_text"] = [format_value(measure, v) for v in rows["value"]]
-    rows["trend_text"] = [
-        "not enough days yet" if pd.isna(t) else format_value(measure, t) for t in rows["trend"]
-    ]
-    return rows
+
+
+def _reference_layers(
+    references: list[dict[str, object]],
+    result: SignResult,
+    rows: pd.DataFrame,
+    y_scale: alt.Scale,
+    x: alt.X,
+    domain: tuple[dt.date, dt.date] | None,
+) -> list[alt.Chart]:
+    """The baseline and improvement lines (one layer) and their labels (another)."""
+    span = float(y_scale.domain[1] - y_scale.domain[0]) or 1.0
+    if result.recent is not None:
+        recent_level = result.recent
+    else:
+        recent_level = float(rows["value"].mean()) if len(rows) else 0.0
+    last_day = _iso(domain[1]) if domain else (rows["day"].iloc[-1] if len(rows) else None)
+    for reference in references:
+        others = [r["level"] for r in references if r is not reference]
+        above = _label_above(reference["level"], recent_level, others, span)
+        # A nudge in data units (not pixels) keeps the label clear of its own line.
+        reference["label_at"] = reference["level"] + (0.07 if above else -0.07) * span
+        reference["day"] = last_day
+    frame = pd.DataFrame(references)
+    kinds = ["Baseline", "Improving"]
+    colour = alt.Color("kind:N", legend=None,
+                       scale=alt.Scale(domain=kinds, range=[BASELINE_COLOUR, TARGET_COLOUR]))
+    base = alt.Chart(frame)
+    lines = base.mark_rule(strokeWidth=1.5).encode(
+        y=alt.Y("level:Q", scale=y_scale), color=colour,
+        strokeDash=alt.StrokeDash(
+            "kind:N", legend=None, scale=alt.Scale(domain=kinds, range=[BASELINE_DASH, TARGET_DASH])
+        ),
+        tooltip=[alt.Tooltip("text:N", title="Line")],
+    )
+    if last_day is None:
+        return [lines]
+    # Labels sit at the right end, on the side of their line away from the latest values.
+    labels = base.mark_text(align="right", baseline="middle", dx=-2, fontSize=11).encode(
+        x=x, y=alt.Y("label_at:Q", scale=y_scale), text="text:N", color=colour,
+    )
+    return [lines, labels]
 
 
 def sign_chart(
@@ -125,7 +157,7 @@ def sign_chart(
     """
     the_sign = sign(sign_key)
     measure = the_sign.primary
-    rows = _chart_rows(series_frame, measure, granularity)
+    rows = _chart_rows(series_frame)
     levels = [v for v in (result.baseline, result.target) if v is not None]
     y_scale = _y_scale(measure, rows, levels)
     if domain is not None:
@@ -136,17 +168,20 @@ def sign_chart(
               axis=alt.Axis(format="%d %b", labelOverlap=True, tickCount=6))
     trend_name = "4-week mean" if granularity == "week" else "7-day mean"
     point_name = "Weekly mean" if granularity == "week" else measure.label
+    number = ".0f" if measure.kind == "minutes" else ".1f"
     tooltip = [
-        alt.Tooltip("date:N", title="Date"),
-        alt.Tooltip("value_text:N", title=point_name),
-        alt.Tooltip("trend_text:N", title=trend_name),
+        alt.Tooltip("utcyearmonthdate(day):T", title="Week of" if granularity == "week" else "Date",
+                    format="%a %-d %b %Y"),
+        alt.Tooltip("value:Q", title=point_name, format=number),
+        alt.Tooltip("trend:Q", title=trend_name, format=number),
     ]
     base = alt.Chart(rows)
     points = base.mark_circle(size=34, opacity=0.45, color=POINT_COLOUR).encode(
         x=x, y=alt.Y("value:Q", scale=y_scale, title=_axis_title(measure)), tooltip=tooltip,
     )
+    # The points carry the tooltip (their day's value and 7-day mean); the line needs none.
     trend = base.mark_line(color=TREND_COLOUR, strokeWidth=2.5, interpolate="monotone").encode(
-        x=x, y=alt.Y("trend:Q", scale=y_scale), tooltip=tooltip,
+        x=x, y=alt.Y("trend:Q", scale=y_scale),
     )
     layers: list[alt.Chart] = [points, trend]
     references = []
@@ -158,29 +193,8 @@ def sign_chart(
         references.append({"level": round(result.target, 2), "kind": "Improving",
                            "text": f"improving at {sign_text} "
                                    f"{format_value(measure, result.target)}"})
-    span = float(y_scale.domain[1] - y_scale.domain[0]) or 1.0
-    if result.recent is not None:
-        recent_level = result.recent
-    else:
-        recent_level = float(rows["value"].mean()) if len(rows) else 0.0
-    for reference in references:
-        is_baseline = reference["kind"] == "Baseline"
-        colour = BASELINE_COLOUR if is_baseline else TARGET_COLOUR
-        reference["day"] = rows["day"].iloc[-1] if domain is None and len(rows) else (
-            _iso(domain[1]) if domain else None)
-        ref = alt.Chart(pd.DataFrame([reference]))
-        layers.append(ref.mark_rule(
-            color=colour, strokeWidth=1.5, strokeDash=BASELINE_DASH if is_baseline else TARGET_DASH,
-        ).encode(y=alt.Y("level:Q", scale=y_scale),
-                 tooltip=[alt.Tooltip("text:N", title=reference["kind"])]))
-        if reference["day"] is None:
-            continue
-        above = _label_above(reference["level"], recent_level,
-                             [r["level"] for r in references if r is not reference], span)
-        layers.append(ref.mark_text(
-            align="right", baseline="bottom" if above else "top", dx=-2, dy=-2 if above else 2,
-            color=colour, fontSize=11,
-        ).encode(y=alt.Y("level:Q", scale=y_scale), x=x, text="text:N"))
+    if references:
+        layers.extend(_reference_layers(references, result, rows, y_scale, x, domain))
     chart = alt.layer(*layers).properties(
         height=height, description=result.sentence or the_sign.title,
     )

@@ -166,7 +166,7 @@ def _import(
             err.write("  " + _describe_problem(problem) + "\n")
         if count > len(parsed.problems):
             err.write(f"  ... and {count - len(parsed.problems):,} more.\n")
-        err.write("Row numbers count the first line (the column names) as row 1.\n")
+        err.write(parsed.row_note + "\n")
         return 1
     result = transfer.apply_import(conn, storage.LOCAL_OWNER, parsed, replace=args.replace)
     out.write(transfer.describe_result(result) + f" (from {args.file})\n")

@@ -19,15 +19,13 @@ import vl_convert
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from recovery import analysis, text
+from recovery import analysis, charts, text
 from recovery.signs import RED_FLAGS, SIGNS, Sign
 from recovery.storage import checkin_records
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 INK = "#1f2933"
-POINTS = "#9aa5b1"
-TREND = "#b4413c"
-CHART_WIDTH, CHART_HEIGHT = 250, 120  # Vega-Lite pixels; drawn at 2x for print
+CHART_WIDTH, CHART_HEIGHT = 300, 150  # Vega-Lite pixels; drawn at 2x for print
 _LATIN1_SWAPS = {
     "\u2212": "-",
     "\u2013": "-",
@@ -98,42 +96,31 @@ class _ReportPDF(FPDF):
         self.ln(1)
 
 
-def _chart(the_sign: Sign, frame: pd.DataFrame, start: dt.date, end: dt.date) -> alt.Chart:
-    """One sign's values (points) and 7-day trend (line) over the period, for print."""
+def _chart(
+    the_sign: Sign,
+    series: analysis.SignSeries,
+    result: analysis.SignResult,
+    start: dt.date,
+    end: dt.date,
+) -> alt.LayerChart:
+    """The Progress page's chart of one sign, sized and titled for a printed page."""
     measure = the_sign.primary
     better = "lower is better" if measure.better == "lower" else "higher is better"
-    unit = {"scale": "0-10", "minutes": "minutes", "count": "per day"}.get(
-        measure.kind, measure.unit
+    chart = charts.sign_chart(
+        the_sign.key,
+        series.frame,
+        result,
+        domain=(start, end),
+        granularity=series.granularity,
+        height=CHART_HEIGHT,
+        title=alt.Title(
+            f"{the_sign.number}. {the_sign.short_title} ({better})",
+            fontSize=12,
+            anchor="start",
+            color=INK,
+        ),
     )
-    data = frame.assign(day=pd.to_datetime(frame["day"]))
-    top = measure.maximum if measure.kind == "scale" else None
-    y_scale = alt.Scale(domain=[0, top]) if top is not None else alt.Scale(zero=True)
-    x = alt.X(
-        "day:T",
-        title=None,
-        scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]),
-        axis=alt.Axis(format="%d %b", labelFontSize=9, tickCount=5, grid=False),
-    )
-    base = alt.Chart(data).encode(x=x)
-    points = base.mark_circle(size=14, color=POINTS, opacity=0.8).encode(
-        y=alt.Y("value:Q", title=None, scale=y_scale, axis=alt.Axis(labelFontSize=9))
-    )
-    trend = base.mark_line(color=TREND, strokeWidth=2).encode(y="trend:Q")
-    return (
-        (points + trend)
-        .properties(
-            width=CHART_WIDTH,
-            height=CHART_HEIGHT,
-            title=alt.Title(
-                f"{the_sign.number}. {the_sign.short_title} ({unit}, {better})",
-                fontSize=11,
-                anchor="start",
-                color=INK,
-            ),
-        )
-        .configure_view(stroke=None)
-        .configure_axis(domainColor="#cbd2d9", tickColor="#cbd2d9", labelColor="#52606d")
-    )
+    return chart.properties(width=CHART_WIDTH).configure_view(stroke=None)
 
 
 def chart_png(chart: alt.Chart) -> bytes:
@@ -263,12 +250,13 @@ def build_report(
     pdf.add_page()
     pdf.heading("Each sign over the period")
     pdf.para(
-        "Grey dots: daily values (weekly means for long periods). Red line: the rolling mean.",
+        "Dots: daily values (weekly means for long periods). Line: the rolling mean. Dashed "
+        "grey: the baseline. Dotted green: the level that counts as improving.",
         size=8.5,
     )
     top = pdf.get_y() + 1
     column_width = (pdf.w - pdf.l_margin - pdf.r_margin - 6) / 2
-    pngs = [chart_png(_chart(s, series[s.key].frame, start, end)) for s in SIGNS]
+    pngs = [chart_png(_chart(s, series[s.key], comparison.signs[s.key], start, end)) for s in SIGNS]
     # Every chart has the same frame, so the tallest image sets the row height.
     image_height = max(column_width * _png_size(png)[1] / _png_size(png)[0] for png in pngs)
     for index, png in enumerate(pngs):

@@ -28,14 +28,14 @@ _MEANS = ", ".join(f"avg({m.column}) AS {m.column}" for m in MEASURES)
 _VALUES = ", ".join(m.column for m in MEASURES)
 
 # Each day is paired with the day before it; only days whose previous calendar day was also
-# logged count, since an unlogged day's activity is unknown. The lag runs over the whole
-# history so the first day of the window can still see its previous day.
+# logged count, since an unlogged day's activity is unknown. The rows start one day before
+# the window so that its first day can still see the day before it.
 COMPARE_SQL = (
-    "WITH days AS ("
+    "WITH days AS ("  # noqa: S608 (registry identifiers; values are ? parameters)
     "  SELECT day, activity, " + _VALUES + ","
     "    lag(day) OVER (ORDER BY day) AS previous_day,"
     "    lag(activity) OVER (ORDER BY day) AS previous_activity"
-    "  FROM checkins WHERE owner = ? AND day <= ?"
+    "  FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
     ") "
     "SELECT previous_activity = ? AS after_strenuous, count(*) AS days, " + _MEANS + " "
     "FROM days "
@@ -128,7 +128,9 @@ def residual_pattern(
     end = today or dt.date.today()
     start = end - dt.timedelta(days=RECENT_DAYS - 1)
     with conn.cursor() as cur:
-        rows = cur.execute(COMPARE_SQL, [owner, end, STRENUOUS, start]).fetchall()
+        rows = cur.execute(
+            COMPARE_SQL, [owner, start - dt.timedelta(days=1), end, STRENUOUS, start]
+        ).fetchall()
     groups = {bool(row[0]): row for row in rows}
     after, other = groups.get(True), groups.get(False)
 

@@ -79,6 +79,15 @@ class ParsedFile:
     problem_count: int = 0
 
     @property
+    def row_note(self) -> str:
+        """How to find a problem's row in this kind of file."""
+        if self.kind == "json":
+            return "Row numbers count the days in the backup's checkins list, from 1."
+        return (
+            "Row numbers count the first line (the column names) as row 1, as a spreadsheet does."
+        )
+
+    @property
     def ok(self) -> bool:
         """True when every row is valid and the file can be imported."""
         return self.problem_count == 0 and bool(self.rows)
@@ -364,6 +373,8 @@ def read_csv(data: bytes, today: dt.date | None = None) -> ParsedFile:
         parsed.add(ImportProblem(None, "", "", "The file is empty: there is nothing to import."))
         return parsed
     names = [_normalise_header(name) for name in header]
+    while names and not names[-1]:
+        names.pop()  # Spreadsheets often add empty columns after the last one used.
     if "date" not in names and not set(names) & set(CSV_COLUMNS):
         parsed.add(
             ImportProblem(

@@ -91,3 +91,11 @@ def test_an_aim_outside_one_to_seven_is_refused(conn, aim):
 def test_another_owners_days_are_not_counted(conn):
     write_weeks(conn, [True] * 14, owner="someone else")
     assert adherence.exercise_record(conn, OWNER, today=END).weeks.empty
+
+
+def test_the_chart_keeps_to_the_last_26_weeks(conn):
+    write_weeks(conn, [True] * 7 * 30)
+    weeks = adherence.exercise_record(conn, OWNER, today=END).weeks
+    assert len(weeks) == 26
+    assert weeks["week_start"].iloc[-1] == dt.date(2026, 10, 26)
+    assert weeks["days_logged"].tolist() == [7] * 26  # the first week is whole, not cut

@@ -85,10 +85,11 @@ def test_a_bad_file_shows_a_table_of_problems_and_no_import_button(app, db_path)
     bad = [row(TODAY - dt.timedelta(days=3), leg_pain=12), row(TODAY + dt.timedelta(days=2))]
     upload(app, "bad.csv", csv_text(bad).encode())
     assert "Nothing was imported: bad.csv has 2 problems" in app.error[0].value
-    table = app.dataframe[0].value
-    assert table.columns.tolist() == ["Row", "Column", "Value", "What is wrong"]
+    table = app.table[0].value
+    assert table.index.name == "Row"
+    assert table.columns.tolist() == ["Column", "Value", "What is wrong"]
+    assert table.index[0] == 2
     assert table.iloc[0].tolist() == [
-        2,
         "leg_pain",
         "12",
         "leg_pain must be a whole number from 0 to 10; got 12",
@@ -101,7 +102,7 @@ def test_an_empty_upload_is_refused_in_plain_words(app):
     open_data(app)
     upload(app, "empty.csv", b"")
     assert "has 1 problem" in app.error[0].value
-    assert app.dataframe[0].value.iloc[0]["What is wrong"] == (
+    assert app.table[0].value.iloc[0]["What is wrong"] == (
         "The file is empty: there is nothing to import."
     )
 
@@ -124,3 +125,11 @@ def test_a_report_range_picks_the_days(app, db_path):
     app.button(key="data_report_make").click().run()
     assert not app.exception
     assert app.session_state["data_report_pdf"][0] == (DAY2, DAY2)
+
+
+def test_a_long_list_of_problems_goes_in_a_scrollable_grid(app):
+    open_data(app)
+    rows = [row(TODAY - dt.timedelta(days=n), leg_pain=11) for n in range(1, 61)]
+    upload(app, "bad.csv", csv_text(rows).encode())
+    assert "has 60 problems" in app.error[0].value
+    assert len(app.dataframe[0].value) == 60

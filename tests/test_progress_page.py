@@ -36,7 +36,8 @@ def _chart_frames(at) -> list[dict[str, object]]:
         frames = [pa.ipc.open_stream(d.data.data).read_all().to_pandas()
                   for d in chart.proto.datasets]
         series = next(f for f in frames if {"value", "trend"} <= set(f.columns))
-        charts.append({"spec": json.loads(chart.proto.spec), "series": series})
+        lines = next(f for f in frames if "level" in f.columns)
+        charts.append({"spec": json.loads(chart.proto.spec), "series": series, "lines": lines})
     return charts
 
 
@@ -85,11 +86,15 @@ def test_seven_chart_specs_carry_points_line_baseline_and_target(app, db_path):
     assert len(charts) == 7
     for chart, the_sign in zip(charts, SIGNS, strict=True):
         marks = [layer["mark"]["type"] for layer in chart["spec"]["layer"]]
-        assert marks[:2] == ["circle", "line"] and marks.count("rule") == 2
+        assert marks == ["circle", "line", "rule", "text"]
         series = chart["series"]
         assert len(series) == 84  # "last 3 months" covers the whole example
         result = comparison.signs[the_sign.key]
         assert chart["spec"]["description"] == result.sentence
+        # the baseline and the level that would count as improving, as reference lines
+        assert chart["lines"]["kind"].tolist() == ["Baseline", "Improving"]
+        assert chart["lines"]["level"].tolist() == pytest.approx(
+            [result.baseline, result.target], abs=0.01)
         last_week = series["value"].tail(7).mean()
         assert last_week == pytest.approx(result.recent, abs=0.01)
 

@@ -334,3 +334,14 @@ def test_a_failure_during_the_write_leaves_nothing(conn, monkeypatch):
             conn, LOCAL_OWNER, parsed, replace=False, on_progress=fail_after_first_chunk
         )
     assert days_in(conn) == []
+
+
+def test_empty_columns_after_the_last_one_are_ignored():
+    text = csv_text([row()], sep=";").replace("\r\n", ";;\r\n")
+    assert transfer.read_file(text.encode(), "x.csv").ok
+
+
+def test_a_column_without_a_name_in_the_middle_is_named():
+    columns = ("date", "", *transfer.CSV_COLUMNS[1:])
+    (problem,) = transfer.read_file(csv_text([row()], columns).encode(), "x.csv").problems
+    assert problem.message == "column 2 has no name in the first line"

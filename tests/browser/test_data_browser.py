@@ -40,6 +40,6 @@ def test_a_csv_uploaded_in_the_browser_is_imported_and_can_be_downloaded(server,
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # Streamlit scrolls inside its own container, so a tall window shows the whole page.
-    page.set_viewport_size({"width": 1280, "height": 1750})
+    page.set_viewport_size({"width": 1280, "height": 1350})
     wait_idle(page)
     page.screenshot(path=str(SCREENSHOTS / "data.png"))
