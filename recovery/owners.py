@@ -1,4 +1,4 @@
-"""Who owns a journal row: one person locally, a private link or a login when shared."""
+"""Who owns a journal row: one person locally, a private link when shared, a kiosk visit."""
 
 from __future__ import annotations
 
@@ -23,11 +23,6 @@ def is_link_token(value: object) -> bool:
 def owner_for_link(token: str) -> str:
     """The owner id for a private link; the database keeps a hash, never the link itself."""
     return "link:" + hashlib.sha256(token.encode("ascii")).hexdigest()[:40]
-
-
-def owner_for_login(subject: str) -> str:
-    """The owner id for a signed-in person, from their identity provider's subject id."""
-    return "user:" + hashlib.sha256(subject.encode("utf-8")).hexdigest()[:40]
 
 
 def owner_for_kiosk_visit() -> str:

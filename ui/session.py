@@ -70,12 +70,7 @@ def visitor_today() -> dt.date:
 
 
 def _shared_owner() -> str:
-    """A signed-in person's id, else the private link kept in the page address."""
-    try:
-        if st.user.is_logged_in and st.user.get("sub"):
-            return owners.owner_for_login(str(st.user.get("sub")))
-    except Exception:  # no login configured: private links only
-        pass
+    """The private link kept in the page address: whoever holds it owns the journal."""
     token = st.session_state.get("link_token")
     if token is None:
         asked = st.query_params.get(LINK_PARAM)
@@ -95,9 +90,11 @@ def _owner(current: settings.Mode, conn: duckdb.DuckDBPyConnection) -> str:
         from ui import kiosk  # only the kiosk needs the example recovery
 
         return kiosk.visitor_owner(conn, visitor_today())
-    if isinstance(st.context.ip_address, str):  # None means a loopback visitor
-        # A local journal belongs to the person at this computer. If the server was opened
-        # to the network (or deployed) without choosing shared mode, refuse to show it.
+    remote = isinstance(st.context.ip_address, str)  # None means a loopback visitor
+    if remote and not st.get_option("server.address"):
+        # A local journal belongs to the person at this computer. Opening it to the network
+        # is a deliberate choice (make run ADDRESS=...); a server that was deployed without
+        # choosing a mode must not show one shared journal to every visitor.
         st.error(
             "This Seven Signs runs in local mode: the journal belongs to the computer it runs "
             "on and is not shown to other devices. To host it for several people, set "
