@@ -30,7 +30,8 @@ browser:  ## install Debian's Chromium (and a font) for the browser tests, if mi
 	fi
 
 run: $(VENV)/.app-installed  ## install, then run the app on data/recovery.duckdb
-	$(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
+	@echo "Seven Signs: open http://localhost:$(PORT) in your browser (Ctrl+C stops it)."
+	$(PY) -m streamlit run app.py --server.headless true --server.address $(ADDRESS) --server.port $(PORT)
 
 test: $(VENV)/.dev-installed browser  ## install everything the tests need, then run them all
 	$(PY) -m pytest

@@ -3,24 +3,36 @@
 import streamlit as st
 
 from recovery import text
-from ui import blocks
+from ui import blocks, session
 
-st.set_page_config(page_title=text.APP_NAME, page_icon=":material/monitor_heart:",
-                   layout="centered")
+st.set_page_config(
+    page_title=text.APP_NAME, page_icon=":material/monitor_heart:", layout="centered"
+)
 
-PAGES = [
-    st.Page("pages/checkin.py", title="Daily check-in", icon=":material/edit_note:",
-            default=True),
-    st.Page("pages/progress.py", title="Progress", icon=":material/monitoring:"),
-    st.Page("pages/history.py", title="History", icon=":material/history:"),
+CHECKIN = st.Page(
+    "pages/checkin.py", title="Daily check-in", icon=":material/edit_note:", default=True
+)
+PROGRESS = st.Page("pages/progress.py", title="Progress", icon=":material/monitoring:")
+HISTORY = st.Page("pages/history.py", title="History", icon=":material/history:")
+DATA = st.Page("pages/data.py", title="Your data", icon=":material/database:")
+GUIDE = st.Page("pages/recovery_guide.py", title="Recovery guide", icon=":material/menu_book:")
+
+mode = session.mode_or_none()
+# A kiosk keeps nothing personal: no uploads of someone's own files, no downloads.
+pages = [CHECKIN, PROGRESS, HISTORY, GUIDE] if mode == "kiosk" else [
+    CHECKIN, PROGRESS, HISTORY, DATA, GUIDE
 ]
-
-page = st.navigation(PAGES)
+page = st.navigation(pages)
 with st.sidebar:
     st.markdown(f"**{text.APP_NAME}**")
     st.caption(text.TAGLINE)
-try:
-    page.run()
-finally:
-    # Also after st.stop(): the reminder belongs on every page, empty states included.
-    blocks.footer()
+    if mode == "shared":
+        st.info(text.SHARED_NOTICE, icon=":material/bookmark:")
+if mode == "kiosk":
+    from ui import kiosk
+
+    kiosk.furniture(session.open_journal().conn)
+page.run()
+# A page that stops early draws this itself (blocks.stop): nothing drawn after st.stop()
+# reaches the browser.
+blocks.footer()

@@ -10,10 +10,10 @@ from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
 from ui import blocks, fields
-from ui.session import open_journal
+from ui.session import open_journal, visitor_today
 
 journal = open_journal()
-today = dt.date.today()
+today = visitor_today()
 
 
 def load_day(day: dt.date) -> None:
@@ -47,14 +47,24 @@ elif st.session_state.get("ci_loaded_for") != st.session_state["ci_date"]:
 st.title("Daily check-in")
 st.write("A minute a day: answer for how things have been over the last 24 hours.")
 
-st.date_input("Day of this check-in", key="ci_date", max_value=today, on_change=on_date_change,
-              format="DD/MM/YYYY")
+st.date_input(
+    "Day of this check-in",
+    key="ci_date",
+    max_value=today,
+    on_change=on_date_change,
+    format="DD/MM/YYYY",
+)
 if st.session_state["ci_existing"]:
-    st.info(f"You already checked in for {text.long_date(st.session_state['ci_date'])}. "
-            "Your answers are shown; saving will update them.", icon=":material/edit:")
+    st.info(
+        f"You already checked in for {text.long_date(st.session_state['ci_date'])}. "
+        "Your answers are shown; saving will update them.",
+        icon=":material/edit:",
+    )
 elif st.session_state["ci_copied_from"]:
-    st.caption(f"Started from your last check-in ({text.long_date(st.session_state['ci_copied_from'])}): "
-               "change only what is different today.")
+    st.caption(
+        f"Started from your last check-in ({text.long_date(st.session_state['ci_copied_from'])}): "
+        "change only what is different today."
+    )
 
 for sign in SIGNS:
     with st.container(border=True):
@@ -87,8 +97,10 @@ if st.button("Save check-in", type="primary", key="ci_save", width="stretch"):
     try:
         result = storage.save_checkin(journal.conn, journal.owner, day, values, today=today)
     except ValidationError as error:
-        st.error("Nothing was saved. Please fix:\n\n"
-                 + "\n".join(f"- {problem.message}" for problem in error.problems))
+        st.error(
+            "Nothing was saved. Please fix:\n\n"
+            + "\n".join(f"- {problem.message}" for problem in error.problems)
+        )
     except storage.StorageError as error:
         st.error(str(error))
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery import history, storage, text
+from ui import blocks
 from ui.session import open_journal
 
 journal = open_journal()
@@ -14,14 +15,19 @@ if "history_flash" in st.session_state:
     st.success(st.session_state.pop("history_flash"))
 frame = storage.load_checkins(journal.conn, journal.owner)
 if frame.empty:
-    st.info("Your journal is empty. Start with today's check-in: it takes about a minute, "
-            "and each day you add makes your progress easier to see.",
-            icon=":material/info:")
+    st.info(
+        "Your journal is empty. Start with today's check-in: it takes about a minute, "
+        "and each day you add makes your progress easier to see.",
+        icon=":material/info:",
+    )
     st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
-    st.stop()
+    blocks.stop()
 
-st.write(f"{len(frame)} check-in{'' if len(frame) == 1 else 's'}, from {text.long_date(frame['day'].min())} "
-         f"to {text.long_date(frame['day'].max())}.")
+count = len(frame)
+st.write(
+    f"{count} check-in{'' if count == 1 else 's'}, from {text.long_date(frame['day'].min())} "
+    f"to {text.long_date(frame['day'].max())}."
+)
 st.dataframe(history.readable_table(frame), hide_index=True, width="stretch")
 
 st.subheader("Change or remove a day")
@@ -31,8 +37,9 @@ edit, delete = st.columns(2)
 if edit.button("Edit this day", key="history_edit", icon=":material/edit:", width="stretch"):
     st.session_state["edit_day"] = chosen
     st.switch_page("pages/checkin.py")
-if delete.button("Delete this day", key="history_delete", icon=":material/delete:",
-                 width="stretch"):
+if delete.button(
+    "Delete this day", key="history_delete", icon=":material/delete:", width="stretch"
+):
     st.session_state["history_confirm"] = chosen
 
 if st.session_state.get("history_confirm") == chosen:

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from recovery import analysis, charts, example, progress, storage
 from recovery.signs import SIGNS
 from ui import example_preview
-from ui.session import open_journal
+from ui.session import open_journal, visitor_today
 
 journal = open_journal()
-today = dt.date.today()
+today = visitor_today()
 previewing = bool(st.session_state.get("progress_preview"))
 # The preview reads a separate in-memory journal; the person's own is never touched by it.
-source = example_preview.example_journal() if previewing else journal
+source = example_preview.example_journal(today, journal.mode) if previewing else journal
 
 
 def set_preview(on: bool) -> None:
@@ -141,7 +139,8 @@ def show_progress(comparison: analysis.Comparison) -> None:
     if comparison.has_verdicts:
         st.caption(progress.verdict_counts(comparison))
     st.write(progress.summary_line(comparison, today))
-    if not previewing:
+    # A kiosk visitor's journal is the example; "Start over" already resets it.
+    if not previewing and journal.mode != "kiosk":
         show_example_notice()
     if not comparison.has_verdicts:
         st.info(progress.needed_message(comparison), icon=":material/hourglass_empty:")

@@ -23,9 +23,7 @@ def _secret(secrets: Mapping | None, section: str, name: str) -> object | None:
         return None
 
 
-def database_path(
-    env: Mapping[str, str] | None = None, secrets: Mapping | None = None
-) -> str:
+def database_path(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> str:
     """The journal file: ``RECOVERY_DB``, then ``recovery.db`` in secrets, then the default."""
     env = os.environ if env is None else env
     chosen = env.get("RECOVERY_DB") or _secret(secrets, "recovery", "db")

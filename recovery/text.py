@@ -22,8 +22,19 @@ URGENT_MESSAGE = (
     "(Sources: NICE CKS, Sciatica; BMJ Best Practice, Cauda equina syndrome.)"
 )
 
+SHARED_NOTICE = (
+    "Your journal is private to this page's address. Bookmark it to come back: anyone "
+    "with the address could read your entries, so do not share it. This shared copy may be "
+    "reset when the server restarts; export your data to keep it."
+)
+
+KIOSK_NOTICE = (
+    ":material/storefront: **Demonstration**: an example recovery, not a real person's "
+    "journal. Try a check-in or look around; nothing you enter is kept."
+)
+
 RED_FLAG_INTRO = (
-    "Safety check: tick anything that is new for you. These are rare, but they need "
+    "Tick anything that is new for you today. These symptoms are rare, but each one needs "
     "urgent care."
 )
 

@@ -57,8 +57,7 @@ def check_value(measure: Measure, value: object) -> tuple[object, str | None]:
         text = value.strip()
         if measure.max_length is not None and len(text) > measure.max_length:
             return value, (
-                f"{name} is {len(text):,} characters long; the limit is "
-                f"{measure.max_length:,}"
+                f"{name} is {len(text):,} characters long; the limit is {measure.max_length:,}"
             )
         return (text or None), None
     if not _is_number(value) or math.isnan(float(value)) or math.isinf(float(value)):

@@ -29,8 +29,12 @@ def test_the_app_opens_on_the_check_in_page_for_today(app):
     assert app.title[0].value == "Daily check-in"
     assert app.date_input(key="ci_date").value == TODAY
     assert [h.value for h in app.subheader][:7] == [
-        "1. Less intense pain", "2. Fewer pain episodes", "3. More range of motion",
-        "4. Better walking and mobility", "5. Less numbness or tingling", "6. More strength",
+        "1. Less intense pain",
+        "2. Fewer pain episodes",
+        "3. More range of motion",
+        "4. Better walking and mobility",
+        "5. Less numbness or tingling",
+        "6. More strength",
         "7. Better sleep",
     ]
 
@@ -109,13 +113,18 @@ def test_a_locked_journal_shows_a_plain_message_not_a_traceback(app, db_path):
 
     storage.open_database(db_path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import duckdb, time
             con = duckdb.connect({str(db_path)!r})
             print("locked", flush=True)
             time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "locked"

@@ -15,9 +15,14 @@ def test_an_empty_journal_starts_from_the_registry_defaults(conn):
 
 
 def test_a_new_day_starts_from_the_last_check_in_but_not_its_notes_or_red_flags(conn):
-    storage.save_checkin(conn, "local", YESTERDAY,
-                         checkin(leg_pain=4, activity="strenuous", notes="gardening",
-                                 rf_both_legs=True, chair_stands=9))
+    storage.save_checkin(
+        conn,
+        "local",
+        YESTERDAY,
+        checkin(
+            leg_pain=4, activity="strenuous", notes="gardening", rf_both_legs=True, chair_stands=9
+        ),
+    )
     start = form.starting_values(conn, "local", TODAY)
     assert start.existing is False and start.copied_from == YESTERDAY
     assert start.values["leg_pain"] == 4

@@ -7,7 +7,13 @@ from recovery import signs, storage
 
 def test_the_seven_signs_are_in_the_agreed_order():
     assert signs.SIGN_KEYS == (
-        "pain", "episodes", "motion", "walking", "numbness", "strength", "sleep"
+        "pain",
+        "episodes",
+        "motion",
+        "walking",
+        "numbness",
+        "strength",
+        "sleep",
     )
     assert [s.number for s in signs.SIGNS] == list(range(1, 8))
 
@@ -29,9 +35,23 @@ def test_every_scale_question_has_anchors_at_both_ends():
 
 def test_the_check_in_columns_are_the_agreed_names():
     expected = {
-        "leg_pain", "back_pain", "pain_episodes", "bending", "walk_minutes", "numbness",
-        "leg_strength", "sleep_quality", "night_wakings", "fingertip_floor_cm", "chair_stands",
-        "heel_toe_walk", "limp", "sleep_hours", "activity", "exercises_done", "notes",
+        "leg_pain",
+        "back_pain",
+        "pain_episodes",
+        "bending",
+        "walk_minutes",
+        "numbness",
+        "leg_strength",
+        "sleep_quality",
+        "night_wakings",
+        "fingertip_floor_cm",
+        "chair_stands",
+        "heel_toe_walk",
+        "limp",
+        "sleep_hours",
+        "activity",
+        "exercises_done",
+        "notes",
     }
     assert {m.column for m in signs.ALL_MEASURES} == expected
 

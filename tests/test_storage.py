@@ -68,8 +68,9 @@ def test_one_owner_never_sees_another_owners_check_ins(conn):
 
 def test_history_is_oldest_first_and_latest_is_the_newest_day(conn):
     for offset, pain in ((3, 7), (1, 5), (2, 6)):
-        storage.save_checkin(conn, "local", TODAY - dt.timedelta(days=offset),
-                             checkin(leg_pain=pain))
+        storage.save_checkin(
+            conn, "local", TODAY - dt.timedelta(days=offset), checkin(leg_pain=pain)
+        )
     assert storage.load_checkins(conn, "local")["leg_pain"].tolist() == [7, 6, 5]
     assert storage.latest_checkin(conn, "local")["day"] == YESTERDAY
 
@@ -146,13 +147,18 @@ def test_a_duckdb_file_of_another_program_is_refused_and_left_untouched(tmp_path
 def test_a_file_locked_by_another_process_gives_a_plain_message(db_path):
     storage.open_database(db_path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import duckdb, sys, time
             con = duckdb.connect({str(db_path)!r})
             print("locked", flush=True)
             time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "locked"

@@ -24,8 +24,11 @@ from tests.conftest import TODAY, checkin
         ("night_wakings", 21, "night_wakings must be a whole number from 0 to 20; got 21"),
         ("sleep_hours", 25.0, "sleep_hours must be a number from 0 to 24; got 25.0"),
         ("sleep_hours", float("nan"), "sleep_hours must be a number from 0 to 24; got nan"),
-        ("activity", "marathon",
-         "activity must be one of rest, light, normal, strenuous; got 'marathon'"),
+        (
+            "activity",
+            "marathon",
+            "activity must be one of rest, light, normal, strenuous; got 'marathon'",
+        ),
         ("limp", "maybe", "limp must be yes or no; got 'maybe'"),
         ("leg_strength", None, "leg_strength is missing: it must be a whole number from 0 to 10"),
         ("notes", "x" * 2001, "notes is 2,001 characters long; the limit is 2,000"),

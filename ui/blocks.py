@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import streamlit as st
 
 from recovery import text
@@ -16,3 +18,28 @@ def footer() -> None:
 def urgent_care() -> None:
     """The red-flag message: go to urgent care now."""
     st.error(f"**{text.URGENT_TITLE}.** {text.URGENT_MESSAGE}", icon=":material/emergency:")
+
+
+def stop() -> NoReturn:
+    """End the page here, footer included: after st.stop() nothing more can be drawn."""
+    # app.py draws the footer once the page returns, but st.stop() also cancels anything
+    # drawn after it (even in a finally block), so a stopping page draws the footer first.
+    footer()
+    st.stop()
+
+
+# Kiosk screens are read from a step away: larger type and roomier controls.
+_LARGE_TYPE_CSS = """
+<style>
+html { font-size: 20px; }
+[data-testid="stAppViewContainer"] p, [data-testid="stAppViewContainer"] li,
+[data-testid="stAppViewContainer"] label { font-size: 1.15rem; }
+[data-testid="stSidebarNavLink"] span { font-size: 1.15rem; }
+button[kind] { min-height: 3rem; }
+</style>
+"""
+
+
+def large_type() -> None:
+    """Enlarge text and controls for the clinic kiosk."""
+    st.html(_LARGE_TYPE_CSS)

@@ -8,6 +8,7 @@ import duckdb
 import streamlit as st
 
 from recovery import example, storage
+from recovery.settings import Mode
 from ui.session import Journal
 
 PREVIEW_OWNER = "example-preview"
@@ -22,8 +23,8 @@ def _connection(day: str) -> duckdb.DuckDBPyConnection:
     return conn
 
 
-def example_journal() -> Journal:
+def example_journal(today: dt.date, mode: Mode) -> Journal:
     """A journal that holds only the example recovery, ending today; never the person's."""
     return Journal(
-        conn=_connection(dt.date.today().isoformat()), owner=PREVIEW_OWNER, path=":memory:"
+        conn=_connection(today.isoformat()), owner=PREVIEW_OWNER, path=":memory:", mode=mode
     )

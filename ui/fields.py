@@ -23,27 +23,63 @@ def draw(measure: Measure) -> None:
     key = key_for(measure.column)
     help_text = measure.help or None
     if measure.kind == "scale":
-        st.slider(measure.question, min_value=int(measure.minimum), max_value=int(measure.maximum),
-                  step=1, key=key, help=help_text)
+        st.slider(
+            measure.question,
+            min_value=int(measure.minimum),
+            max_value=int(measure.maximum),
+            step=1,
+            key=key,
+            help=help_text,
+        )
         st.caption(_anchors(measure))
     elif measure.kind in ("count", "minutes"):
-        st.number_input(measure.question, min_value=int(measure.minimum),
-                        max_value=int(measure.maximum), step=1, key=key, help=help_text,
-                        placeholder="Not recorded")
+        st.number_input(
+            measure.question,
+            min_value=int(measure.minimum),
+            max_value=int(measure.maximum),
+            step=1,
+            key=key,
+            help=help_text,
+            placeholder="Not recorded",
+        )
         if _anchors(measure):
             st.caption(_anchors(measure))
     elif measure.kind == "decimal":
-        st.number_input(f"{measure.question} ({measure.unit})", min_value=float(measure.minimum),
-                        max_value=float(measure.maximum), step=0.5, key=key, help=help_text,
-                        placeholder="Not recorded", format="%.1f")
+        st.number_input(
+            f"{measure.question} ({measure.unit})",
+            min_value=float(measure.minimum),
+            max_value=float(measure.maximum),
+            step=0.5,
+            key=key,
+            help=help_text,
+            placeholder="Not recorded",
+            format="%.1f",
+        )
     elif measure.kind == "yesno" and measure.required:
         st.checkbox(measure.question, key=key, help=help_text)
     elif measure.kind == "yesno":
-        st.radio(measure.question, _YES_NO_UNSET, key=key, horizontal=True, help=help_text,
-                 format_func=lambda v: {None: "Not recorded", True: "Yes", False: "No"}[v])
+        st.radio(
+            measure.question,
+            _YES_NO_UNSET,
+            key=key,
+            horizontal=True,
+            help=help_text,
+            format_func=lambda v: {None: "Not recorded", True: "Yes", False: "No"}[v],
+        )
     elif measure.kind == "choice":
-        st.radio(measure.question, measure.choices, key=key, horizontal=True, help=help_text,
-                 format_func=str.capitalize)
+        st.radio(
+            measure.question,
+            measure.choices,
+            key=key,
+            horizontal=True,
+            help=help_text,
+            format_func=str.capitalize,
+        )
     else:
-        st.text_area(measure.question, key=key, max_chars=measure.max_length, help=help_text,
-                     placeholder="Optional")
+        st.text_area(
+            measure.question,
+            key=key,
+            max_chars=measure.max_length,
+            help=help_text,
+            placeholder="Optional",
+        )

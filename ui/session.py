@@ -1,22 +1,28 @@
-"""The per-visitor context every page needs: settings, the shared connection and the owner."""
+"""The per-visitor context every page needs: the mode, the shared connection and the owner."""
 
 from __future__ import annotations
 
+import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 
 import duckdb
 import streamlit as st
 
-from recovery import settings, storage
+from recovery import owners, settings, storage
+from ui import blocks
+
+LINK_PARAM = "journal"
 
 
 @dataclass(frozen=True)
 class Journal:
-    """An open journal and whose rows this visitor may see."""
+    """An open journal, whose rows this visitor may see, and how the app is being used."""
 
     conn: duckdb.DuckDBPyConnection
     owner: str
     path: str
+    mode: settings.Mode
 
 
 def _secrets() -> dict:
@@ -32,17 +38,84 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
     return storage.open_database(path)
 
 
+def mode() -> settings.Mode:
+    """How this app is being used: local, shared or kiosk."""
+    return settings.app_mode(secrets=_secrets())
+
+
+def mode_or_none() -> settings.Mode | None:
+    """The mode, or None when it is misconfigured (open_journal then explains)."""
+    try:
+        return mode()
+    except ValueError:
+        return None
+
+
 def database_path() -> str:
-    """The journal file this process uses."""
+    """The journal file this process uses (a kiosk never keeps anything on disk)."""
+    if mode() == "kiosk":
+        return ":memory:"
     return settings.database_path(secrets=_secrets())
+
+
+def visitor_today() -> dt.date:
+    """Today's date where the visitor is, so a late-evening check-in lands on the right day."""
+    try:
+        zone = st.context.timezone
+        if zone:
+            return dt.datetime.now(zoneinfo.ZoneInfo(zone)).date()
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, AttributeError):
+        pass
+    return dt.date.today()
+
+
+def _shared_owner() -> str:
+    """The private link kept in the page address: whoever holds it owns the journal."""
+    token = st.session_state.get("link_token")
+    if token is None:
+        asked = st.query_params.get(LINK_PARAM)
+        token = asked if owners.is_link_token(asked) else owners.new_link_token()
+        st.session_state["link_token"] = token
+    # Navigation drops query parameters, so the link is put back on every run: the
+    # address bar always shows the one address that reopens this journal.
+    if st.query_params.get(LINK_PARAM) != token:
+        st.query_params[LINK_PARAM] = token
+    return owners.owner_for_link(token)
+
+
+def _owner(current: settings.Mode, conn: duckdb.DuckDBPyConnection) -> str:
+    if current == "shared":
+        return _shared_owner()
+    if current == "kiosk":
+        from ui import kiosk  # only the kiosk needs the example recovery
+
+        return kiosk.visitor_owner(conn, visitor_today())
+    remote = isinstance(st.context.ip_address, str)  # None means a loopback visitor
+    if remote and not st.get_option("server.address"):
+        # A local journal belongs to the person at this computer. Opening it to the network
+        # is a deliberate choice (make run ADDRESS=...); a server that was deployed without
+        # choosing a mode must not show one shared journal to every visitor.
+        st.error(
+            "This Seven Signs runs in local mode: the journal belongs to the computer it runs "
+            "on and is not shown to other devices. To host it for several people, set "
+            'RECOVERY_MODE=shared (or mode = "shared" under [recovery] in secrets).',
+            icon=":material/lock:",
+        )
+        blocks.stop()
+    return owners.LOCAL_OWNER
 
 
 def open_journal() -> Journal:
     """The visitor's journal; on a locked or damaged file, a plain message and stop."""
+    try:
+        current = mode()
+    except ValueError as error:
+        st.error(f"Seven Signs is not set up correctly: {error}.", icon=":material/error:")
+        blocks.stop()
     path = database_path()
     try:
         conn = _connection(path)
     except storage.StorageError as error:
         st.error(str(error), icon=":material/error:")
-        st.stop()
-    return Journal(conn=conn, owner=storage.LOCAL_OWNER, path=path)
+        blocks.stop()
+    return Journal(conn=conn, owner=_owner(current, conn), path=path, mode=current)

@@ -1,0 +1,277 @@
+"""The command line: ``python -m recovery import|export|summary|report|demo``.
+
+Every sub-command opens the same journal as the app (``--db``, else ``RECOVERY_DB``, else
+``data/recovery.duckdb``), prints plain messages, and exits 1 on bad input or an unusable
+database without changing anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+import duckdb
+
+from recovery import settings, storage, transfer
+
+
+class CommandError(Exception):
+    """A plain message for stderr; the command exits 1."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, for example 2026-03-31"
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with its sub-commands, each with its own --help."""
+    parser = argparse.ArgumentParser(
+        prog="python -m recovery",
+        description="Seven Signs from the command line: import, export, summary, report, demo.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the journal file (default: RECOVERY_DB, else data/recovery.duckdb)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    imp = commands.add_parser(
+        "import",
+        help="import a CSV file or a JSON backup",
+        description="Import a CSV file or a JSON backup. Every row is checked first: if any "
+        "is wrong, the problems are listed and nothing is written.",
+    )
+    imp.add_argument("file", metavar="FILE", help="the .csv or .json file ('-' reads stdin)")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace days already in the journal (default: keep yours)",
+    )
+
+    exp = commands.add_parser(
+        "export",
+        help="export the journal as CSV or JSON",
+        description="Export the journal, or a date range of it, as CSV or as a JSON backup.",
+    )
+    exp.add_argument(
+        "--format",
+        choices=("csv", "json"),
+        default="csv",
+        help="csv (one row per day, the default) or json (a complete backup)",
+    )
+    exp.add_argument(
+        "--from", dest="start", type=_date, metavar="DATE", help="first day to include (YYYY-MM-DD)"
+    )
+    exp.add_argument(
+        "--to", dest="end", type=_date, metavar="DATE", help="last day to include (YYYY-MM-DD)"
+    )
+    exp.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    summ = commands.add_parser(
+        "summary",
+        help="each sign's baseline, recent value, change and verdict",
+        description="Per sign: the baseline, the recent value, the change and the verdict; "
+        "and the recovery stage.",
+    )
+    summ.add_argument("--json", action="store_true", help="print a JSON object instead")
+
+    rep = commands.add_parser(
+        "report",
+        help="write a PDF report for your clinician",
+        description="Write a PDF for a clinician: the seven signs, charts, red flags, "
+        "exercise adherence and notes for a period.",
+    )
+    rep.add_argument(
+        "-o", "--output", metavar="FILE.pdf", required=True, help="where to write the PDF"
+    )
+    rep.add_argument(
+        "--from",
+        dest="start",
+        type=_date,
+        metavar="DATE",
+        help="first day of the period (default: the first day logged)",
+    )
+    rep.add_argument(
+        "--to",
+        dest="end",
+        type=_date,
+        metavar="DATE",
+        help="last day of the period (default: the last day logged)",
+    )
+    rep.add_argument("--name", help="the patient's name to print on the report (optional)")
+
+    demo = commands.add_parser(
+        "demo",
+        help="fill the journal with the example recovery",
+        description="Fill the journal with an example 12-week recovery, to try the app. "
+        "Refuses a journal that already has days unless --force is given.",
+    )
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="add the example even though the journal is not empty, replacing "
+        "any of your days on the same dates",
+    )
+    return parser
+
+
+def _open(path: str, *, create: bool) -> duckdb.DuckDBPyConnection:
+    if path != ":memory:" and not create and not Path(path).expanduser().exists():
+        raise CommandError(f"There is no journal at {path}. Check --db or RECOVERY_DB.")
+    try:
+        return storage.open_database(path)
+    except storage.StorageError as error:
+        raise CommandError(str(error)) from error
+
+
+def _read_input(name: str) -> tuple[bytes, str | None]:
+    if name == "-":
+        return sys.stdin.buffer.read(), None
+    path = Path(name)
+    if not path.is_file():
+        raise CommandError(f"There is no file {name}.")
+    return path.read_bytes(), path.name
+
+
+def _describe_problem(problem: transfer.ImportProblem) -> str:
+    where = []
+    if problem.row is not None:
+        where.append(f"row {problem.row}")
+    if problem.column:
+        where.append(problem.column)
+    return (", ".join(where) + ": " if where else "") + problem.message
+
+
+def _import(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    parsed = args.parsed
+    if not parsed.ok:
+        count = parsed.problem_count
+        err.write(
+            f"Nothing was imported: {count:,} problem{'s' if count != 1 else ''} in {args.file}.\n"
+        )
+        for problem in parsed.problems:
+            err.write("  " + _describe_problem(problem) + "\n")
+        if count > len(parsed.problems):
+            err.write(f"  ... and {count - len(parsed.problems):,} more.\n")
+        err.write(parsed.row_note + "\n")
+        return 1
+    result = transfer.apply_import(conn, storage.LOCAL_OWNER, parsed, replace=args.replace)
+    out.write(transfer.describe_result(result) + f" (from {args.file})\n")
+    if result.kept:
+        out.write("Use --replace to take the file's values for days you already had.\n")
+    return 0
+
+
+def _export(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    if args.start and args.end and args.start > args.end:
+        raise CommandError("--from must be on or before --to.")
+    make = transfer.export_json if args.format == "json" else transfer.export_csv
+    text = make(conn, storage.LOCAL_OWNER, args.start, args.end)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8", newline="")
+        days = storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged
+        err.write(f"Wrote {args.output} ({args.format.upper()}; journal has {days:,} days).\n")
+    else:
+        out.write(text)
+    return 0
+
+
+def _summary(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    from recovery import summary
+
+    result = summary.journal_overview(conn, storage.LOCAL_OWNER)
+    if args.json:
+        out.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(summary.overview_text(result))
+    return 0
+
+
+def _report(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    from recovery import report
+
+    if args.start and args.end and args.start > args.end:
+        raise CommandError("--from must be on or before --to.")
+    if storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged == 0:
+        raise CommandError("The journal is empty: there is nothing to report yet.")
+    pdf = report.build_report(
+        conn, storage.LOCAL_OWNER, start=args.start, end=args.end, name=args.name
+    )
+    Path(args.output).write_bytes(pdf)
+    out.write(f"Wrote {args.output} ({len(pdf) // 1024:,} KB).\n")
+    return 0
+
+
+def _demo(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    from recovery import example
+
+    days = storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged
+    if days and not args.force:
+        raise CommandError(
+            f"The journal already holds {days:,} day{'s' if days != 1 else ''}; the example "
+            "was not added. Use --force to add it anyway, or choose an empty journal with --db."
+        )
+    added = example.load_example(conn, storage.LOCAL_OWNER, replace=args.force)
+    out.write(f"Added the example recovery: {added:,} days.\n")
+    return 0
+
+
+_COMMANDS = {
+    "import": _import,
+    "export": _export,
+    "summary": _summary,
+    "report": _report,
+    "demo": _demo,
+}
+_CREATES = {"import", "demo"}
+
+
+def main(
+    argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run one command; return the exit code (0 done, 1 refused or failed, 2 bad usage)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = build_parser().parse_args(argv)
+    path = args.db or settings.database_path()
+    try:
+        if args.command == "import":
+            # Read and check the file before touching the journal: a bad file creates nothing.
+            args.parsed = transfer.read_file(*_read_input(args.file))
+            if not args.parsed.ok:
+                return _import(None, args, out, err)  # type: ignore[arg-type]
+        conn = _open(path, create=args.command in _CREATES)
+        try:
+            return _COMMANDS[args.command](conn, args, out, err)
+        finally:
+            conn.close()
+    except CommandError as error:
+        err.write(str(error) + "\n")
+        return 1
+    except storage.StorageError as error:
+        err.write(str(error) + "\n")
+        return 1
+    except OSError as error:
+        err.write(f"Could not read or write a file: {error.strerror} ({error.filename}).\n")
+        return 1

@@ -1,0 +1,79 @@
+"""The journal at a glance for the command line: each sign's verdict, and the stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+from recovery import analysis, stage
+from recovery.signs import SIGNS
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def journal_overview(
+    conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date | None = None
+) -> dict[str, object]:
+    """Per sign the verdict, baseline, recent value and change; the stage; days logged."""
+    comparison = analysis.compare_signs(conn, owner, end=today)
+    estimate = stage.estimate_stage(conn, owner, today=today)
+    return {
+        "signs": {
+            key: {
+                "verdict": result.verdict,
+                "baseline": _rounded(result.baseline),
+                "recent": _rounded(result.recent),
+                "change": _rounded(result.change),
+                "change_pct": _rounded(result.change_pct),
+                "n_baseline": result.n_baseline,
+                "n_recent": result.n_recent,
+            }
+            for key, result in comparison.signs.items()
+        },
+        "stage": estimate.key,
+        "stage_title": estimate.title,
+        "days_logged": comparison.days_logged,
+        "first_day": _iso(comparison.first_day),
+        "last_day": _iso(comparison.last_day),
+        "baseline": [_iso(comparison.baseline_start), _iso(comparison.baseline_end)],
+        "recent": [_iso(comparison.recent_start), _iso(comparison.recent_end)],
+    }
+
+
+def overview_text(overview: dict[str, object]) -> str:
+    """The overview as a small table for a terminal."""
+    days = overview["days_logged"]
+    if not days:
+        return "The journal is empty: log a few days, then ask again.\n"
+    lines = [
+        f"Seven Signs: {days} day{'s' if days != 1 else ''} logged, "
+        f"{overview['first_day']} to {overview['last_day']}.",
+    ]
+    baseline, recent = overview["baseline"], overview["recent"]
+    if recent[0]:
+        lines.append(f"Baseline {baseline[0]} to {baseline[1]}; recent {recent[0]} to {recent[1]}.")
+    lines.append("")
+    lines.append(f"{'sign':<26}{'baseline':>10}{'recent':>10}  {'change':<18}verdict")
+    for the_sign in SIGNS:
+        row = overview["signs"][the_sign.key]
+        measure = the_sign.primary
+        shown = (
+            analysis.format_value(measure, row["baseline"]) if row["baseline"] is not None else "-",
+            analysis.format_value(measure, row["recent"]) if row["recent"] is not None else "-",
+        )
+        change = analysis.format_change(measure, row["change"], row["change_pct"]) or "-"
+        name = f"{the_sign.number} {measure.label}"
+        lines.append(
+            f"{name:<26}{shown[0]:>10}{shown[1]:>10}  {change:<18}"
+            f"{analysis.VERDICT_LABELS[row['verdict']]}"
+        )
+    lines.append("")
+    lines.append(f"Stage: {overview['stage_title']}")
+    return "\n".join(lines) + "\n"

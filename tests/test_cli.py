@@ -1,0 +1,192 @@
+"""`python -m recovery`: import, export and their refusals, run as a person would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from recovery import storage, transfer
+from recovery.storage import LOCAL_OWNER
+from tests.conftest import ROOT, TODAY, checkin
+from tests.test_transfer import DAY1, DAY2, csv_text, row
+
+
+def run(
+    *args: str,
+    db: Path | None = None,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess:
+    """Run the command line in a fresh process, as a person would."""
+    command = [sys.executable, "-m", "recovery"]
+    if db is not None:
+        command += ["--db", str(db)]
+    return subprocess.run(
+        command + list(args),
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "RECOVERY_DB": str(ROOT / "data" / "never-used.duckdb"), **(env or {})},
+    )
+
+
+def seeded(db_path: Path, days: tuple[dt.date, ...] = (DAY1, DAY2)) -> None:
+    """A journal file with a few days in it, closed again."""
+    conn = storage.open_database(db_path)
+    for day in days:
+        storage.save_checkin(conn, LOCAL_OWNER, day, checkin(notes=f"day {day}"))
+    conn.close()
+
+
+@pytest.mark.parametrize("command", ["import", "export", "summary", "report", "demo"])
+def test_every_command_has_help(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert b"usage: python -m recovery " + command.encode() in result.stdout
+
+
+def test_export_writes_csv_to_stdout_by_default(db_path):
+    seeded(db_path)
+    result = run("export", db=db_path)
+    assert result.returncode == 0
+    lines = result.stdout.decode().splitlines()
+    assert lines[0].startswith("date,leg_pain,")
+    assert [line[:10] for line in lines[1:]] == [DAY1.isoformat(), DAY2.isoformat()]
+
+
+def test_export_json_of_a_range_to_a_file(db_path, tmp_path):
+    seeded(db_path)
+    target = tmp_path / "backup.json"
+    result = run(
+        "export", "--format", "json", "--from", DAY2.isoformat(), "-o", str(target), db=db_path
+    )
+    assert result.returncode == 0 and result.stdout == b""
+    backup = json.loads(target.read_text(encoding="utf-8"))
+    assert [d["date"] for d in backup["checkins"]] == [DAY2.isoformat()]
+
+
+def test_the_default_journal_is_recovery_db(db_path):
+    seeded(db_path)
+    result = run("export", env={"RECOVERY_DB": str(db_path)})
+    assert DAY1.isoformat() in result.stdout.decode()
+
+
+def test_import_prints_what_it_imported_and_keeps_existing_days(db_path, tmp_path):
+    seeded(db_path, (DAY1,))
+    source = tmp_path / "mine.csv"
+    source.write_text(csv_text([row(DAY1, leg_pain=9), row(DAY2)]), encoding="utf-8")
+    result = run("import", str(source), db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().startswith(
+        "Imported 1 day. Kept 1 day of yours unchanged. (from "
+    )
+    conn = storage.open_database(db_path)
+    assert storage.get_checkin(conn, LOCAL_OWNER, DAY1)["leg_pain"] != 9
+    conn.close()
+
+
+def test_import_replace_takes_the_files_days(db_path, tmp_path):
+    seeded(db_path, (DAY1,))
+    source = tmp_path / "mine.csv"
+    source.write_text(csv_text([row(DAY1, leg_pain=9)]), encoding="utf-8")
+    result = run("import", str(source), "--replace", db=db_path)
+    assert "1 replaced" in result.stdout.decode()
+    conn = storage.open_database(db_path)
+    assert storage.get_checkin(conn, LOCAL_OWNER, DAY1)["leg_pain"] == 9
+    conn.close()
+
+
+def test_an_invalid_import_lists_problems_on_stderr_writes_nothing_and_exits_1(db_path, tmp_path):
+    seeded(db_path)
+    before = db_path.read_bytes()
+    source = tmp_path / "bad.csv"
+    source.write_text(csv_text([row(TODAY - dt.timedelta(days=30), leg_pain=12)]), encoding="utf-8")
+    result = run("import", str(source), db=db_path)
+    assert result.returncode == 1
+    assert result.stdout == b""
+    assert "row 2, leg_pain: leg_pain must be a whole number from 0 to 10; got 12" in (
+        result.stderr.decode()
+    )
+    assert db_path.read_bytes() == before
+
+
+def test_an_invalid_import_into_a_new_path_creates_no_journal(tmp_path):
+    source = tmp_path / "empty.csv"
+    source.write_bytes(b"")
+    result = run("import", str(source), db=tmp_path / "new.duckdb")
+    assert result.returncode == 1
+    assert "The file is empty" in result.stderr.decode()
+    assert not (tmp_path / "new.duckdb").exists()
+
+
+def test_import_reads_a_json_backup_from_stdin(db_path, tmp_path):
+    seeded(tmp_path / "old.duckdb")
+    backup = run("export", "--format", "json", db=tmp_path / "old.duckdb").stdout
+    result = run("import", "-", db=db_path, stdin=backup)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode() == "Imported 2 days (all new). (from -)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message", "code"),
+    [
+        # A file that is not there.
+        (["import", "nowhere.csv"], "There is no file nowhere.csv.", 1),
+        # A date in the wrong form is a usage error, with argparse's exit code.
+        (["export", "--from", "31/03/2026"], "is not a date; write it as YYYY-MM-DD", 2),
+        # An inverted range.
+        (
+            ["export", "--from", "2026-03-02", "--to", "2026-03-01"],
+            "--from must be on or before --to.",
+            1,
+        ),
+    ],
+)
+def test_bad_arguments_get_a_plain_message(db_path, args, message, code):
+    seeded(db_path)
+    result = run(*args, db=db_path)
+    assert result.returncode == code
+    assert message in result.stderr.decode()
+
+
+def test_reading_commands_do_not_create_a_missing_journal(tmp_path):
+    result = run("export", db=tmp_path / "typo.duckdb")
+    assert result.returncode == 1
+    assert "There is no journal at" in result.stderr.decode()
+    assert not (tmp_path / "typo.duckdb").exists()
+
+
+def test_export_of_fifty_rows_matches_the_library(db_path):
+    days = tuple(TODAY - dt.timedelta(days=n) for n in range(50, 0, -1))
+    seeded(db_path, days)
+    conn = storage.open_database(db_path)
+    expected = transfer.export_csv(conn, LOCAL_OWNER)
+    conn.close()
+    assert run("export", db=db_path).stdout.decode() == expected
+
+
+def test_demo_fills_an_empty_journal_with_the_example(db_path):
+    result = run("demo", db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "Added the example recovery: 84 days." in result.stdout.decode()
+    conn = storage.open_database(db_path)
+    assert storage.journal_summary(conn, LOCAL_OWNER).days_logged == 84
+    conn.close()
+
+
+def test_demo_refuses_a_journal_with_days_unless_forced(db_path):
+    seeded(db_path, (TODAY,))
+    before = db_path.read_bytes()
+    refused = run("demo", db=db_path)
+    assert refused.returncode == 1
+    assert "already holds 1 day" in refused.stderr.decode()
+    assert db_path.read_bytes() == before
+    forced = run("demo", "--force", db=db_path)
+    assert forced.returncode == 0, forced.stderr

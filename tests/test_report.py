@@ -1,0 +1,135 @@
+"""The clinician's PDF and the summary command: opened and read back as a person would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+
+import pypdf
+import pytest
+
+from recovery import example, report, storage
+from recovery.signs import SIGNS
+from recovery.storage import LOCAL_OWNER
+from tests.conftest import TODAY, checkin
+from tests.test_cli import run
+
+FLAG_DAY = TODAY - dt.timedelta(days=3)
+
+
+@pytest.fixture
+def journal(conn):
+    """The example recovery, with one red flag and one note of our own near the end."""
+    example.load_example(conn, LOCAL_OWNER, end=TODAY - dt.timedelta(days=1))
+    storage.save_checkin(
+        conn,
+        LOCAL_OWNER,
+        FLAG_DAY,
+        checkin(rf_both_legs=True, notes="Both legs tingled: called the GP"),
+    )
+    return conn
+
+
+def pdf_pages(data: bytes) -> list[pypdf.PageObject]:
+    return pypdf.PdfReader(io.BytesIO(data)).pages
+
+
+def test_the_report_has_a_summary_page_charts_and_notes(journal):
+    data = report.build_report(journal, LOCAL_OWNER, name="Zoë Ødegård")
+    pages = pdf_pages(data)
+    assert len(pages) == 3
+    first = pages[0].extract_text()
+    assert "Patient: Zoë Ødegård." in first
+    assert "84 days logged" in first
+    for the_sign in SIGNS:
+        assert f"{the_sign.number}. {the_sign.short_title}" in first
+    assert "Improving" in first
+    assert "Sciatica, numbness or weakness in both legs" in first  # the red flag
+    assert "Exercise routine done on" in first
+    assert len(pages[1].images) == 7  # one chart per sign
+    assert "Both legs tingled: called the GP" in pages[2].extract_text()
+
+
+def test_a_period_leaves_out_other_days_and_their_notes(journal):
+    start = TODAY - dt.timedelta(days=40)
+    end = TODAY - dt.timedelta(days=10)
+    text = "".join(
+        p.extract_text()
+        for p in pdf_pages(report.build_report(journal, LOCAL_OWNER, start=start, end=end))
+    )
+    assert "31 days logged" in text
+    assert "called the GP" not in text
+    assert "None ticked in this period." in text
+    assert "Patient:" not in text  # no name given, none printed
+
+
+def test_without_a_unicode_font_the_report_still_prints(journal, monkeypatch):
+    monkeypatch.setattr(report, "FONT_DIRS", ())
+    text = pdf_pages(report.build_report(journal, LOCAL_OWNER, name="Zoë \u0141ukasz"))[0]
+    assert "Patient: Zoë ?ukasz." in text.extract_text()
+
+
+def test_an_empty_period_is_refused(conn):
+    with pytest.raises(ValueError):
+        report.build_report(conn, LOCAL_OWNER)
+
+
+def test_the_report_command_writes_the_pdf(db_path, tmp_path):
+    assert run("demo", db=db_path).returncode == 0
+    target = tmp_path / "for-my-doctor.pdf"
+    result = run(
+        "report",
+        "-o",
+        str(target),
+        "--from",
+        (TODAY - dt.timedelta(days=27)).isoformat(),
+        "--name",
+        "Sam",
+        db=db_path,
+    )
+    assert result.returncode == 0, result.stderr
+    pages = pdf_pages(target.read_bytes())
+    assert "Patient: Sam." in pages[0].extract_text()
+
+
+def test_the_report_command_refuses_an_empty_journal(db_path, tmp_path):
+    storage.open_database(db_path).close()
+    result = run("report", "-o", str(tmp_path / "x.pdf"), db=db_path)
+    assert result.returncode == 1
+    assert "nothing to report" in result.stderr.decode()
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_summary_json_gives_each_sign_and_the_stage(db_path):
+    assert run("demo", db=db_path).returncode == 0
+    result = run("summary", "--json", db=db_path)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert list(summary["signs"]) == [s.key for s in SIGNS]
+    assert set(summary["signs"]["pain"]) >= {"verdict", "baseline", "recent", "change"}
+    assert summary["signs"]["pain"]["verdict"] == "improved"
+    assert summary["signs"]["pain"]["change"] < 0
+    assert summary["stage"] in {
+        "early",
+        "improving",
+        "last_stage",
+        "recovered",
+        "insufficient_data",
+    }
+    assert summary["days_logged"] == 84
+
+
+def test_summary_prints_a_table_with_every_sign(db_path):
+    assert run("demo", db=db_path).returncode == 0
+    lines = run("summary", db=db_path).stdout.decode().splitlines()
+    assert lines[0] == f"Seven Signs: 84 days logged, {TODAY - dt.timedelta(days=83)} to {TODAY}."
+    assert any(line.startswith("1 Leg pain") and line.endswith("Improving") for line in lines)
+    assert lines[-1].startswith("Stage: ")
+
+
+def test_summary_of_an_empty_journal_says_so(db_path):
+    storage.open_database(db_path).close()
+    result = run("summary", db=db_path)
+    assert result.returncode == 0
+    assert "The journal is empty" in result.stdout.decode()

@@ -1,0 +1,92 @@
+"""Property: export, import into an empty journal, export again gives the identical file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from recovery import storage, transfer
+from recovery.signs import MEASURES_BY_COLUMN, RED_FLAG_COLUMNS, Measure
+from recovery.storage import LOCAL_OWNER
+
+FIXED_NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+# Notes as people type them: accents, quotes, separators, line breaks, emoji.
+NOTE_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\x00")
+    | st.sampled_from([",", ";", '"', "\n", "\r", "\t"]),
+    max_size=60,
+)
+
+
+def value_of(measure: Measure) -> st.SearchStrategy:
+    """Any value the journal accepts for a measure, None for optional ones included."""
+    if measure.kind == "yesno":
+        strategy = st.booleans()
+    elif measure.kind == "choice":
+        strategy = st.sampled_from(measure.choices)
+    elif measure.kind == "text":
+        strategy = NOTE_TEXT
+    elif measure.kind == "decimal":
+        strategy = st.floats(
+            min_value=measure.minimum,
+            max_value=measure.maximum,
+            allow_nan=False,
+            allow_infinity=False,
+        )
+    else:
+        strategy = st.integers(int(measure.minimum), int(measure.maximum))
+    return strategy if measure.required else st.none() | strategy
+
+
+DAY_VALUES = st.fixed_dictionaries(
+    {
+        **{column: value_of(measure) for column, measure in MEASURES_BY_COLUMN.items()},
+        **{column: st.booleans() for column in RED_FLAG_COLUMNS},
+    }
+)
+JOURNALS = st.dictionaries(
+    st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date.today()),
+    DAY_VALUES,
+    min_size=1,
+    max_size=12,
+)
+
+
+def round_trip(journal: dict[dt.date, dict], export, suffix: str) -> tuple[str, str]:
+    """Export a generated journal, import it into a fresh one, export that; both texts."""
+    with tempfile.TemporaryDirectory() as folder:
+        first = storage.open_database(Path(folder) / "first.duckdb")
+        storage.save_checkins(first, LOCAL_OWNER, sorted(journal.items()))
+        text = export(first, LOCAL_OWNER)
+        parsed = transfer.read_file(text.encode("utf-8"), "journal" + suffix)
+        assert parsed.ok, parsed.problems[:3]
+        second = storage.open_database(Path(folder) / "second.duckdb")
+        transfer.apply_import(second, LOCAL_OWNER, parsed, replace=False)
+        again = export(second, LOCAL_OWNER)
+        first.close()
+        second.close()
+    return text, again
+
+
+ROUND_TRIP = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@ROUND_TRIP
+@given(JOURNALS)
+def test_csv_round_trip_gives_an_identical_file(journal):
+    text, again = round_trip(journal, transfer.export_csv, ".csv")
+    assert again == text
+
+
+@ROUND_TRIP
+@given(JOURNALS)
+def test_json_round_trip_gives_an_identical_file(journal):
+    def export(conn, owner):
+        return transfer.export_json(conn, owner, now=FIXED_NOW)
+
+    text, again = round_trip(journal, export, ".json")
+    assert again == text

@@ -1,0 +1,347 @@
+"""Export to CSV and JSON, and import that checks every row before writing anything."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from recovery import storage, transfer
+from recovery.storage import LOCAL_OWNER
+from tests.conftest import TODAY, checkin
+
+DAY1 = TODAY - dt.timedelta(days=10)
+DAY2 = TODAY - dt.timedelta(days=9)
+
+
+def csv_text(
+    rows: list[dict[str, object]], columns: tuple[str, ...] = transfer.CSV_COLUMNS, sep: str = ","
+) -> str:
+    """A CSV as a spreadsheet might write it, from dicts of cell values."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([transfer.format_cell(c, row.get(c)) for c in columns])
+    return buffer.getvalue()
+
+
+def row(day: dt.date = DAY1, **overrides: object) -> dict[str, object]:
+    """One valid day as CSV cells."""
+    return {"date": day, **checkin(**overrides)}
+
+
+def days_in(conn) -> list[dt.date]:
+    return [r["day"] for r in storage.checkin_records(conn, LOCAL_OWNER)]
+
+
+def test_csv_export_has_date_first_then_the_registry_columns_with_notes_last(conn):
+    storage.save_checkin(
+        conn, LOCAL_OWNER, DAY1, checkin(notes='Walked to the park, said "ouch"\nthen rested')
+    )
+    text = transfer.export_csv(conn, LOCAL_OWNER)
+    parsed = list(csv.reader(io.StringIO(text, newline="")))
+    assert parsed[0][0] == "date" and parsed[0][-1] == "notes"
+    assert parsed[0][1:4] == ["leg_pain", "back_pain", "pain_episodes"]
+    assert parsed[1][0] == DAY1.isoformat()
+    assert parsed[1][-1] == 'Walked to the park, said "ouch"\nthen rested'
+
+
+def test_csv_export_of_a_range_holds_only_those_days(conn):
+    for day in (DAY1, DAY2, TODAY):
+        storage.save_checkin(conn, LOCAL_OWNER, day, checkin())
+    text = transfer.export_csv(conn, LOCAL_OWNER, start=DAY2, end=DAY2)
+    assert [line.split(",")[0] for line in text.splitlines()[1:]] == [DAY2.isoformat()]
+
+
+def test_json_backup_names_its_format_schema_version_and_time(conn):
+    storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(limp=True, sleep_hours=6.5))
+    now = dt.datetime(2026, 3, 1, 9, 30, tzinfo=dt.UTC)
+    backup = json.loads(transfer.export_json(conn, LOCAL_OWNER, now=now))
+    assert backup["format"] == "seven-signs-journal"
+    assert backup["schema_version"] == storage.SCHEMA_VERSION
+    assert backup["exported_at"] == "2026-03-01T09:30:00+00:00"
+    (day,) = backup["checkins"]
+    assert day["date"] == DAY1.isoformat() and day["limp"] is True and day["sleep_hours"] == 6.5
+    assert set(day) == set(transfer.JSON_FIELDS)
+
+
+def test_importing_an_export_into_an_empty_journal_gives_the_same_export(conn, tmp_path):
+    storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(notes="é, ü and ;"))
+    storage.save_checkin(conn, LOCAL_OWNER, DAY2, checkin(fingertip_floor_cm=12.5))
+    for export, name in ((transfer.export_csv, "j.csv"), (transfer.export_json, "j.json")):
+        fixed = {"now": dt.datetime(2026, 1, 1)} if name.endswith("json") else {}
+        text = export(conn, LOCAL_OWNER, **fixed)
+        other = storage.open_database(tmp_path / f"other-{name}.duckdb")
+        parsed = transfer.read_file(text.encode(), name)
+        assert parsed.ok, parsed.problems
+        transfer.apply_import(other, LOCAL_OWNER, parsed, replace=False)
+        assert export(other, LOCAL_OWNER, **fixed) == text
+        other.close()
+
+
+def test_a_spreadsheet_csv_with_bom_semicolons_any_order_and_missing_optionals_imports(conn):
+    columns = (
+        "Notes",
+        "exercises_done",
+        "activity",
+        "night_wakings",
+        "sleep_quality",
+        "leg_strength",
+        "numbness",
+        "walk_minutes",
+        "bending",
+        "pain_episodes",
+        "back_pain",
+        "leg_pain",
+        "date",
+        "limp",
+    )
+    rows = [row(DAY1, leg_pain=7, notes="ça va"), row(DAY2, leg_pain=6, limp=None)]
+    text = csv_text([{**r, "Notes": r["notes"]} for r in rows], columns, sep=";")
+    text = text.replace("no", "No")  # Spreadsheets capitalise yes/no.
+    parsed = transfer.read_file(b"\xef\xbb\xbf" + text.encode("utf-8"), "mine.csv")
+    assert parsed.ok, parsed.problems
+    result = transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=False)
+    assert (result.added, result.replaced, result.kept) == (2, 0, 0)
+    saved = storage.get_checkin(conn, LOCAL_OWNER, DAY1)
+    assert saved["leg_pain"] == 7 and saved["notes"] == "ça va" and saved["limp"] is None
+    assert saved["fingertip_floor_cm"] is None and saved["rf_both_legs"] is False
+
+
+def test_a_decimal_comma_is_read_as_a_decimal_point(conn):
+    text = csv_text([row(DAY1, sleep_hours="6,5")], sep=";")
+    parsed = transfer.read_file(text.encode(), "x.csv")
+    assert parsed.ok and parsed.rows[0][1]["sleep_hours"] == 6.5
+
+
+def test_blank_trailing_rows_from_a_spreadsheet_are_ignored(conn):
+    text = csv_text([row(DAY1)], sep=";") + ";;;;\r\n;;;;\r\n"
+    assert transfer.read_file(text.encode(), "x.csv").ok
+
+
+BAD_CELLS = [
+    # A score above the scale: the issue's own example message.
+    ("leg_pain", "12", "leg_pain must be a whole number from 0 to 10; got 12"),
+    # Half points are not on a 0-10 whole-number scale.
+    ("bending", "4.5", "bending must be a whole number from 0 to 10; got 4.5"),
+    # Words where a number belongs.
+    ("walk_minutes", "twenty", "walk_minutes must be a whole number from 0 to 600; got 'twenty'"),
+    # A negative count.
+    ("night_wakings", "-1", "night_wakings must be a whole number from 0 to 20; got -1"),
+    # A required value left blank.
+    ("sleep_quality", "", "sleep_quality is missing: it must be a whole number from 0 to 10"),
+    # Not one of the activity levels.
+    (
+        "activity",
+        "jogging",
+        "activity must be one of rest, light, normal, strenuous; got 'jogging'",
+    ),
+    # Yes/no answered with something else.
+    ("limp", "sometimes", "limp must be yes or no; got 'sometimes'"),
+    ("rf_both_legs", "maybe", "rf_both_legs must be yes or no; got 'maybe'"),
+    # A decimal measure outside its range.
+    ("sleep_hours", "25", "sleep_hours must be a number from 0 to 24; got 25"),
+    # "nan" parses as a float in Python but is not a measurement.
+    ("fingertip_floor_cm", "nan", "fingertip_floor_cm must be a number from 0 to 100; got 'nan'"),
+    # Day-first dates from a spreadsheet are ambiguous, so only ISO dates are accepted.
+    (
+        "date",
+        "23/11/2026",
+        "date must be written as YYYY-MM-DD, for example 2026-03-31; got '23/11/2026'",
+    ),
+    # Looks like ISO but is not a real day.
+    ("date", "2026-02-30", "date 2026-02-30 is not a real calendar day"),
+    ("date", "", "date is missing: every row needs its day, written as YYYY-MM-DD"),
+    # A day that has not happened yet.
+    (
+        "date",
+        (TODAY + dt.timedelta(days=1)).isoformat(),
+        f"date {(TODAY + dt.timedelta(days=1)).isoformat()} is in the future; check-ins are "
+        "for today or earlier",
+    ),
+]
+
+
+@pytest.mark.parametrize(("column", "cell", "message"), BAD_CELLS)
+def test_a_bad_cell_is_named_with_row_column_value_and_nothing_is_written(
+    conn, column, cell, message
+):
+    rows = [row(DAY1), row(DAY2, **{column: cell})]
+    if column == "date":
+        rows[1]["date"] = cell
+    parsed = transfer.read_file(csv_text(rows).encode(), "x.csv")
+    assert not parsed.ok
+    assert [(p.row, p.column, p.value, p.message) for p in parsed.problems] == [
+        (3, column, cell, message)
+    ]
+    assert days_in(conn) == []
+
+
+BAD_FILES = [
+    # Nothing at all.
+    (b"", "The file is empty: there is nothing to import."),
+    (b"\r\n \n", "The file is empty: there is nothing to import."),
+    # A header and no days.
+    (",".join(transfer.CSV_COLUMNS).encode(), "The file has column names but no days to import."),
+    # An Excel workbook (a zip file) instead of a CSV.
+    (
+        b"PK\x03\x04" + b"\x00" * 40,
+        "This is a spreadsheet workbook (for example .xlsx), not a "
+        "CSV file. In your spreadsheet choose Save as (or Download) and pick CSV UTF-8, then "
+        "import that.",
+    ),
+    # A picture or another binary file.
+    (
+        b"\x89PNG\r\n\x1a\n\x00\x00",
+        "This is not a CSV or JSON file (it holds binary data). "
+        "Import a CSV or a JSON backup exported from Seven Signs.",
+    ),
+    # A CSV saved in an old Windows encoding.
+    (
+        "date,notes\n2026-01-01,café".encode("cp1252"),
+        "The file is not UTF-8 text (byte 26 "
+        "cannot be read). In your spreadsheet save it as CSV UTF-8, then import it again.",
+    ),
+    # Prose rather than a table.
+    (
+        b"Dear doctor, here is my diary.\nIt was a bad week.",
+        "This does not look like a Seven "
+        "Signs CSV: the first line must hold the column names, starting with date (export your "
+        "journal once to see them).",
+    ),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), BAD_FILES)
+def test_a_file_that_is_not_a_journal_csv_gets_one_clear_message(data, message):
+    parsed = transfer.read_file(data, "upload.csv")
+    assert [p.message for p in parsed.problems] == [message]
+
+
+def test_an_unknown_column_is_named_with_a_suggestion():
+    columns = tuple("legpain" if c == "leg_pain" else c for c in transfer.CSV_COLUMNS)
+    parsed = transfer.read_file(csv_text([row()], columns).encode(), "x.csv")
+    messages = [p.message for p in parsed.problems]
+    assert "legpain is not a Seven Signs column; did you mean leg_pain?" in messages
+    assert any("the file has no leg_pain column" in m for m in messages)
+
+
+def test_a_date_twice_in_the_file_names_both_rows():
+    parsed = transfer.read_file(csv_text([row(DAY1), row(DAY2), row(DAY1)]).encode(), "x.csv")
+    assert [(p.row, p.message) for p in parsed.problems] == [
+        (4, f"date {DAY1.isoformat()} is also on row 2; each day can appear only once")
+    ]
+
+
+def test_a_row_with_too_many_values_is_named():
+    text = csv_text([row()]).rstrip("\r\n") + ",surplus\r\n"
+    (problem,) = transfer.read_file(text.encode(), "x.csv").problems
+    assert problem.row == 2 and "first line names 24 columns" in problem.message
+
+
+def test_every_problem_in_the_file_is_listed_not_just_the_first():
+    rows = [row(DAY1, leg_pain=11, numbness=-2), row(DAY2, activity="")]
+    parsed = transfer.read_file(csv_text(rows).encode(), "x.csv")
+    assert [(p.row, p.column) for p in parsed.problems] == [
+        (2, "leg_pain"),
+        (2, "numbness"),
+        (3, "activity"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        # Not JSON at all, though named .json.
+        (lambda text: text[:40], "The file is not valid JSON"),
+        # Some other program's JSON.
+        (lambda text: '{"rows": []}', "This JSON file is not a Seven Signs backup"),
+        # A backup from a future version of the app.
+        (
+            lambda text: text.replace('"schema_version": 2', '"schema_version": 99'),
+            "This backup comes from a newer Seven Signs (schema version 99)",
+        ),
+        # A value edited by hand out of range.
+        (
+            lambda text: text.replace('"leg_pain": 5', '"leg_pain": 12'),
+            "leg_pain must be a whole number from 0 to 10; got 12",
+        ),
+        # A field this version does not know.
+        (
+            lambda text: text.replace('"leg_pain": 5', '"leg_pian": 5'),
+            "leg_pian is not a Seven Signs field; did you mean leg_pain?",
+        ),
+    ],
+)
+def test_a_damaged_json_backup_is_refused_with_a_clear_message(conn, change, message):
+    storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(leg_pain=5))
+    assert storage.SCHEMA_VERSION == 2, "update the schema_version replacement above"
+    text = change(transfer.export_json(conn, LOCAL_OWNER))
+    parsed = transfer.read_file(text.encode(), "backup.json")
+    assert not parsed.ok
+    assert any(p.message.startswith(message) for p in parsed.problems), parsed.problems
+
+
+def test_the_plan_counts_new_days_and_days_already_in_the_journal(conn):
+    storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(leg_pain=2))
+    parsed = transfer.read_file(csv_text([row(DAY1, leg_pain=8), row(DAY2)]).encode(), "x.csv")
+    plan = transfer.plan_import(conn, LOCAL_OWNER, parsed)
+    assert (plan.new_days, plan.existing_days) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("replace", "leg_pain", "counts"),
+    [
+        # Keep: the person's own entry wins.
+        (False, 2, (1, 0, 1)),
+        # Replace: the file's entry wins.
+        (True, 8, (1, 1, 0)),
+    ],
+)
+def test_days_already_in_the_journal_are_kept_or_replaced_as_chosen(
+    conn, replace, leg_pain, counts
+):
+    storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(leg_pain=2))
+    parsed = transfer.read_file(csv_text([row(DAY1, leg_pain=8), row(DAY2)]).encode(), "x.csv")
+    result = transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=replace)
+    assert (result.added, result.replaced, result.kept) == counts
+    assert storage.get_checkin(conn, LOCAL_OWNER, DAY1)["leg_pain"] == leg_pain
+    assert days_in(conn) == [DAY1, DAY2]
+
+
+def test_an_imported_csv_is_one_batch_that_can_be_removed_again(conn):
+    parsed = transfer.read_file(csv_text([row(DAY1), row(DAY2)]).encode(), "x.csv")
+    transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=False)
+    (batch,) = {r["batch"] for r in storage.checkin_records(conn, LOCAL_OWNER)}
+    assert batch.startswith("import ")
+    assert storage.delete_batch(conn, LOCAL_OWNER, batch) == 2
+
+
+def test_a_failure_during_the_write_leaves_nothing(conn, monkeypatch):
+    rows = [row(TODAY - dt.timedelta(days=n)) for n in range(1, 13)]
+    parsed = transfer.read_file(csv_text(rows).encode(), "x.csv")
+    monkeypatch.setattr(storage, "BULK_CHUNK", 5)
+
+    def fail_after_first_chunk(done: int, total: int) -> None:
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        transfer.apply_import(
+            conn, LOCAL_OWNER, parsed, replace=False, on_progress=fail_after_first_chunk
+        )
+    assert days_in(conn) == []
+
+
+def test_empty_columns_after_the_last_one_are_ignored():
+    text = csv_text([row()], sep=";").replace("\r\n", ";;\r\n")
+    assert transfer.read_file(text.encode(), "x.csv").ok
+
+
+def test_a_column_without_a_name_in_the_middle_is_named():
+    columns = ("date", "", *transfer.CSV_COLUMNS[1:])
+    (problem,) = transfer.read_file(csv_text([row()], columns).encode(), "x.csv").problems
+    assert problem.message == "column 2 has no name in the first line"
