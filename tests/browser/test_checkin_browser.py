@@ -64,3 +64,13 @@ def test_the_check_in_page_fits_a_phone_screen(server, browser):
     assert width <= PHONE["width"], "the page scrolls sideways on a phone"
     phone.screenshot(path=str(SCREENSHOTS / "checkin-phone.png"))
     context.close()
+
+
+def test_a_bookmarked_page_opened_first_after_a_restart_has_the_full_app(server, page):
+    # The very first request of a fresh server is a deep link, not the home page.
+    open_app(page, server.url + "/history")
+    expect(page.get_by_role("heading", name="History")).to_be_visible()
+    nav = page.get_by_test_id("stSidebarNavLink")
+    expect(nav.filter(has_text="Daily check-in")).to_have_count(1)
+    expect(nav.filter(has_text="app")).to_have_count(0)
+    expect(page.get_by_text("not medical advice")).to_be_visible()
