@@ -19,9 +19,11 @@ GUIDE = st.Page("pages/recovery_guide.py", title="Recovery guide", icon=":materi
 
 mode = session.mode_or_none()
 # A kiosk keeps nothing personal: no uploads of someone's own files, no downloads.
-pages = [CHECKIN, PROGRESS, HISTORY, GUIDE] if mode == "kiosk" else [
-    CHECKIN, PROGRESS, HISTORY, DATA, GUIDE
-]
+pages = (
+    [CHECKIN, PROGRESS, HISTORY, GUIDE]
+    if mode == "kiosk"
+    else [CHECKIN, PROGRESS, HISTORY, DATA, GUIDE]
+)
 page = st.navigation(pages)
 with st.sidebar:
     st.markdown(f"**{text.APP_NAME}**")

@@ -106,11 +106,11 @@ if st.button("Save check-in", type="primary", key="ci_save", width="stretch"):
     else:
         st.session_state["ci_existing"] = True
         verb = "Updated" if result.replaced else "Saved"
-        st.success(f"{verb} your check-in for {text.long_date(result.day)}.",
-                   icon=":material/check_circle:")
-        st.page_link("pages/progress.py", label="See your progress",
-                     icon=":material/monitoring:")
-        st.page_link("pages/history.py", label="See all your check-ins",
-                     icon=":material/history:")
+        st.success(
+            f"{verb} your check-in for {text.long_date(result.day)}.",
+            icon=":material/check_circle:",
+        )
+        st.page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
+        st.page_link("pages/history.py", label="See all your check-ins", icon=":material/history:")
         if any(values[flag.column] for flag in RED_FLAGS):
             blocks.urgent_care()

@@ -23,16 +23,21 @@ journal = open_journal()
 today = dt.date.today()
 
 st.title("Last stages and residual symptoms")
-st.write("Where you stand, from your own check-ins, followed by what the last stages of "
-         "sciatica recovery usually look like.")
+st.write(
+    "Where you stand, from your own check-ins, followed by what the last stages of "
+    "sciatica recovery usually look like."
+)
 
 st.header("Where you stand", divider="gray")
 summary = storage.journal_summary(journal.conn, journal.owner)
 if summary.days_logged == 0:
-    st.info("Your journal is empty, so there is nothing personal to show yet. After a few "
-            "daily check-ins this section estimates your stage, looks for residual symptoms "
-            "after strenuous days and counts your exercise days. The guide below is for "
-            "everyone.", icon=":material/info:")
+    st.info(
+        "Your journal is empty, so there is nothing personal to show yet. After a few "
+        "daily check-ins this section estimates your stage, looks for residual symptoms "
+        "after strenuous days and counts your exercise days. The guide below is for "
+        "everyone.",
+        icon=":material/info:",
+    )
     st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
 else:
     estimate = stage.estimate_stage(journal.conn, journal.owner, today=today)
@@ -43,17 +48,28 @@ else:
         if estimate.sign_detail:
             st.caption(estimate.sign_detail)
         st.markdown(f"**What typically comes next.** {estimate.next_steps}")
-        st.page_link("pages/progress.py", label="See each sign on the Progress page",
-                     icon=":material/monitoring:")
+        st.page_link(
+            "pages/progress.py",
+            label="See each sign on the Progress page",
+            icon=":material/monitoring:",
+        )
     with st.expander("How the app estimates your stage (its own convention)"):
-        st.markdown("No validated way exists to stage sciatica recovery from daily home "
-                    "ratings, so these are the app's own rules. They are checked in this "
-                    "order, and the first that fits gives your stage:")
-        st.markdown("\n".join(f"{number}. **{stage.TITLES[key]}**: {rule}"
-                               for number, (key, rule) in enumerate(stage.RULES, start=1)))
-        st.markdown("A sign counts as **improved** when it has changed by its improvement "
-                    "threshold since your first week (see The seven signs below). It is "
-                    "**at a good level** when its average over the last 7 days is:")
+        st.markdown(
+            "No validated way exists to stage sciatica recovery from daily home "
+            "ratings, so these are the app's own rules. They are checked in this "
+            "order, and the first that fits gives your stage:"
+        )
+        st.markdown(
+            "\n".join(
+                f"{number}. **{stage.TITLES[key]}**: {rule}"
+                for number, (key, rule) in enumerate(stage.RULES, start=1)
+            )
+        )
+        st.markdown(
+            "A sign counts as **improved** when it has changed by its improvement "
+            "threshold since your first week (see The seven signs below). It is "
+            "**at a good level** when its average over the last 7 days is:"
+        )
         st.markdown("\n".join(f"- {GOOD_LEVELS[s.key].describe()}" for s in SIGNS))
 
     st.subheader("Residual symptoms after strenuous days", anchor=False)
@@ -63,14 +79,22 @@ else:
         st.markdown("\n\n".join(pattern.sentences))
     else:
         st.info(" ".join(pattern.sentences), icon=":material/info:")
-    st.caption(f"Compares each day after a day you marked as strenuous with the other days, "
-               f"from {text.long_date(pattern.start)} to {text.long_date(pattern.end)}. Only "
-               "days whose previous day was also logged are counted.")
+    st.caption(
+        f"Compares each day after a day you marked as strenuous with the other days, "
+        f"from {text.long_date(pattern.start)} to {text.long_date(pattern.end)}. Only "
+        "days whose previous day was also logged are counted."
+    )
 
     st.subheader("Keeping up your exercises", anchor=False)
-    aim = st.number_input("Your aim: exercise days per week", min_value=1, max_value=7,
-                          value=adherence.DEFAULT_AIM, step=1, key="guide_exercise_aim",
-                          help="Agree a realistic aim with your clinician or physiotherapist.")
+    aim = st.number_input(
+        "Your aim: exercise days per week",
+        min_value=1,
+        max_value=7,
+        value=adherence.DEFAULT_AIM,
+        step=1,
+        key="guide_exercise_aim",
+        help="Agree a realistic aim with your clinician or physiotherapist.",
+    )
     record = adherence.exercise_record(journal.conn, journal.owner, aim=int(aim), today=today)
     if not record.weeks.empty:
         st.altair_chart(guide_charts.exercise_chart(record), width="stretch")
@@ -79,8 +103,11 @@ else:
 st.header("When to get help", divider="gray")
 with st.container(key="guide_red_flags"):
     flags = "\n".join(f"- {flag.question}" for flag in RED_FLAGS)
-    st.error(f"**Get urgent care if you notice any of these:**\n\n{flags}\n\n"
-             + guide.section("red_flags"), icon=":material/emergency:")
+    st.error(
+        f"**Get urgent care if you notice any of these:**\n\n{flags}\n\n"
+        + guide.section("red_flags"),
+        icon=":material/emergency:",
+    )
 st.markdown(guide.section("seek_help"))
 
 st.header("Understanding the last stages", divider="gray")

@@ -50,15 +50,23 @@ class ExerciseRecord:
     def sentences(self) -> list[str]:
         """The record in plain words."""
         if self.weeks.empty:
-            return [("No check-ins yet. Each check-in asks whether you did your exercises "
-                    "that day; the weeks will appear here.")]
+            return [
+                (
+                    "No check-ins yet. Each check-in asks whether you did your exercises "
+                    "that day; the weeks will appear here."
+                )
+            ]
         days = RECENT_WEEKS * 7
         if self.recent_days_logged == 0:
             said = [f"No check-ins in the last {RECENT_WEEKS} weeks."]
         else:
-            said = [(f"In the last {RECENT_WEEKS} weeks you did your exercises on "
+            said = [
+                (
+                    f"In the last {RECENT_WEEKS} weeks you did your exercises on "
                     f"{self.recent_exercise_days} of the {self.recent_days_logged} days you "
-                    "logged")]
+                    "logged"
+                )
+            ]
             if self.recent_days_logged == days:
                 per_week = self.recent_exercise_days / RECENT_WEEKS
                 said[0] += f": about {per_week:.1f} days a week."
@@ -73,8 +81,10 @@ class ExerciseRecord:
                 said.append(f"Your last full week {verb} your aim of {self.aim} days.")
             else:
                 share = "All" if met == len(complete) else str(met)
-                said.append(f"{share} of the last {len(complete)} full weeks reached your "
-                            f"aim of {self.aim} days.")
+                said.append(
+                    f"{share} of the last {len(complete)} full weeks reached your "
+                    f"aim of {self.aim} days."
+                )
         return said
 
 
@@ -97,5 +107,10 @@ def exercise_record(
     weeks["week_start"] = pd.to_datetime(weeks["week_start"]).dt.date
     weeks["complete"] = [start + dt.timedelta(days=6) <= end for start in weeks["week_start"]]
     weeks["met_aim"] = weeks["exercise_days"] >= aim
-    return ExerciseRecord(aim=aim, end=end, weeks=weeks,
-                          recent_days_logged=int(logged), recent_exercise_days=int(exercised))
+    return ExerciseRecord(
+        aim=aim,
+        end=end,
+        weeks=weeks,
+        recent_days_logged=int(logged),
+        recent_exercise_days=int(exercised),
+    )

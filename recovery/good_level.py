@@ -51,15 +51,13 @@ class GoodLevel:
 
 # Keyed by sign key; a test checks every sign in the registry has exactly one.
 _LEVELS: dict[str, float] = {
-    "pain": 2,        # leg pain: mild at most (0 reads as recovered, Kamper 2010)
-    "episodes": 1,    # at most one flare-up a day on average
-    "motion": 8,      # bending and getting up nearly as easy as before
-    "walking": 30,    # half an hour of walking without being stopped by the leg
-    "numbness": 2,    # faint tingling at most
-    "strength": 8,    # the leg nearly as strong as before
-    "sleep": 7,       # sleeping well most nights
+    "pain": 2,  # leg pain: mild at most (0 reads as recovered, Kamper 2010)
+    "episodes": 1,  # at most one flare-up a day on average
+    "motion": 8,  # bending and getting up nearly as easy as before
+    "walking": 30,  # half an hour of walking without being stopped by the leg
+    "numbness": 2,  # faint tingling at most
+    "strength": 8,  # the leg nearly as strong as before
+    "sleep": 7,  # sleeping well most nights
 }
 
-GOOD_LEVELS: dict[str, GoodLevel] = {
-    s.key: GoodLevel(s.key, float(_LEVELS[s.key])) for s in SIGNS
-}
+GOOD_LEVELS: dict[str, GoodLevel] = {s.key: GoodLevel(s.key, float(_LEVELS[s.key])) for s in SIGNS}

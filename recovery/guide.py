@@ -16,7 +16,11 @@ from recovery.signs import SIGNS, Sign
 
 CONTENT_DIR = Path(__file__).parent / "content"
 SECTIONS: tuple[str, ...] = (
-    "last_stages", "continuing_care", "residual_symptoms", "seek_help", "red_flags",
+    "last_stages",
+    "continuing_care",
+    "residual_symptoms",
+    "seek_help",
+    "red_flags",
 )
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HEADING = re.compile(r"^## (\w+)\s*$", re.MULTILINE)
@@ -63,8 +67,14 @@ class SignExplanation:
 def _also_recorded(item: Sign) -> str:
     parts = []
     for measure in item.secondary:
-        notes = [note for note, applies in (("yes or no", measure.kind == "yesno"),
-                                            ("optional", not measure.required)) if applies]
+        notes = [
+            note
+            for note, applies in (
+                ("yes or no", measure.kind == "yesno"),
+                ("optional", not measure.required),
+            )
+            if applies
+        ]
         parts.append(measure.label + (f" ({', '.join(notes)})" if notes else ""))
     return "; ".join(parts) + ("." if parts else "")
 
@@ -83,12 +93,14 @@ def explain_signs() -> list[SignExplanation]:
         measure = item.primary
         anchors = ", ".join(p for p in (measure.low_anchor, measure.high_anchor) if p)
         measured_by = f"“{measure.question}”" + (f" ({anchors})" if anchors else "")
-        explained.append(SignExplanation(
-            sign=item,
-            feels_like=notes[item.key],
-            measured_by=measured_by,
-            improvement=improvement,
-            good_level=GOOD_LEVELS[item.key].describe() + " (the app's convention).",
-            also_recorded=_also_recorded(item),
-        ))
+        explained.append(
+            SignExplanation(
+                sign=item,
+                feels_like=notes[item.key],
+                measured_by=measured_by,
+                improvement=improvement,
+                good_level=GOOD_LEVELS[item.key].describe() + " (the app's convention).",
+                also_recorded=_also_recorded(item),
+            )
+        )
     return explained

@@ -24,22 +24,32 @@ def residual_chart(pattern: ResidualPattern) -> alt.LayerChart:
     frame["label"] = frame["mean"].map(lambda value: f"{value:.1f}")
     measures = list(dict.fromkeys(frame["measure"]))
     base = alt.Chart(frame).encode(
-        y=alt.Y("measure:N", title=None, sort=measures,
-                axis=alt.Axis(labelFontSize=FONT_SIZE, labelLimit=160)),
+        y=alt.Y(
+            "measure:N",
+            title=None,
+            sort=measures,
+            axis=alt.Axis(labelFontSize=FONT_SIZE, labelLimit=160),
+        ),
         yOffset=alt.YOffset("group:N", sort=[AFTER, OTHER]),
-        x=alt.X("mean:Q", title="Average (0-10, lower is better)",
-                scale=alt.Scale(domain=[0, 10])),
-        color=alt.Color("group:N", title=None, sort=[AFTER, OTHER],
-                        scale=alt.Scale(domain=[AFTER, OTHER], range=[ORANGE, BLUE]),
-                        legend=alt.Legend(orient="top", labelFontSize=FONT_SIZE)),
-        tooltip=[alt.Tooltip("measure:N", title="Measure"),
-                 alt.Tooltip("group:N", title="Days"),
-                 alt.Tooltip("mean:Q", title="Average", format=".1f"),
-                 alt.Tooltip("days:Q", title="Number of days")],
+        x=alt.X("mean:Q", title="Average (0-10, lower is better)", scale=alt.Scale(domain=[0, 10])),
+        color=alt.Color(
+            "group:N",
+            title=None,
+            sort=[AFTER, OTHER],
+            scale=alt.Scale(domain=[AFTER, OTHER], range=[ORANGE, BLUE]),
+            legend=alt.Legend(orient="top", labelFontSize=FONT_SIZE),
+        ),
+        tooltip=[
+            alt.Tooltip("measure:N", title="Measure"),
+            alt.Tooltip("group:N", title="Days"),
+            alt.Tooltip("mean:Q", title="Average", format=".1f"),
+            alt.Tooltip("days:Q", title="Number of days"),
+        ],
     )
     bars = base.mark_bar()
     labels = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(
-        text="label:N", color=alt.value("#333333"))
+        text="label:N", color=alt.value("#333333")
+    )
     return alt.layer(bars, labels).properties(height=alt.Step(26))
 
 
@@ -52,24 +62,56 @@ def exercise_chart(record: ExerciseRecord) -> alt.LayerChart:
         for complete, met in zip(frame["complete"], frame["met_aim"], strict=True)
     ]
     statuses = ["Aim reached", "Below aim", "This week"]
-    bars = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("yearmonthdate(week):O", title="Week starting",
-                axis=alt.Axis(format="%d %b", labelAngle=-45)),
-        y=alt.Y("exercise_days:Q", title="Exercise days",
-                scale=alt.Scale(domain=[0, 7]), axis=alt.Axis(values=list(range(8)))),
-        color=alt.Color("status:N", title=None, sort=statuses,
-                        scale=alt.Scale(domain=statuses, range=[BLUE, ORANGE, GREY]),
-                        legend=alt.Legend(orient="top", labelFontSize=FONT_SIZE)),
-        tooltip=[alt.Tooltip("week:T", title="Week starting", format="%A %d %B %Y"),
-                 alt.Tooltip("exercise_days:Q", title="Exercise days"),
-                 alt.Tooltip("days_logged:Q", title="Days logged"),
-                 alt.Tooltip("status:N", title="")],
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "yearmonthdate(week):O",
+                title="Week starting",
+                axis=alt.Axis(format="%d %b", labelAngle=-45),
+            ),
+            y=alt.Y(
+                "exercise_days:Q",
+                title="Exercise days",
+                scale=alt.Scale(domain=[0, 7]),
+                axis=alt.Axis(values=list(range(8))),
+            ),
+            color=alt.Color(
+                "status:N",
+                title=None,
+                sort=statuses,
+                scale=alt.Scale(domain=statuses, range=[BLUE, ORANGE, GREY]),
+                legend=alt.Legend(orient="top", labelFontSize=FONT_SIZE),
+            ),
+            tooltip=[
+                alt.Tooltip("week:T", title="Week starting", format="%A %d %B %Y"),
+                alt.Tooltip("exercise_days:Q", title="Exercise days"),
+                alt.Tooltip("days_logged:Q", title="Days logged"),
+                alt.Tooltip("status:N", title=""),
+            ],
+        )
     )
     aim_frame = pd.DataFrame({"aim": [record.aim], "label": [f"Your aim: {record.aim} a week"]})
-    aim = alt.Chart(aim_frame).mark_rule(
-        strokeDash=[6, 4], color="#333333", strokeWidth=2,
-    ).encode(y="aim:Q", tooltip=[alt.Tooltip("aim:Q", title="Your weekly aim")])
-    aim_label = alt.Chart(aim_frame).mark_text(
-        align="left", baseline="bottom", x=4, dy=-4, fontSize=FONT_SIZE, color="#333333",
-    ).encode(y="aim:Q", text="label:N")
+    aim = (
+        alt.Chart(aim_frame)
+        .mark_rule(
+            strokeDash=[6, 4],
+            color="#333333",
+            strokeWidth=2,
+        )
+        .encode(y="aim:Q", tooltip=[alt.Tooltip("aim:Q", title="Your weekly aim")])
+    )
+    aim_label = (
+        alt.Chart(aim_frame)
+        .mark_text(
+            align="left",
+            baseline="bottom",
+            x=4,
+            dy=-4,
+            fontSize=FONT_SIZE,
+            color="#333333",
+        )
+        .encode(y="aim:Q", text="label:N")
+    )
     return alt.layer(bars, aim, aim_label).properties(height=340)

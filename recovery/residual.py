@@ -66,12 +66,15 @@ class Gap:
             return f"{label}: not enough days to compare."
         size = abs(self.difference)
         if size < NOTABLE_DIFFERENCE:
-            return (f"{label} is about the same on the day after strenuous activity as on "
-                    "other days.")
+            return (
+                f"{label} is about the same on the day after strenuous activity as on other days."
+            )
         direction = "higher" if self.difference > 0 else "lower"
         points = "point" if round(size, 1) == 1 else "points"
-        return (f"{label} is on average {size:.1f} {points} {direction} on the day after "
-                "strenuous activity than on other days.")
+        return (
+            f"{label} is on average {size:.1f} {points} {direction} on the day after "
+            "strenuous activity than on other days."
+        )
 
 
 @dataclass(frozen=True)
@@ -94,26 +97,48 @@ class ResidualPattern:
         """What the comparison shows, or what is missing, in plain words."""
         weeks = f"the last {RECENT_DAYS // 7} weeks"
         if self.enough_data:
-            counts = (f"Based on {_days(self.days_after_strenuous)} after a strenuous day and "
-                      f"{_days(self.other_days)} after other days, in {weeks}.")
+            counts = (
+                f"Based on {_days(self.days_after_strenuous)} after a strenuous day and "
+                f"{_days(self.other_days)} after other days, in {weeks}."
+            )
             return [gap.sentence() for gap in self.gaps] + [counts]
         if self.other_days + self.days_after_strenuous < MIN_DAYS:
-            return [(f"Not enough check-ins on consecutive days in {weeks} to look for a "
+            return [
+                (
+                    f"Not enough check-ins on consecutive days in {weeks} to look for a "
                     "pattern yet. Log a few days in a row, including the day after a "
-                    "strenuous one.")]
-        return [(f"Only {_days(self.days_after_strenuous)} in {weeks} followed a strenuous "
+                    "strenuous one."
+                )
+            ]
+        return [
+            (
+                f"Only {_days(self.days_after_strenuous)} in {weeks} followed a strenuous "
                 f"day; at least {MIN_DAYS} are needed before the app compares. On a "
                 "strenuous day (heavy lifting, a long day on your feet, sport or a long "
-                "drive), choose \"strenuous\" under Activity today in the check-in.")]
+                'drive), choose "strenuous" under Activity today in the check-in.'
+            )
+        ]
 
     def frame(self) -> pd.DataFrame:
         """One row per measure and group (measure, group, mean, days), for the chart."""
         rows = []
         for gap in self.gaps:
-            rows.append({"measure": gap.measure.label, "group": AFTER,
-                         "mean": gap.after_mean, "days": self.days_after_strenuous})
-            rows.append({"measure": gap.measure.label, "group": OTHER,
-                         "mean": gap.other_mean, "days": self.other_days})
+            rows.append(
+                {
+                    "measure": gap.measure.label,
+                    "group": AFTER,
+                    "mean": gap.after_mean,
+                    "days": self.days_after_strenuous,
+                }
+            )
+            rows.append(
+                {
+                    "measure": gap.measure.label,
+                    "group": OTHER,
+                    "mean": gap.other_mean,
+                    "days": self.other_days,
+                }
+            )
         return pd.DataFrame(rows, columns=["measure", "group", "mean", "days"])
 
 

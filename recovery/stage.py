@@ -52,26 +52,44 @@ TITLES: dict[Stage, str] = {
 # The rules in the order they are checked: the first that fits gives the stage.
 RULES: tuple[tuple[Stage, str], ...] = (
     ("insufficient_data", f"Fewer than {MIN_RECENT_CHECKINS} check-ins in the last 7 days."),
-    ("recovered", f"All seven signs at a good level in each of the last {RECOVERED_WEEKS} "
-     f"weeks (at least {MIN_RECENT_CHECKINS} check-ins in each week)."),
-    ("last_stage", f"Leg pain averaging {LAST_STAGE_MAX_PAIN:g} or less over the last 7 days, "
-     f"at least {LAST_STAGE_MIN_SIGNS} of the 7 signs improved or at a good level, and at "
-     f"least {LAST_STAGE_MIN_PAIN_FREE} pain-free days (no flare-ups and leg pain 1 or less) "
-     "in the last 7."),
-    ("insufficient_data", f"Fewer than {MIN_COMPARED_SIGNS} of the seven signs have enough "
-     "check-ins in your first week and in the last 7 days to compare."),
-    ("improving", f"At least {IMPROVING_MIN_SIGNS} signs improved since your first week, and "
-     f"leg pain averaging below {SEVERE_PAIN:g} (not severe)."),
-    ("early", "Anything else: leg pain still severe, or fewer than "
-     f"{IMPROVING_MIN_SIGNS} signs improved so far."),
+    (
+        "recovered",
+        f"All seven signs at a good level in each of the last {RECOVERED_WEEKS} "
+        f"weeks (at least {MIN_RECENT_CHECKINS} check-ins in each week).",
+    ),
+    (
+        "last_stage",
+        f"Leg pain averaging {LAST_STAGE_MAX_PAIN:g} or less over the last 7 days, "
+        f"at least {LAST_STAGE_MIN_SIGNS} of the 7 signs improved or at a good level, and at "
+        f"least {LAST_STAGE_MIN_PAIN_FREE} pain-free days (no flare-ups and leg pain 1 or less) "
+        "in the last 7.",
+    ),
+    (
+        "insufficient_data",
+        f"Fewer than {MIN_COMPARED_SIGNS} of the seven signs have enough "
+        "check-ins in your first week and in the last 7 days to compare.",
+    ),
+    (
+        "improving",
+        f"At least {IMPROVING_MIN_SIGNS} signs improved since your first week, and "
+        f"leg pain averaging below {SEVERE_PAIN:g} (not severe).",
+    ),
+    (
+        "early",
+        "Anything else: leg pain still severe, or fewer than "
+        f"{IMPROVING_MIN_SIGNS} signs improved so far.",
+    ),
 )
 
 _PRIMARY = [s.primary.column for s in SIGNS]
 # Week 0 is the 7 days ending today, week 1 the 7 before, and so on.
 WEEKLY_SQL = (
     "SELECT CAST(floor(date_diff('day', day, ?) / 7) AS INTEGER) AS week, count(*) AS days, "
-    "count(*) FILTER (WHERE " + PAIN_FREE_SQL + ") AS pain_free, "
-    + ", ".join(f"avg({c})" for c in _PRIMARY) + " "
+    "count(*) FILTER (WHERE "
+    + PAIN_FREE_SQL
+    + ") AS pain_free, "
+    + ", ".join(f"avg({c})" for c in _PRIMARY)
+    + " "
     "FROM checkins WHERE owner = ? AND day <= ? AND day > ? "
     "GROUP BY week ORDER BY week"
 )
@@ -115,8 +133,10 @@ class StageEstimate:
         """Which signs improved and which are at a good level, in words ('' without data)."""
         if self.recent_checkins < MIN_RECENT_CHECKINS:
             return ""
-        return (f"Improved since your first week: {_names(self.improved)}. "
-                f"At a good level now: {_names(self.good_level)}.")
+        return (
+            f"Improved since your first week: {_names(self.improved)}. "
+            f"At a good level now: {_names(self.good_level)}."
+        )
 
     @property
     def improved_or_good(self) -> tuple[str, ...]:
@@ -131,8 +151,10 @@ def _weeks(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date) -> dict[
         rows = cur.execute(WEEKLY_SQL, [today, owner, today, oldest]).fetchall()
     weeks = {}
     for row in rows:
-        means = {key: (None if value is None else float(value))
-                 for key, value in zip(SIGN_KEYS, row[3:], strict=True)}
+        means = {
+            key: (None if value is None else float(value))
+            for key, value in zip(SIGN_KEYS, row[3:], strict=True)
+        }
         weeks[int(row[0])] = Week(int(row[0]), int(row[1]), int(row[2]), means)
     return weeks
 
@@ -148,69 +170,107 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
-def decide(
-    weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date
-) -> StageEstimate:
+def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> StageEstimate:
     """Apply the stage rules to the weekly numbers and the per-sign verdicts."""
     recent = weeks.get(0, Week(0, 0, 0, {}))
     leg_pain = recent.means.get("pain")
     improved = tuple(k for k in SIGN_KEYS if verdicts.get(k) == "improved")
-    compared = sum(1 for k in SIGN_KEYS if verdicts.get(k, "insufficient_data")
-                   != "insufficient_data")
+    compared = sum(
+        1 for k in SIGN_KEYS if verdicts.get(k, "insufficient_data") != "insufficient_data"
+    )
     good = tuple(recent.good_signs)
     all_good_weeks = sum(
-        1 for i in range(RECOVERED_WEEKS)
-        if i in weeks and weeks[i].days >= MIN_RECENT_CHECKINS
+        1
+        for i in range(RECOVERED_WEEKS)
+        if i in weeks
+        and weeks[i].days >= MIN_RECENT_CHECKINS
         and len(weeks[i].good_signs) == len(SIGN_KEYS)
     )
 
     def estimate(key: Stage, explanation: str) -> StageEstimate:
         return StageEstimate(
-            key=key, title=TITLES[key], explanation=explanation,
-            next_steps=guide.keyed_texts("stages")[key], today=today,
-            recent_checkins=recent.days, recent_leg_pain=leg_pain,
-            pain_free_days=recent.pain_free_days, improved=improved, good_level=good,
-            compared=compared, weeks_all_good=all_good_weeks,
+            key=key,
+            title=TITLES[key],
+            explanation=explanation,
+            next_steps=guide.keyed_texts("stages")[key],
+            today=today,
+            recent_checkins=recent.days,
+            recent_leg_pain=leg_pain,
+            pain_free_days=recent.pain_free_days,
+            improved=improved,
+            good_level=good,
+            compared=compared,
+            weeks_all_good=all_good_weeks,
         )
 
     if recent.days < MIN_RECENT_CHECKINS:
-        return estimate("insufficient_data", (
-            f"There {'is' if recent.days == 1 else 'are'} {_count(recent.days, 'check-in')} "
-            f"in the last 7 days; the app needs at least {MIN_RECENT_CHECKINS} to estimate "
-            "where you stand."))
+        return estimate(
+            "insufficient_data",
+            (
+                f"There {'is' if recent.days == 1 else 'are'} {_count(recent.days, 'check-in')} "
+                f"in the last 7 days; the app needs at least {MIN_RECENT_CHECKINS} to estimate "
+                "where you stand."
+            ),
+        )
     pain_words = f"Your leg pain averaged {leg_pain:.1f} out of 10 over the last 7 days"
     if all_good_weeks == RECOVERED_WEEKS:
-        return estimate("recovered", (
-            f"All seven signs have been at a good level in each of the last {RECOVERED_WEEKS} "
-            f"weeks. {pain_words}."))
+        return estimate(
+            "recovered",
+            (
+                f"All seven signs have been at a good level in each of the last {RECOVERED_WEEKS} "
+                f"weeks. {pain_words}."
+            ),
+        )
     improved_or_good = set(improved) | set(good)
-    if (leg_pain <= LAST_STAGE_MAX_PAIN and len(improved_or_good) >= LAST_STAGE_MIN_SIGNS
-            and recent.pain_free_days >= LAST_STAGE_MIN_PAIN_FREE):
-        logged = ("7 days" if recent.days == WEEK
-                  else f"{_count(recent.days, 'day')} you logged in the last 7")
+    if (
+        leg_pain <= LAST_STAGE_MAX_PAIN
+        and len(improved_or_good) >= LAST_STAGE_MIN_SIGNS
+        and recent.pain_free_days >= LAST_STAGE_MIN_PAIN_FREE
+    ):
+        logged = (
+            "7 days"
+            if recent.days == WEEK
+            else f"{_count(recent.days, 'day')} you logged in the last 7"
+        )
         behind = [key for key in SIGN_KEYS if key not in improved_or_good]
         still = f" Still catching up: {_names(behind)}." if behind else ""
-        return estimate("last_stage", (
-            f"{pain_words}, {len(improved_or_good)} of the seven signs have improved or are "
-            f"at a good level, and {recent.pain_free_days} of the {logged} were pain-free."
-            f"{still}"))
+        return estimate(
+            "last_stage",
+            (
+                f"{pain_words}, {len(improved_or_good)} of the seven signs have improved or are "
+                f"at a good level, and {recent.pain_free_days} of the {logged} were pain-free."
+                f"{still}"
+            ),
+        )
     if compared < MIN_COMPARED_SIGNS:
-        return estimate("insufficient_data", (
-            f"{pain_words}, but only {compared} of the seven signs have enough days in your "
-            "first week and in the last 7 days to compare. Keep logging and the estimate "
-            "will follow."))
+        return estimate(
+            "insufficient_data",
+            (
+                f"{pain_words}, but only {compared} of the seven signs have enough days in your "
+                "first week and in the last 7 days to compare. Keep logging and the estimate "
+                "will follow."
+            ),
+        )
     if len(improved) >= IMPROVING_MIN_SIGNS and leg_pain < SEVERE_PAIN:
-        return estimate("improving", (
-            f"{len(improved)} of the seven signs have improved since your first week "
-            f"({_names(improved)}). {pain_words}."))
+        return estimate(
+            "improving",
+            (
+                f"{len(improved)} of the seven signs have improved since your first week "
+                f"({_names(improved)}). {pain_words}."
+            ),
+        )
     if leg_pain >= SEVERE_PAIN:
         why = f"{pain_words}: still severe."
     else:
         why = f"{pain_words}."
-    return estimate("early", (
-        f"{why} {_count(len(improved), 'sign')} of seven "
-        f"{'has' if len(improved) == 1 else 'have'} improved so far"
-        + (f" ({_names(improved)})." if improved else ".")))
+    return estimate(
+        "early",
+        (
+            f"{why} {_count(len(improved), 'sign')} of seven "
+            f"{'has' if len(improved) == 1 else 'have'} improved so far"
+            + (f" ({_names(improved)})." if improved else ".")
+        ),
+    )
 
 
 def estimate_stage(

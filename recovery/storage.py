@@ -379,12 +379,12 @@ class BulkSaveResult:
 
 # Chunks keep memory flat for long files; all of them share one transaction.
 BULK_CHUNK = 5_000
-_PANDAS_TYPES = {"INTEGER": "Int64", "DOUBLE": "Float64", "BOOLEAN": "boolean",
-                 "VARCHAR": "object"}
+_PANDAS_TYPES = {"INTEGER": "Int64", "DOUBLE": "Float64", "BOOLEAN": "boolean", "VARCHAR": "object"}
 
 
-def _incoming_frame(days: list[dt.date], rows: list[dict[str, object]],
-                    stamps: list[Stamp], batch: str | None) -> pd.DataFrame:
+def _incoming_frame(
+    days: list[dt.date], rows: list[dict[str, object]], stamps: list[Stamp], batch: str | None
+) -> pd.DataFrame:
     # Typed nullable columns, so a missing value reaches DuckDB as NULL (never NaN) and an
     # all-empty optional column still has the right type.
     now = dt.datetime.now()
@@ -393,8 +393,9 @@ def _incoming_frame(days: list[dt.date], rows: list[dict[str, object]],
         measure = MEASURES_BY_COLUMN.get(column)
         sql_type = measure.sql_type if measure else "BOOLEAN"
         frame[column] = pd.Series([row[column] for row in rows], dtype=_PANDAS_TYPES[sql_type])
-    frame["batch"] = pd.Series([s.batch if s.batch is not None else batch for s in stamps],
-                               dtype="object")
+    frame["batch"] = pd.Series(
+        [s.batch if s.batch is not None else batch for s in stamps], dtype="object"
+    )
     frame["created_at"] = pd.Series([s.created_at or now for s in stamps], dtype="datetime64[us]")
     frame["updated_at"] = pd.Series([s.updated_at or now for s in stamps], dtype="datetime64[us]")
     return frame
@@ -434,8 +435,14 @@ def save_checkins(
             )
             continue
         if checked_day in seen:
-            problems.append(Problem("date", day, f"row {number}: {checked_day.isoformat()} "
-                                    "appears twice; keep one check-in per day"))
+            problems.append(
+                Problem(
+                    "date",
+                    day,
+                    f"row {number}: {checked_day.isoformat()} "
+                    "appears twice; keep one check-in per day",
+                )
+            )
             continue
         seen.add(checked_day)
         days.append(checked_day)
@@ -474,8 +481,9 @@ def save_checkins(
             cur.unregister("incoming")
     if replace:
         return BulkSaveResult(saved=len(days), replaced=len(taken), superseded=int(superseded))
-    return BulkSaveResult(saved=len(days) - len(taken), replaced=0, superseded=int(superseded),
-                          kept=len(taken))
+    return BulkSaveResult(
+        saved=len(days) - len(taken), replaced=0, superseded=int(superseded), kept=len(taken)
+    )
 
 
 def existing_days(

@@ -16,8 +16,9 @@ OWNER = "someone"
 def write_weeks(conn, pattern: list[bool], end: dt.date = END, owner: str = OWNER) -> None:
     """One check-in a day ending at ``end``, exercises done as the pattern says."""
     for offset, done in enumerate(reversed(pattern)):
-        storage.save_checkin(conn, owner, end - dt.timedelta(days=offset),
-                             checkin(exercises_done=done), today=end)
+        storage.save_checkin(
+            conn, owner, end - dt.timedelta(days=offset), checkin(exercises_done=done), today=end
+        )
 
 
 def test_counts_exercise_days_per_calendar_week(conn):
@@ -32,8 +33,10 @@ def test_summary_over_four_full_weeks(conn):
     write_weeks(conn, ([True] * 5 + [False] * 2) * 3 + [True] * 2 + [False] * 5)
     record = adherence.exercise_record(conn, OWNER, today=END)
     assert record.sentences == [
-        ("In the last 4 weeks you did your exercises on 17 of the 28 days you logged: "
-        "about 4.2 days a week."),
+        (
+            "In the last 4 weeks you did your exercises on 17 of the 28 days you logged: "
+            "about 4.2 days a week."
+        ),
         "3 of the last 4 full weeks reached your aim of 5 days.",
     ]
 
@@ -68,8 +71,9 @@ def test_the_current_week_is_not_judged_until_it_is_over(conn):
 
 def test_missing_days_are_not_counted_as_days_off(conn):
     for ago in (0, 2, 4):
-        storage.save_checkin(conn, OWNER, END - dt.timedelta(days=ago),
-                             checkin(exercises_done=True), today=END)
+        storage.save_checkin(
+            conn, OWNER, END - dt.timedelta(days=ago), checkin(exercises_done=True), today=END
+        )
     record = adherence.exercise_record(conn, OWNER, today=END)
     assert record.sentences[0] == (
         "In the last 4 weeks you did your exercises on 3 of the 3 days you logged (out of 28)."

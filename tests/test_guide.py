@@ -43,8 +43,16 @@ def test_every_section_loads_without_editorial_comments(name):
     ("name", "citations"),
     [
         # the natural-course figures, each with its source
-        ("last_stages", ["Koes et al., BMJ 2007", "Pengel et al., BMJ 2003",
-                         "Peul et al., NEJM 2007", "95 %", "three in four"]),
+        (
+            "last_stages",
+            [
+                "Koes et al., BMJ 2007",
+                "Pengel et al., BMJ 2003",
+                "Peul et al., NEJM 2007",
+                "95 %",
+                "three in four",
+            ],
+        ),
         # how common residual symptoms are at 2 years
         ("residual_symptoms", ["Grøvle et al., 2013", "18 %", "17 %", "12 %"]),
         ("red_flags", ["NICE CKS", "BMJ Best Practice", "911"]),
@@ -66,10 +74,13 @@ def test_no_sentence_is_copied_from_the_seed_article():
     if not SEED.exists():
         pytest.skip("seed article not available")
     seed = words(SEED.read_text(encoding="utf-8"))
-    seed_runs = {tuple(seed[i:i + 7]) for i in range(len(seed) - 6)}
+    seed_runs = {tuple(seed[i : i + 7]) for i in range(len(seed) - 6)}
     ours = words(all_content())
-    copied = [" ".join(ours[i:i + 7]) for i in range(len(ours) - 6)
-              if tuple(ours[i:i + 7]) in seed_runs]
+    copied = [
+        " ".join(ours[i : i + 7])
+        for i in range(len(ours) - 6)
+        if tuple(ours[i : i + 7]) in seed_runs
+    ]
     assert copied == []
 
 
@@ -90,11 +101,11 @@ def test_every_sign_has_one_good_level():
 @pytest.mark.parametrize(
     ("key", "mean", "good"),
     [
-        ("pain", 2.0, True),       # exactly at the level counts (lower is better)
+        ("pain", 2.0, True),  # exactly at the level counts (lower is better)
         ("pain", 2.1, False),
         ("episodes", 1.0, True),
         ("episodes", 1.5, False),
-        ("motion", 8.0, True),     # exactly at the level counts (higher is better)
+        ("motion", 8.0, True),  # exactly at the level counts (higher is better)
         ("motion", 7.9, False),
         ("walking", 30, True),
         ("walking", 29, False),

@@ -30,13 +30,6 @@ def test_a_visitor_finds_the_example_recovery_and_nothing_is_written_to_disk(kio
     assert not db_path.exists()
 
 
-def test_the_kiosk_offers_no_upload_or_download_page(kiosk):
-    at = kiosk()
-    with pytest.raises(Exception):
-        at.switch_page("pages/data.py").run()
-        assert not at.exception
-
-
 def test_two_kiosk_visitors_do_not_share_entries(kiosk):
     first = kiosk()
     first.text_area(key="ci_notes").input("first visitor")

@@ -54,8 +54,9 @@ def test_changing_the_weekly_aim_updates_the_record(app, db_path):
     today = dt.date.today()
     conn = storage.open_database(db_path)
     for ago in range(20, -1, -1):
-        storage.save_checkin(conn, storage.LOCAL_OWNER, today - dt.timedelta(days=ago),
-                             checkin(exercises_done=True))
+        storage.save_checkin(
+            conn, storage.LOCAL_OWNER, today - dt.timedelta(days=ago), checkin(exercises_done=True)
+        )
     conn.close()
     at = open_guide(app)
     at.number_input(key="guide_exercise_aim").set_value(7).run()
@@ -67,8 +68,9 @@ def test_a_two_day_journal_says_there_is_not_enough_data_instead_of_guessing(app
     today = dt.date.today()
     conn = storage.open_database(db_path)
     for ago in (1, 0):
-        storage.save_checkin(conn, storage.LOCAL_OWNER, today - dt.timedelta(days=ago),
-                             checkin(activity="strenuous"))
+        storage.save_checkin(
+            conn, storage.LOCAL_OWNER, today - dt.timedelta(days=ago), checkin(activity="strenuous")
+        )
     conn.close()
     at = open_guide(app)
     assert any(h.value.endswith("Not enough data yet") for h in at.subheader)

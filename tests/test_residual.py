@@ -16,10 +16,13 @@ OWNER = "someone"
 def write_days(conn, days: list[tuple[int, str, int]], owner: str = OWNER) -> None:
     """Save (days before END, activity, numbness) check-ins; leg pain follows numbness."""
     for ago, activity, numbness in days:
-        storage.save_checkin(conn, owner, END - dt.timedelta(days=ago),
-                             checkin(activity=activity, numbness=numbness,
-                                     leg_pain=max(numbness - 1, 0)),
-                             today=END)
+        storage.save_checkin(
+            conn,
+            owner,
+            END - dt.timedelta(days=ago),
+            checkin(activity=activity, numbness=numbness, leg_pain=max(numbness - 1, 0)),
+            today=END,
+        )
 
 
 def alternating(count: int, strenuous_every: int = 4) -> list[tuple[int, str, int]]:
@@ -61,18 +64,64 @@ def test_chart_frame_has_a_bar_per_measure_and_group(conn):
         # an empty journal
         ([], 0, 0, False),
         # two strenuous days are not yet a pattern
-        ([(5, "strenuous", 2), (4, "normal", 4), (3, "strenuous", 2), (2, "normal", 4),
-          (1, "normal", 2), (0, "normal", 2)], 2, 3, False),
+        (
+            [
+                (5, "strenuous", 2),
+                (4, "normal", 4),
+                (3, "strenuous", 2),
+                (2, "normal", 4),
+                (1, "normal", 2),
+                (0, "normal", 2),
+            ],
+            2,
+            3,
+            False,
+        ),
         # a day counts only if the day before it was logged (days 5 and 2 were not)
-        ([(6, "strenuous", 2), (4, "normal", 5), (3, "strenuous", 2), (1, "strenuous", 2),
-          (0, "normal", 4)], 1, 1, False),
+        (
+            [
+                (6, "strenuous", 2),
+                (4, "normal", 5),
+                (3, "strenuous", 2),
+                (1, "strenuous", 2),
+                (0, "normal", 4),
+            ],
+            1,
+            1,
+            False,
+        ),
         # strenuous days older than 4 weeks are outside the recent window
-        ([(40, "strenuous", 2), (39, "normal", 5), (38, "strenuous", 2), (37, "normal", 5),
-          (36, "strenuous", 2), (35, "normal", 5), (2, "normal", 2), (1, "normal", 2),
-          (0, "normal", 2)], 0, 2, False),
+        (
+            [
+                (40, "strenuous", 2),
+                (39, "normal", 5),
+                (38, "strenuous", 2),
+                (37, "normal", 5),
+                (36, "strenuous", 2),
+                (35, "normal", 5),
+                (2, "normal", 2),
+                (1, "normal", 2),
+                (0, "normal", 2),
+            ],
+            0,
+            2,
+            False,
+        ),
         # three of each is just enough
-        ([(6, "strenuous", 2), (5, "strenuous", 4), (4, "strenuous", 4), (3, "normal", 4),
-          (2, "normal", 2), (1, "normal", 2), (0, "normal", 2)], 3, 3, True),
+        (
+            [
+                (6, "strenuous", 2),
+                (5, "strenuous", 4),
+                (4, "strenuous", 4),
+                (3, "normal", 4),
+                (2, "normal", 2),
+                (1, "normal", 2),
+                (0, "normal", 2),
+            ],
+            3,
+            3,
+            True,
+        ),
     ],
 )
 def test_too_few_days_means_no_verdict(conn, days, after, other, enough):

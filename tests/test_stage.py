@@ -12,21 +12,43 @@ from tests.conftest import checkin
 END = dt.date(2026, 11, 1)
 OWNER = "someone"
 
-BAD = {"leg_pain": 7, "pain_episodes": 5, "bending": 3, "walk_minutes": 10, "numbness": 6,
-        "leg_strength": 4, "sleep_quality": 3}
+BAD = {
+    "leg_pain": 7,
+    "pain_episodes": 5,
+    "bending": 3,
+    "walk_minutes": 10,
+    "numbness": 6,
+    "leg_strength": 4,
+    "sleep_quality": 3,
+}
 # Pain, flare-ups, bending, walking and sleep improve by their thresholds; numbness and
 # strength move by one point only.
-MIDWAY = {"leg_pain": 4, "pain_episodes": 2, "bending": 6, "walk_minutes": 25, "numbness": 5,
-          "leg_strength": 5, "sleep_quality": 5}
-GOOD = {"leg_pain": 1, "pain_episodes": 0, "bending": 9, "walk_minutes": 45, "numbness": 1,
-        "leg_strength": 9, "sleep_quality": 8}
+MIDWAY = {
+    "leg_pain": 4,
+    "pain_episodes": 2,
+    "bending": 6,
+    "walk_minutes": 25,
+    "numbness": 5,
+    "leg_strength": 5,
+    "sleep_quality": 5,
+}
+GOOD = {
+    "leg_pain": 1,
+    "pain_episodes": 0,
+    "bending": 9,
+    "walk_minutes": 45,
+    "numbness": 1,
+    "leg_strength": 9,
+    "sleep_quality": 8,
+}
 
 
 def log(conn, first_ago: int, last_ago: int, owner: str = OWNER, **values: object) -> None:
     """One check-in a day from ``first_ago`` days before END to ``last_ago`` days before."""
     for ago in range(first_ago, last_ago - 1, -1):
-        storage.save_checkin(conn, owner, END - dt.timedelta(days=ago), checkin(**values),
-                             today=END)
+        storage.save_checkin(
+            conn, owner, END - dt.timedelta(days=ago), checkin(**values), today=END
+        )
 
 
 def estimate(conn) -> stage.StageEstimate:

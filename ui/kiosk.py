@@ -50,8 +50,11 @@ def furniture(conn) -> None:
     with st.container(border=True):
         st.markdown(text.KIOSK_NOTICE)
         if st.button(
-            "Start over for the next person", key="kiosk_reset", icon=":material/restart_alt:",
-            type="primary", width="stretch",
+            "Start over for the next person",
+            key="kiosk_reset",
+            icon=":material/restart_alt:",
+            type="primary",
+            width="stretch",
         ):
             start_over(conn)
             st.rerun()

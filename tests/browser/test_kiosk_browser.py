@@ -14,6 +14,8 @@ def test_a_visitors_entry_is_gone_after_start_over(server, page):
     open_app(page, server.url)
     expect(page.get_by_text("an example recovery, not a real person")).to_be_visible()
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "20px"
+    # No page for uploading or downloading files: nothing personal enters or leaves.
+    expect(page.get_by_test_id("stSidebarNavLink").filter(has_text="Your data")).to_have_count(0)
     page.get_by_role("textbox", name=NOTE).fill("a very personal note")
     page.get_by_role("textbox", name=NOTE).press("Control+Enter")
     wait_idle(page)
