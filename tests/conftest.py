@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import subprocess
+import sys
+import textwrap
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -48,3 +54,53 @@ def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppTest]:
     yield AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+def sha256(path: Path) -> str:
+    """A file's fingerprint, to prove that it was not changed."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def child(code: str, *args: str) -> subprocess.Popen:
+    """A Python process running ``code`` from the project root, its stdout piped back."""
+    return subprocess.Popen(
+        [sys.executable, "-u", "-c", textwrap.dedent(code), *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def wait_for_line(process: subprocess.Popen, prefix: str, timeout: float = 60) -> list[str]:
+    """Read the child's lines until one starts with ``prefix``; return them all."""
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            raise AssertionError("child ended early:\n" + process.stderr.read())
+        lines.append(line.strip())
+        if line.startswith(prefix):
+            return lines
+    raise AssertionError(f"no line starting with {prefix!r} within {timeout}s")
+
+
+HOLD_OPEN = """
+    import sys, time, duckdb
+    conn = duckdb.connect(sys.argv[1])
+    print("holding", flush=True)
+    time.sleep(600)
+"""
+
+
+@contextmanager
+def held_open_by_another_process(path: Path) -> Iterator[Path]:
+    """Keep a DuckDB file open (and so locked) in a second process while the block runs."""
+    holder = child(HOLD_OPEN, str(path))
+    try:
+        wait_for_line(holder, "holding")
+        yield path
+    finally:
+        holder.kill()
+        holder.wait()

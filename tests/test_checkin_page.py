@@ -3,7 +3,7 @@
 import datetime as dt
 
 from recovery import storage
-from tests.conftest import TODAY, checkin
+from tests.conftest import TODAY, checkin, held_open_by_another_process
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
@@ -107,31 +107,9 @@ def test_ticking_a_red_flag_shows_the_urgent_message_at_once_and_is_saved(app, d
 
 
 def test_a_locked_journal_shows_a_plain_message_not_a_traceback(app, db_path):
-    import subprocess
-    import sys
-    import textwrap
-
     storage.open_database(db_path).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(f"""
-            import duckdb, time
-            con = duckdb.connect({str(db_path)!r})
-            print("locked", flush=True)
-            time.sleep(60)
-        """),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with held_open_by_another_process(db_path):
         app.run()
-    finally:
-        holder.kill()
-        holder.wait()
     assert not app.exception
     assert "in use by another program" in app.error[0].value
     assert str(db_path) in app.error[0].value

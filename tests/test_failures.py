@@ -4,12 +4,8 @@ row deep inside a large file."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import signal
-import subprocess
-import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -17,40 +13,11 @@ import pytest
 
 from recovery import storage, transfer
 from recovery.storage import LOCAL_OWNER
-from tests.conftest import ROOT
+from tests.conftest import child, held_open_by_another_process, sha256, wait_for_line
 from tests.test_cli import run, seeded
 from tests.test_transfer import csv_text, row
 
 FIRST_DAY = dt.date(1880, 1, 1)  # 50,000 consecutive past days fit before today from here
-
-
-def child(code: str, *args: str) -> subprocess.Popen:
-    """A Python process running ``code`` from the project root, its stdout piped back."""
-    return subprocess.Popen(
-        [sys.executable, "-u", "-c", textwrap.dedent(code), *args],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def wait_for_line(process: subprocess.Popen, prefix: str, timeout: float = 60) -> list[str]:
-    """Read the child's lines until one starts with ``prefix``; return them all."""
-    lines: list[str] = []
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            raise AssertionError("child ended early:\n" + process.stderr.read())
-        lines.append(line.strip())
-        if line.startswith(prefix):
-            return lines
-    raise AssertionError(f"no line starting with {prefix!r} within {timeout}s")
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def saved_days(db_path: Path) -> list[dt.date]:
@@ -127,23 +94,12 @@ def test_an_import_that_finished_survives_a_kill_right_after(db_path, tmp_path):
     assert len(saved_days(db_path)) == 2500
 
 
-HOLD_OPEN = """
-    import sys, time, duckdb
-    conn = duckdb.connect(sys.argv[1])
-    print("holding", flush=True)
-    time.sleep(600)
-"""
-
-
 @pytest.fixture
 def locked_journal(db_path: Path):
     """A journal with two days, held open by another process for the whole test."""
     seeded(db_path)
-    holder = child(HOLD_OPEN, str(db_path))
-    wait_for_line(holder, "holding")
-    yield db_path
-    holder.kill()
-    holder.wait()
+    with held_open_by_another_process(db_path):
+        yield db_path
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,6 @@
 """Storage on a real DuckDB file: saving, updating, owners, migrations and bad files."""
 
 import datetime as dt
-import hashlib
-import subprocess
-import sys
-import textwrap
 import time
 
 import duckdb
@@ -12,13 +8,9 @@ import pytest
 
 from recovery import settings, storage
 from recovery.validation import ValidationError
-from tests.conftest import TODAY, checkin
+from tests.conftest import TODAY, checkin, held_open_by_another_process, sha256
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
-
-
-def _digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_saved_check_in_is_found_again(conn):
@@ -127,10 +119,10 @@ def test_a_file_made_by_the_first_schema_keeps_its_rows_after_migrating(db_path)
 def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(tmp_path):
     path = tmp_path / "notes.duckdb"
     path.write_bytes(b"these are my notes, not a database\n" * 100)
-    before = _digest(path)
+    before = sha256(path)
     with pytest.raises(storage.DatabaseDamagedError, match="not a Seven Signs journal"):
         storage.open_database(path)
-    assert _digest(path) == before
+    assert sha256(path) == before
 
 
 def test_a_duckdb_file_of_another_program_is_refused_and_left_untouched(tmp_path):
@@ -138,39 +130,21 @@ def test_a_duckdb_file_of_another_program_is_refused_and_left_untouched(tmp_path
     other = duckdb.connect(str(path))
     other.execute("CREATE TABLE invoices (id INTEGER)")
     other.close()
-    before = _digest(path)
+    before = sha256(path)
     with pytest.raises(storage.DatabaseDamagedError, match="not a Seven Signs journal"):
         storage.open_database(path)
-    assert _digest(path) == before
+    assert sha256(path) == before
 
 
 def test_a_file_locked_by_another_process_gives_a_plain_message(db_path):
     storage.open_database(db_path).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(f"""
-            import duckdb, sys, time
-            con = duckdb.connect({str(db_path)!r})
-            print("locked", flush=True)
-            time.sleep(60)
-        """),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout.readline().strip() == "locked"
+    with held_open_by_another_process(db_path):
         started = time.monotonic()
         with pytest.raises(storage.DatabaseLockedError) as caught:
             storage.open_database(db_path)
-        assert str(db_path) in str(caught.value)
-        assert "in use by another program" in str(caught.value)
-        assert time.monotonic() - started < 10
-    finally:
-        holder.kill()
-        holder.wait()
+    assert str(db_path) in str(caught.value)
+    assert "in use by another program" in str(caught.value)
+    assert time.monotonic() - started < 10
 
 
 @pytest.mark.parametrize(
