@@ -28,8 +28,9 @@ page = st.navigation(pages)
 with st.sidebar:
     st.markdown(f"**{text.APP_NAME}**")
     st.caption(text.TAGLINE)
-    if mode == "shared":
-        st.info(text.SHARED_NOTICE, icon=":material/bookmark:")
+if mode == "shared":
+    # In the main area, not the sidebar: on a phone the sidebar is folded away.
+    st.caption(":material/bookmark: " + text.SHARED_NOTICE)
 if mode == "kiosk":
     from ui import kiosk
 

@@ -37,7 +37,7 @@ def _save_leg_pain(at: AppTest, value: int) -> None:
 def test_a_new_visitor_gets_a_private_link_in_the_address(shared):
     at = shared()
     assert owners.is_link_token(at.query_params["journal"])
-    assert any("private to this page's address" in i.value for i in at.sidebar.info)
+    assert any("private to this page's address" in c.value for c in at.main.caption)
 
 
 def test_two_visitors_never_see_each_others_check_ins(shared, db_path):

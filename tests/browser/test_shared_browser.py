@@ -13,6 +13,7 @@ def test_strangers_on_one_link_keep_separate_journals(server, browser):
     alice_context = browser.new_context()
     alice = alice_context.new_page()
     open_app(alice, server.url)
+    expect(alice.get_by_text("Bookmark it to come back")).to_be_visible()
     set_slider(alice, LEG_PAIN, 8)
     alice.get_by_role("button", name="Save check-in").click()
     wait_idle(alice)
