@@ -217,7 +217,6 @@ if upload is not None:
                 bar.empty()
                 st.error(str(error), icon=":material/error:")
                 blocks.stop()
-            st.cache_data.clear()
             st.session_state["data_flash"] = transfer.describe_result(result)
             # A new uploader key empties the file box, so the same file is not offered twice.
             st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1

@@ -25,6 +25,4 @@ def _connection(day: str) -> duckdb.DuckDBPyConnection:
 
 def example_journal(today: dt.date, mode: Mode) -> Journal:
     """A journal that holds only the example recovery, ending today; never the person's."""
-    return Journal(
-        conn=_connection(today.isoformat()), owner=PREVIEW_OWNER, path=":memory:", mode=mode
-    )
+    return Journal(conn=_connection(today.isoformat()), owner=PREVIEW_OWNER, mode=mode)

@@ -21,7 +21,6 @@ class Journal:
 
     conn: duckdb.DuckDBPyConnection
     owner: str
-    path: str
     mode: settings.Mode
 
 
@@ -118,4 +117,4 @@ def open_journal() -> Journal:
     except storage.StorageError as error:
         st.error(str(error), icon=":material/error:")
         blocks.stop()
-    return Journal(conn=conn, owner=_owner(current, conn), path=path, mode=current)
+    return Journal(conn=conn, owner=_owner(current, conn), mode=current)
