@@ -8,7 +8,7 @@ ADDRESS ?= 127.0.0.1
 PORT    ?= 8501
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test lint format bench browser clean
+.PHONY: help run test test-dates lint format bench browser clean
 
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,6 +35,11 @@ run: $(VENV)/.app-installed  ## install, then run the app on data/recovery.duckd
 
 test: $(VENV)/.dev-installed browser  ## install everything the tests need, then run them all
 	$(PY) -m pytest
+
+test-dates: $(VENV)/.dev-installed  ## run the non-browser tests with the clock at awkward dates
+	@command -v faketime >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null; }
+	PY=$(PY) bash tests/on_other_dates.sh
 
 lint: $(VENV)/.dev-installed  ## check style and common mistakes
 	$(PY) -m ruff check .

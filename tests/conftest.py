@@ -15,12 +15,35 @@ from pathlib import Path
 import duckdb
 import pytest
 import streamlit as st
+import time_machine
 from streamlit.testing.v1 import AppTest
 
 from recovery import form, storage
 
 ROOT = Path(__file__).resolve().parent.parent
+# The suite's "today", read once. Every test runs with the clock at noon of that day, so a
+# run started just before midnight, or on a day the clocks change, sees one date throughout.
 TODAY = dt.date.today()
+NOON = dt.datetime.combine(TODAY, dt.time(12)).astimezone()
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock() -> Iterator[None]:
+    """Hold the clock at noon of the suite's today (it still ticks within a test)."""
+    with time_machine.travel(NOON, tick=True):
+        yield
+
+
+def pinned_python(*args: str) -> list[str]:
+    """A command line running Python with ``args`` in a fresh process on the suite's noon."""
+    code = (
+        "import runpy, sys, time_machine\n"
+        f"with time_machine.travel({NOON.timestamp()!r}, tick=True):\n"
+        "    sys.argv = sys.argv[1:]\n"
+        "    runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
+    )
+    assert args[0] == "-m", "only `-m module` command lines are pinned"
+    return [sys.executable, "-c", code, *args[1:]]
 
 
 def checkin(**overrides: object) -> dict[str, object]:

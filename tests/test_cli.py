@@ -6,14 +6,13 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from recovery import storage, transfer
 from recovery.storage import LOCAL_OWNER
-from tests.conftest import ROOT, TODAY, checkin
+from tests.conftest import ROOT, TODAY, checkin, pinned_python
 from tests.test_transfer import DAY1, DAY2, csv_text, row
 
 
@@ -24,7 +23,7 @@ def run(
     env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess:
     """Run the command line in a fresh process, as a person would."""
-    command = [sys.executable, "-m", "recovery"]
+    command = pinned_python("-m", "recovery")
     if db is not None:
         command += ["--db", str(db)]
     return subprocess.run(

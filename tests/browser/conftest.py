@@ -113,6 +113,12 @@ class Server:
         return self.log_path.read_text() if self.log_path and self.log_path.exists() else ""
 
 
+@pytest.fixture(autouse=True)
+def pinned_clock() -> Iterator[None]:
+    """The server runs on the real clock in its own process, so the browser tests do too."""
+    yield
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """One headless Debian Chromium for the whole run."""
