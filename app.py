@@ -3,7 +3,8 @@
 import streamlit as st
 
 from recovery import text
-from ui import blocks, session
+from recovery.storage_errors import StorageError
+from ui import blocks, session, storage_problems
 
 st.set_page_config(
     page_title=text.APP_NAME, page_icon=":material/monitor_heart:", layout="centered"
@@ -35,7 +36,11 @@ if mode == "kiosk":
     from ui import kiosk
 
     kiosk.furniture(session.open_journal().conn)
-page.run()
+try:
+    page.run()
+except StorageError as error:
+    # The last net for any read or write a page did not expect to fail: a plain message.
+    storage_problems.show(error)
 # A page that stops early draws this itself (blocks.stop): nothing drawn after st.stop()
 # reaches the browser.
 blocks.footer()
