@@ -3,7 +3,6 @@
 import streamlit as st
 
 from recovery import text
-from recovery.storage_errors import StorageError
 from ui import blocks, session, storage_problems
 
 st.set_page_config(
@@ -36,11 +35,9 @@ if mode == "kiosk":
     from ui import kiosk
 
     kiosk.furniture(session.open_journal().conn)
-try:
+# The last net for any read or write a page did not expect to fail: a plain message.
+with storage_problems.shown_plainly():
     page.run()
-except StorageError as error:
-    # The last net for any read or write a page did not expect to fail: a plain message.
-    storage_problems.show(error)
 # A page that stops early draws this itself (blocks.stop): nothing drawn after st.stop()
 # reaches the browser.
 blocks.footer()

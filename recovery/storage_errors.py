@@ -223,10 +223,21 @@ def newer_schema(version: int, path: str | None = None) -> DatabaseVersionError:
     )
 
 
-def damaged(path: str | None, detail: str = "") -> DatabaseDamagedError:
+def damaged(path: str | None, detail: str = "", during: During = "open") -> DatabaseDamagedError:
     """The file is not a DuckDB database, or it is damaged."""
+    if during == "open":
+        message = (
+            "The journal file is not a Seven Signs journal, or it is damaged. It was left "
+            "untouched."
+        )
+    else:
+        # Not "everything saved before is safe": part of it no longer reads back.
+        message = (
+            "Your journal file is damaged: part of it can no longer be read. Nothing more "
+            "was changed."
+        )
     return DatabaseDamagedError(
-        "The journal file is not a Seven Signs journal, or it is damaged. It was left untouched.",
+        message,
         "Choose another file (RECOVERY_DB), or move this one aside and restore a backup.",
         path=path,
         detail=detail,
@@ -270,6 +281,7 @@ _NO_FOLDER = {
     "no such file or directory": errno.ENOENT,
 }
 _LOCKED = ("could not set lock", "conflicting lock")
+_DAMAGED = ("corrupt", "checksum")
 _VERSION = ("newer version", "older", "version number")
 # DuckDB errors that mean the file or disk failed, rather than a mistake in a query.
 _LOW_LEVEL = (
@@ -284,6 +296,8 @@ def classify(error: duckdb.Error, path: str | None, during: During) -> StorageEr
     """The plain StorageError for a DuckDB failure, or None for a mistake in a query."""
     detail = first_line(error)
     text = detail.lower()
+    if any(words in text for words in _DAMAGED):
+        return damaged(path, detail, during)
     if any(words in text for words in _DISK_FULL):
         return disk_full(during, path, detail)
     if any(words in text for words in _READ_ONLY):

@@ -197,3 +197,27 @@ def forbidden_journal(tmp_path: Path) -> Path:
     conn.close()
     path.chmod(0)
     return path
+
+
+def _damage_the_first_data_block(path):
+    """Flip bytes inside the block holding the check-ins: the file opens, reading fails."""
+    with duckdb.connect(str(path)) as probe:
+        block = probe.execute(
+            "SELECT min(block_id) FROM pragma_storage_info('checkins') WHERE block_id >= 0"
+        ).fetchone()[0]
+        block_size = probe.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
+    offset = 3 * 4096 + block * block_size + 16  # three header blocks, then data blocks
+    data = bytearray(path.read_bytes())
+    data[offset : offset + 4] = bytes(b ^ 0xFF for b in data[offset : offset + 4])
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def journal_damaged_inside(db_path):
+    """A journal whose header is fine but whose check-in data no longer matches its checksum."""
+    journal = storage.open_database(db_path)
+    rows = [(dt.date(1900, 1, 1) + dt.timedelta(days=n), checkin()) for n in range(5000)]
+    storage.save_checkins(journal, "local", rows)
+    journal.close()
+    _damage_the_first_data_block(db_path)
+    return db_path

@@ -299,3 +299,12 @@ def test_a_locked_journal_is_in_use_not_damaged(db_path):
         storage.open_database(db_path)
     assert "restore a backup" not in str(e.value)
     assert "/" not in e.value.describe(for_owner=False)
+
+
+def test_a_journal_damaged_inside_is_called_damaged_when_read(journal_damaged_inside):
+    journal = storage.open_database(journal_damaged_inside)
+    with pytest.raises(storage.DatabaseDamagedError) as caught:
+        storage.load_checkins(journal, "local")
+    journal.close()
+    assert str(caught.value).startswith("Your journal file is damaged: part of it can no longer")
+    assert "restore a backup" in str(caught.value)

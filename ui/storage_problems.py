@@ -12,9 +12,10 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import duckdb
 import streamlit as st
 
-from recovery import settings
+from recovery import settings, storage_errors
 from recovery.storage_errors import StorageError
 from ui import blocks
 
@@ -51,3 +52,27 @@ def guarded() -> Iterator[None]:
     except StorageError as error:
         show(error)
         blocks.stop()
+
+
+def _journal_file() -> str | None:
+    from ui import session
+
+    try:
+        return session.database_path()
+    except ValueError:  # a misconfigured mode; open_journal has already said so
+        return None
+
+
+@contextmanager
+def shown_plainly() -> Iterator[None]:
+    """Around a whole page: a journal failure it did not expect becomes a plain message."""
+    try:
+        yield
+    except StorageError as error:
+        show(error)
+    except duckdb.Error as error:
+        # Analysis and reports read with their own cursors: classify their failures here.
+        plain = storage_errors.classify(error, _journal_file(), "read")
+        if plain is None:
+            raise  # a mistake in a query: a bug to see in the server's log, not the disk
+        show(plain)
