@@ -111,12 +111,18 @@ def _open_error(path: str, error: duckdb.Error) -> StorageError:
     return errors.classify(error, path, "open") or errors.damaged(path, errors.first_line(error))
 
 
+def _journal_files(target: str) -> tuple[Path, Path]:
+    """The journal file and its write-ahead log."""
+    file = Path(target).expanduser()
+    return file, file.with_name(file.name + ".wal")
+
+
 def _remove_if_created(target: str, existed: bool) -> None:
     # A journal that failed to come into being (a full disk leaves an empty file) would be
     # taken for a damaged one next time: remove only what this call made.
     if existed or target == ":memory:":
         return
-    for leftover in (Path(target), Path(target + ".wal")):
+    for leftover in _journal_files(target):
         try:
             leftover.unlink(missing_ok=True)
         except OSError:
@@ -131,11 +137,12 @@ def open_database(path: str | Path) -> duckdb.DuckDBPyConnection:
     or its folder cannot be created; a journal that could not be created leaves no file.
     """
     target = str(path)
-    existed = target == ":memory:" or Path(target).expanduser().exists()
+    existed = True
     if target != ":memory:":
         try:
+            existed = any(file.exists() for file in _journal_files(target))
             Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
+        except OSError as error:  # a folder that cannot be searched or created
             raise errors.from_os_error(error, target) from error
     try:
         conn = duckdb.connect(target)

@@ -159,8 +159,6 @@ _FOLDER_REASONS = {
     errno.ENOTDIR: "part of its path is a file, not a folder",
     errno.EEXIST: "part of its path is a file, not a folder",
     errno.EISDIR: "the name given for the journal is a folder; name a file inside it",
-    errno.EACCES: "the app has no permission to create folders there",
-    errno.EPERM: "the app has no permission to create folders there",
     errno.EROFS: "that disk only allows reading",
     errno.ENOSPC: "the disk is full",
     errno.ENOENT: "that place does not accept new files or folders",
@@ -321,9 +319,13 @@ def classify(error: duckdb.Error, path: str | None, during: During) -> StorageEr
 
 
 def from_os_error(error: OSError, path: str | None) -> StorageError:
-    """The plain StorageError for a failure to create the journal's folder."""
+    """The plain StorageError for a failure to look at or create the journal's folder."""
     detail = f"{error.strerror or error} ({error.filename})"
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return disk_full("open", path, detail)
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return no_permission("open", path, detail)
+    if error.errno == errno.EROFS:
+        return read_only("open", path, detail)
     reason = _FOLDER_REASONS.get(error.errno or 0, (error.strerror or str(error)).lower())
     return no_folder("open", path, reason, detail)

@@ -188,15 +188,17 @@ def folder_blocked_by_a_file(tmp_path: Path) -> Path:
 WITHOUT_ROOT_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
 
 
-@pytest.fixture
-def forbidden_journal(tmp_path: Path) -> Path:
-    """A healthy journal whose file mode lets no one read or write it (mode 000)."""
+@pytest.fixture(params=["file", "folder"])
+def forbidden_journal(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A healthy journal whose file, or whose folder, lets no one in (mode 000)."""
     path = tmp_path / "forbidden" / "recovery.duckdb"
     conn = storage.open_database(path)
     storage.save_checkin(conn, storage.LOCAL_OWNER, dt.date(2020, 5, 1), checkin())
     conn.close()
-    path.chmod(0)
-    return path
+    locked_out = path if request.param == "file" else path.parent
+    locked_out.chmod(0)
+    yield path
+    locked_out.chmod(0o700)  # so the test's folder can be cleaned up
 
 
 def _damage_the_first_data_block(path):
