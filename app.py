@@ -3,7 +3,7 @@
 import streamlit as st
 
 from recovery import text
-from ui import blocks, session
+from ui import blocks, session, storage_problems
 
 st.set_page_config(
     page_title=text.APP_NAME, page_icon=":material/monitor_heart:", layout="centered"
@@ -35,7 +35,9 @@ if mode == "kiosk":
     from ui import kiosk
 
     kiosk.furniture(session.open_journal().conn)
-page.run()
+# The last net for any read or write a page did not expect to fail: a plain message.
+with storage_problems.shown_plainly():
+    page.run()
 # A page that stops early draws this itself (blocks.stop): nothing drawn after st.stop()
 # reaches the browser.
 blocks.footer()

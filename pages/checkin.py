@@ -9,7 +9,7 @@ import streamlit as st
 from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
-from ui import blocks, fields
+from ui import blocks, fields, storage_problems
 from ui.session import open_journal, visitor_today
 
 journal = open_journal()
@@ -102,7 +102,7 @@ if st.button("Save check-in", type="primary", key="ci_save", width="stretch"):
             + "\n".join(f"- {problem.message}" for problem in error.problems)
         )
     except storage.StorageError as error:
-        st.error(str(error))
+        storage_problems.show(error)
     else:
         st.session_state["ci_existing"] = True
         verb = "Updated" if result.replaced else "Saved"

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from recovery import storage, text, transfer
-from ui import blocks
+from ui import blocks, storage_problems
 from ui.session import open_journal, visitor_today
 
 SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
@@ -215,7 +215,7 @@ if upload is not None:
                 )
             except storage.StorageError as error:
                 bar.empty()
-                st.error(str(error), icon=":material/error:")
+                storage_problems.show(error)
                 blocks.stop()
             st.session_state["data_flash"] = transfer.describe_result(result)
             # A new uploader key empties the file box, so the same file is not offered twice.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery import history, storage, text
-from ui import blocks
+from ui import blocks, storage_problems
 from ui.session import open_journal
 
 journal = open_journal()
@@ -46,7 +46,8 @@ if st.session_state.get("history_confirm") == chosen:
     st.warning(f"Delete the check-in for {text.long_date(chosen)}? This cannot be undone.")
     yes, no = st.columns(2)
     if yes.button("Yes, delete it", key="history_confirm_yes", type="primary", width="stretch"):
-        storage.delete_checkin(journal.conn, journal.owner, chosen)
+        with storage_problems.guarded():
+            storage.delete_checkin(journal.conn, journal.owner, chosen)
         del st.session_state["history_confirm"]
         st.session_state["history_flash"] = f"Deleted the check-in for {text.long_date(chosen)}."
         st.rerun()

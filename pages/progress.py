@@ -6,7 +6,7 @@ import streamlit as st
 
 from recovery import analysis, charts, example, progress, storage
 from recovery.signs import SIGNS
-from ui import example_preview
+from ui import example_preview, storage_problems
 from ui.session import open_journal, visitor_today
 
 journal = open_journal()
@@ -68,7 +68,7 @@ def offer_example() -> None:
                 "check-ins in that time.",
             )
         except storage.StorageError as error:
-            st.session_state["progress_flash"] = ("error", str(error))
+            st.session_state["progress_flash"] = ("error", storage_problems.message(error))
         else:
             st.session_state["progress_flash"] = (
                 "success",
@@ -91,7 +91,8 @@ def show_example_notice() -> None:
             f"({count} made-up days)."
         )
         if st.button("Remove the example", key="progress_remove_example", icon=":material/delete:"):
-            removed = storage.delete_batch(journal.conn, journal.owner, example.EXAMPLE_BATCH)
+            with storage_problems.guarded():
+                removed = storage.delete_batch(journal.conn, journal.owner, example.EXAMPLE_BATCH)
             st.session_state["progress_flash"] = (
                 "success",
                 f"Removed the example recovery ({removed} days). Your own check-ins are unchanged.",

@@ -127,7 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(path: str, *, create: bool) -> duckdb.DuckDBPyConnection:
-    if path != ":memory:" and not create and not Path(path).expanduser().exists():
+    try:
+        missing = path != ":memory:" and not Path(path).expanduser().exists()
+    except OSError:
+        missing = False  # a folder we may not look into: open_database says so plainly
+    if missing and not create:
         raise CommandError(f"There is no journal at {path}. Check --db or RECOVERY_DB.")
     try:
         return storage.open_database(path)

@@ -16,27 +16,25 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from recovery import storage_errors as errors
 from recovery.owners import LOCAL_OWNER as LOCAL_OWNER  # re-exported for callers
 from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
+from recovery.storage_errors import (  # re-exported: callers catch storage.<Error>
+    DatabaseDamagedError,  # noqa: F401
+    DatabaseLockedError,  # noqa: F401
+    DiskFullError,  # noqa: F401
+    StorageError,
+)
 from recovery.validation import Problem, ValidationError, validate_checkin
 
 SQL_DIR = Path(__file__).parent / "sql"
 
 
-class StorageError(Exception):
-    """A problem with the database file, described in plain words for the person."""
-
-
-class DatabaseLockedError(StorageError):
-    """Another program holds the database file open."""
-
-
-class DatabaseDamagedError(StorageError):
-    """The file is not a DuckDB database, or is damaged, or is from an unknown version."""
-
-
 class DaysTakenError(StorageError):
     """A bulk save would overwrite days the journal already has, and was not told to."""
+
+    kind = "days_taken"
+    hosted_advice = ""  # the message says what to do
 
     def __init__(self, days: list[dt.date]):
         self.days = days
@@ -109,49 +107,58 @@ BULK_REPLACE = (
 )
 
 
-def _plain_open_error(path: str, error: duckdb.Error) -> StorageError:
-    text = str(error).splitlines()[0] if str(error) else ""
-    # Only the first line: DuckDB's internal errors append a stack trace full of words.
-    if "could not set lock" in text.lower() or "conflicting lock" in text.lower():
-        return DatabaseLockedError(
-            f"The journal file {path} is in use by another program (perhaps a second copy "
-            "of Seven Signs, or the DuckDB command line). Close that program and try again "
-            "(reload the page in the app). Nothing was changed."
-        )
-    if "newer version" in text.lower() or "older" in text.lower():
-        return DatabaseDamagedError(
-            f"The journal file {path} was written by a different version of DuckDB and "
-            "cannot be opened here. Nothing was changed; keep the file and open it with the "
-            "version that made it."
-        )
-    return DatabaseDamagedError(
-        f"The file {path} is not a Seven Signs journal, or it is damaged. It was left "
-        "untouched. Choose another file (RECOVERY_DB), or move this one aside and restore "
-        "a backup."
-    )
+def _open_error(path: str, error: duckdb.Error) -> StorageError:
+    return errors.classify(error, path, "open") or errors.damaged(path, errors.first_line(error))
+
+
+def _journal_files(target: str) -> tuple[Path, Path]:
+    """The journal file and its write-ahead log."""
+    file = Path(target).expanduser()
+    return file, file.with_name(file.name + ".wal")
+
+
+def _remove_if_created(target: str, existed: bool) -> None:
+    # A journal that failed to come into being (a full disk leaves an empty file) would be
+    # taken for a damaged one next time: remove only what this call made.
+    if existed or target == ":memory:":
+        return
+    for leftover in _journal_files(target):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError:
+            pass  # the disk refuses even this; the open error already says why
 
 
 def open_database(path: str | Path) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the journal at ``path`` and bring its schema up to date.
 
-    ``:memory:`` gives a private in-memory journal. Raises StorageError with a plain
-    message when the file is locked, damaged or not a DuckDB database.
+    ``:memory:`` gives a private in-memory journal. Raises a StorageError subclass with a
+    plain message when the file is locked, damaged, read-only, not allowed, on a full disk,
+    or its folder cannot be created; a journal that could not be created leaves no file.
     """
     target = str(path)
+    existed = True
     if target != ":memory:":
-        Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            existed = any(file.exists() for file in _journal_files(target))
+            Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a folder that cannot be searched or created
+            raise errors.from_os_error(error, target) from error
     try:
         conn = duckdb.connect(target)
     except duckdb.Error as error:
-        raise _plain_open_error(target, error) from error
+        _remove_if_created(target, existed)
+        raise _open_error(target, error) from error
     try:
-        migrate(conn)
+        migrate(conn, path=target)
     except StorageError:
         conn.close()
+        _remove_if_created(target, existed)
         raise
     except duckdb.Error as error:
         conn.close()
-        raise _plain_open_error(target, error) from error
+        _remove_if_created(target, existed)
+        raise _open_error(target, error) from error
     return conn
 
 
@@ -163,39 +170,30 @@ def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
         }
         if "schema_version" not in tables:
             if tables:
-                raise DatabaseDamagedError(
-                    "This DuckDB file holds other tables and is not a Seven Signs journal. "
-                    "It was left untouched; choose another file."
-                )
+                raise errors.foreign(_journal_path(conn))
             return 0
         row = cur.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0] or 0)
 
 
-def migrate(conn: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
+def migrate(
+    conn: duckdb.DuckDBPyConnection, target: int | None = None, *, path: str | None = None
+) -> int:
     """Apply the numbered migrations above the journal's version, each in a transaction."""
     current = schema_version(conn)
     target = SCHEMA_VERSION if target is None else target
     if current > SCHEMA_VERSION:
-        raise DatabaseDamagedError(
-            "This journal was made by a newer Seven Signs (schema version "
-            f"{current}); update the app to open it. Nothing was changed."
-        )
+        raise errors.newer_schema(current, path)
     applied = False
     with conn.cursor() as cur:
         for version, script in _migrations():
             if version <= current or version > target:
                 continue
-            cur.begin()
-            try:
+            with _transaction(cur):
                 if version == 1:
                     cur.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
                 cur.execute(script)
                 cur.execute("INSERT INTO schema_version VALUES (?)", [version])
-                cur.commit()
-            except Exception:
-                cur.rollback()
-                raise
             current = version
             applied = True
     if applied:
@@ -207,22 +205,48 @@ def migrate(conn: duckdb.DuckDBPyConnection, target: int | None = None) -> int:
     return current
 
 
+def _journal_path(conn: duckdb.DuckDBPyConnection) -> str | None:
+    """The file behind a connection (None in memory, or when even this cannot be asked)."""
+    try:
+        with conn.cursor() as cur:
+            row = cur.execute(
+                "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+            ).fetchone()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
+
+
 @contextmanager
-def _cursor(conn: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor for one operation; low-level failures become a plain StorageError."""
+def _transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the block in one transaction: all of it is committed, or none of it."""
+    cur.begin()
+    try:
+        yield
+        cur.commit()
+    except BaseException:
+        # A commit that failed (a full disk) has already ended the transaction, and
+        # rolling back then raises "no transaction is active", hiding the real error.
+        try:
+            cur.rollback()
+        except duckdb.Error:
+            pass
+        raise
+
+
+@contextmanager
+def _cursor(
+    conn: duckdb.DuckDBPyConnection, during: errors.During = "read"
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor for one operation; disk and file failures become a plain StorageError."""
     try:
         with conn.cursor() as cur:
             yield cur
-    except (
-        duckdb.IOException,
-        duckdb.InternalException,
-        duckdb.SerializationException,
-        duckdb.FatalException,
-    ) as error:
-        raise DatabaseDamagedError(
-            "The journal could not be read or written (" + str(error).splitlines()[0] + "). "
-            "Nothing more was changed; restart the app, and restore a backup if this repeats."
-        ) from error
+    except duckdb.Error as error:
+        plain = errors.classify(error, _journal_path(conn), during)
+        if plain is None:
+            raise  # a mistake in a query, not a problem with the file
+        raise plain from error
 
 
 @dataclass(frozen=True)
@@ -244,17 +268,11 @@ def save_checkin(
 ) -> SaveResult:
     """Validate and save one day's check-in, replacing that day's earlier one if any."""
     checked_day, clean = validate_checkin(day, values, today=today)
-    with _cursor(conn) as cur:
-        cur.begin()
-        try:
-            existed = cur.execute(EXISTS, [owner, checked_day]).fetchone()[0] > 0
-            cur.execute(
-                UPSERT_CHECKIN, [owner, checked_day, batch, *(clean[c] for c in CHECKIN_COLUMNS)]
-            )
-            cur.commit()
-        except Exception:
-            cur.rollback()
-            raise
+    with _cursor(conn, "save") as cur, _transaction(cur):
+        existed = cur.execute(EXISTS, [owner, checked_day]).fetchone()[0] > 0
+        cur.execute(
+            UPSERT_CHECKIN, [owner, checked_day, batch, *(clean[c] for c in CHECKIN_COLUMNS)]
+        )
     return SaveResult(day=checked_day, replaced=existed)
 
 
@@ -299,27 +317,23 @@ def load_checkins(
 
 def delete_checkin(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -> bool:
     """Delete one day's check-in; True when there was one."""
-    with _cursor(conn) as cur:
-        cur.begin()
+    with _cursor(conn, "save") as cur, _transaction(cur):
         existed = cur.execute(EXISTS, [owner, day]).fetchone()[0] > 0
         cur.execute(DELETE_ONE, [owner, day])
-        cur.commit()
     return existed
 
 
 def delete_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:
     """Delete every check-in of one batch (for example the example recovery); returns how many."""
-    with _cursor(conn) as cur:
-        cur.begin()
+    with _cursor(conn, "save") as cur, _transaction(cur):
         count = cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0]
         cur.execute(DELETE_BATCH, [owner, batch])
-        cur.commit()
     return int(count)
 
 
 def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> None:
     """Delete every check-in of one owner (a kiosk visitor leaving, a person starting over)."""
-    with _cursor(conn) as cur:
+    with _cursor(conn, "save") as cur:
         cur.execute(DELETE_OWNER, [owner])
 
 
@@ -327,7 +341,7 @@ def delete_abandoned_visits(
     conn: duckdb.DuckDBPyConnection, prefix: str, older_than: dt.timedelta
 ) -> None:
     """Delete the rows of throwaway owners (ids starting with ``prefix``) idle for too long."""
-    with _cursor(conn) as cur:
+    with _cursor(conn, "save") as cur:
         cur.execute(DELETE_ABANDONED, [prefix, older_than.total_seconds()])
 
 
@@ -455,28 +469,24 @@ def save_checkins(
         return BulkSaveResult(saved=0, replaced=0)
     incoming = _incoming_frame(days, clean_rows, list(stamps or [Stamp()] * len(days)), batch)
     superseding = supersede_batch and batch is not None
-    with _cursor(conn) as cur:
+    with _cursor(conn, "save") as cur:
         cur.register("incoming", incoming)
-        cur.begin()
         try:
-            found = cur.execute(TAKEN_DAYS, [owner, batch, superseding]).fetchall()
-            taken = [row[0] for row in found]
-            if taken and not (replace or keep_existing):
-                raise DaysTakenError(taken)
-            superseded = 0
-            if superseding:
-                superseded = cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0]
-                cur.execute(DELETE_BATCH, [owner, batch])
-            statement = BULK_REPLACE if replace else BULK_KEEP
-            for start in range(0, len(days), BULK_CHUNK):
-                stop = min(start + BULK_CHUNK, len(days))
-                cur.execute(statement, [owner, start, stop])
-                if on_progress is not None:
-                    on_progress(stop, len(days))
-            cur.commit()
-        except Exception:
-            cur.rollback()
-            raise
+            with _transaction(cur):
+                found = cur.execute(TAKEN_DAYS, [owner, batch, superseding]).fetchall()
+                taken = [row[0] for row in found]
+                if taken and not (replace or keep_existing):
+                    raise DaysTakenError(taken)
+                superseded = 0
+                if superseding:
+                    superseded = cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0]
+                    cur.execute(DELETE_BATCH, [owner, batch])
+                statement = BULK_REPLACE if replace else BULK_KEEP
+                for start in range(0, len(days), BULK_CHUNK):
+                    stop = min(start + BULK_CHUNK, len(days))
+                    cur.execute(statement, [owner, start, stop])
+                    if on_progress is not None:
+                        on_progress(stop, len(days))
         finally:
             cur.unregister("incoming")
     if replace:

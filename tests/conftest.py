@@ -127,3 +127,122 @@ def held_open_by_another_process(path: Path) -> Iterator[Path]:
     finally:
         holder.kill()
         holder.wait()
+
+
+def _mount(*args: str) -> bool:
+    """Run mount(8); False when this machine does not let the tests mount (not root)."""
+    result = subprocess.run(["mount", *args], capture_output=True)
+    return result.returncode == 0
+
+
+def _unmount(folder: Path) -> None:
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+class TinyDisk:
+    """A small tmpfs of its own, that a test can fill up and free again."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.filler = folder / "filler.bin"
+
+    def fill(self) -> None:
+        """Take every free byte, as a full disk would."""
+        with self.filler.open("ab", buffering=0) as handle:
+            try:
+                while True:
+                    handle.write(b"\0" * 65536)
+            except OSError:
+                pass
+            # The last few bytes, so not even one more block fits.
+            try:
+                while True:
+                    handle.write(b"\0")
+            except OSError:
+                pass
+
+    def free(self) -> None:
+        """Give the space back."""
+        self.filler.unlink(missing_ok=True)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[TinyDisk]:
+    """A real 8 MB file system (tmpfs) mounted for this test; skipped where mounting is denied."""
+    folder = tmp_path / "tiny-disk"
+    folder.mkdir()
+    if not _mount("-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)):
+        pytest.skip("mounting a small tmpfs needs root (CAP_SYS_ADMIN)")
+    try:
+        yield TinyDisk(folder)
+    finally:
+        _unmount(folder)
+
+
+@pytest.fixture
+def read_only_journal(tmp_path: Path) -> Iterator[Path]:
+    """A healthy journal with two days, seen through a read-only bind mount of its folder."""
+    source = tmp_path / "writable"
+    source.mkdir()
+    conn = storage.open_database(source / "recovery.duckdb")
+    for day in (dt.date(2020, 5, 1), dt.date(2020, 5, 2)):
+        storage.save_checkin(conn, storage.LOCAL_OWNER, day, checkin(), today=day)
+    conn.close()
+    view = tmp_path / "read-only"
+    view.mkdir()
+    if not _mount("--bind", str(source), str(view)):
+        pytest.skip("a read-only bind mount needs root (CAP_SYS_ADMIN)")
+    try:
+        if not _mount("-o", "remount,bind,ro", str(view)):
+            pytest.skip("this machine refused to remount a bind mount read-only")
+        yield view / "recovery.duckdb"
+    finally:
+        _unmount(view)
+
+
+@pytest.fixture
+def folder_blocked_by_a_file(tmp_path: Path) -> Path:
+    """A journal path whose folder cannot be created: a regular file has that name."""
+    (tmp_path / "notes.txt").write_text("a file, not a folder\n", encoding="utf-8")
+    return tmp_path / "notes.txt" / "journal" / "recovery.duckdb"
+
+
+# Root may open any file whatever its mode bits; without these two capabilities it may not.
+WITHOUT_ROOT_OVERRIDE = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+@pytest.fixture(params=["file", "folder"])
+def forbidden_journal(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
+    """A healthy journal whose file, or whose folder, lets no one in (mode 000)."""
+    path = tmp_path / "forbidden" / "recovery.duckdb"
+    conn = storage.open_database(path)
+    storage.save_checkin(conn, storage.LOCAL_OWNER, dt.date(2020, 5, 1), checkin())
+    conn.close()
+    locked_out = path if request.param == "file" else path.parent
+    locked_out.chmod(0)
+    yield path
+    locked_out.chmod(0o700)  # so the test's folder can be cleaned up
+
+
+def _damage_the_first_data_block(path):
+    """Flip bytes inside the block holding the check-ins: the file opens, reading fails."""
+    with duckdb.connect(str(path)) as probe:
+        block = probe.execute(
+            "SELECT min(block_id) FROM pragma_storage_info('checkins') WHERE block_id >= 0"
+        ).fetchone()[0]
+        block_size = probe.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
+    offset = 3 * 4096 + block * block_size + 16  # three header blocks, then data blocks
+    data = bytearray(path.read_bytes())
+    data[offset : offset + 4] = bytes(b ^ 0xFF for b in data[offset : offset + 4])
+    path.write_bytes(bytes(data))
+
+
+@pytest.fixture
+def journal_damaged_inside(db_path):
+    """A journal whose header is fine but whose check-in data no longer matches its checksum."""
+    journal = storage.open_database(db_path)
+    rows = [(dt.date(1900, 1, 1) + dt.timedelta(days=n), checkin()) for n in range(5000)]
+    storage.save_checkins(journal, "local", rows)
+    journal.close()
+    _damage_the_first_data_block(db_path)
+    return db_path

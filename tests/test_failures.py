@@ -4,8 +4,11 @@ row deep inside a large file."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -13,7 +16,15 @@ import pytest
 
 from recovery import storage, transfer
 from recovery.storage import LOCAL_OWNER
-from tests.conftest import child, held_open_by_another_process, sha256, wait_for_line
+from tests.conftest import (
+    ROOT,
+    WITHOUT_ROOT_OVERRIDE,
+    checkin,
+    child,
+    held_open_by_another_process,
+    sha256,
+    wait_for_line,
+)
 from tests.test_cli import run, seeded
 from tests.test_transfer import csv_text, row
 
@@ -187,3 +198,214 @@ def test_fifty_thousand_good_rows_import_in_one_go(conn):
     result = transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=False)
     assert result.added == 50_000
     assert storage.journal_summary(conn, LOCAL_OWNER).days_logged == 50_000
+
+
+# ---- A journal that cannot be written: the cause in plain words, no traceback -------------
+
+
+def run_without_root_override(*args: str, db: Path) -> subprocess.CompletedProcess:
+    """The command line as an ordinary account would run it: file modes are obeyed."""
+    prefix = WITHOUT_ROOT_OVERRIDE if os.geteuid() == 0 else []
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "recovery", "--db", str(db), *args],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+
+
+def test_a_journal_the_account_may_not_open_is_reported_as_not_allowed(forbidden_journal):
+    before = forbidden_journal.stat()
+    result = run_without_root_override("export", db=forbidden_journal)
+    message = result.stderr.decode()
+    assert result.returncode == 1
+    assert "Seven Signs is not allowed to read or write it (permission denied)" in message
+    assert "The journal itself is fine" in message and "restore a backup" not in message
+    assert "Traceback" not in message
+    assert forbidden_journal.stat().st_mtime_ns == before.st_mtime_ns
+
+
+@pytest.fixture
+def full_disk_journal(tiny_disk) -> Path:
+    """A journal with two days on a small disk that is then filled to the last byte."""
+    path = tiny_disk.folder / "recovery.duckdb"
+    seeded(path)
+    tiny_disk.fill()
+    return path
+
+
+# Each cause for the command line: the journal it gets, the command, and the first words.
+CLI_CAUSES = {
+    "disk full (import)": (
+        "full_disk_journal",
+        ["import", "{csv}"],
+        "Nothing was saved: the disk holding your journal is full.",
+    ),
+    "disk full (example)": (
+        "full_disk_journal",
+        ["demo", "--force"],
+        "Nothing was saved: the disk holding your journal is full.",
+    ),
+    "read-only (export)": (
+        "read_only_journal",
+        ["export"],
+        "Your journal is read-only here: it is safe, and nothing was changed",
+    ),
+    "read-only (import)": (
+        "read_only_journal",
+        ["import", "{csv}"],
+        "Your journal is read-only here: it is safe, and nothing was changed",
+    ),
+    "folder blocked by a file": (
+        "folder_blocked_by_a_file",
+        ["import", "{csv}"],
+        "The folder for your journal cannot be created or used: part of its path is a file",
+    ),
+}
+
+
+@pytest.mark.parametrize("cause", list(CLI_CAUSES))
+def test_the_command_line_names_the_cause_exits_1_and_changes_nothing(cause, request, tmp_path):
+    fixture, args, words = CLI_CAUSES[cause]
+    journal = request.getfixturevalue(fixture)
+    source = tmp_path / "ok.csv"
+    source.write_text(csv_text([row(dt.date(2021, 1, 1))]), encoding="utf-8")
+    before = sha256(journal) if journal.exists() else None
+    result = run(*(a.format(csv=source) for a in args), db=journal)
+    message = result.stderr.decode()
+    assert result.returncode == 1
+    assert words in message
+    assert f"Journal file: {journal}" in message
+    assert "Traceback" not in message and "restore a backup" not in message
+    assert (sha256(journal) if journal.exists() else None) == before
+
+
+# ---- The same causes in the app: a plain error box on every page that writes ------------
+
+
+@pytest.fixture
+def app_on_a_full_disk(app, tiny_disk, monkeypatch):
+    """The app on a journal with two days (one from the example) whose disk is then full."""
+    path = tiny_disk.folder / "recovery.duckdb"
+    seeded(path, (dt.date(2020, 5, 1),))
+    conn = storage.open_database(path)
+    storage.save_checkin(conn, LOCAL_OWNER, dt.date(2020, 5, 2), checkin(), batch="example")
+    conn.close()
+    monkeypatch.setenv("RECOVERY_DB", str(path))
+    at = app.run()
+    assert not at.exception
+    tiny_disk.fill()
+    return at
+
+
+def _days(path: Path) -> list[dt.date]:
+    conn = storage.open_database(path)  # the app's own process: DuckDB shares the instance
+    return [r["day"] for r in storage.checkin_records(conn, LOCAL_OWNER)]
+
+
+def _save_checkin(at):
+    at.button(key="ci_save").click().run()
+
+
+def _delete_a_day(at):
+    at.switch_page("pages/history.py").run()
+    at.button(key="history_delete").click().run()
+    at.button(key="history_confirm_yes").click().run()
+
+
+def _import_a_file(at):
+    at.switch_page("pages/data.py").run()
+    data = csv_text([row(dt.date(2021, 1, n)) for n in range(1, 29)]).encode()
+    at.file_uploader(key="data_upload_0").set_value(("mine.csv", data, "text/csv")).run()
+    at.button(key="data_import_confirm").click().run()
+
+
+def _remove_the_example(at):
+    at.switch_page("pages/progress.py").run()
+    at.button(key="progress_remove_example").click().run()
+
+
+WRITES = {
+    "check-in save": _save_checkin,
+    "history delete": _delete_a_day,
+    "import": _import_a_file,
+    "example removal": _remove_the_example,
+}
+
+
+@pytest.mark.parametrize("write", list(WRITES))
+def test_every_write_on_a_full_disk_shows_a_plain_message_and_saves_nothing(
+    write, app_on_a_full_disk, tiny_disk
+):
+    at = app_on_a_full_disk
+    path = tiny_disk.folder / "recovery.duckdb"
+    WRITES[write](at)
+    assert not at.exception
+    shown = [e.value for e in at.error]
+    assert any(
+        m.startswith("Nothing was saved: the disk holding your journal is full.") for m in shown
+    ), shown
+    assert not at.success
+    assert _days(path) == [dt.date(2020, 5, 1), dt.date(2020, 5, 2)]
+
+
+def test_a_check_in_refused_by_a_full_disk_saves_once_space_is_freed(app_on_a_full_disk, tiny_disk):
+    at = app_on_a_full_disk
+    _save_checkin(at)
+    assert "the disk holding your journal is full" in at.error[0].value
+    tiny_disk.free()
+    _save_checkin(at)
+    assert not at.exception and not at.error
+    assert at.success[0].value.startswith("Saved your check-in for")
+    assert len(_days(tiny_disk.folder / "recovery.duckdb")) == 3
+
+
+def test_loading_the_example_on_a_full_disk_says_so(app, tiny_disk, monkeypatch):
+    monkeypatch.setenv("RECOVERY_DB", str(tiny_disk.folder / "recovery.duckdb"))
+    at = app.run()
+    at.switch_page("pages/progress.py").run()
+    tiny_disk.fill()
+    at.button(key="progress_load_example").click().run()
+    at.button(key="progress_example_yes").click().run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Nothing was saved: the disk holding your journal is full")
+    assert "Your journal is empty" in at.info[0].value
+
+
+@pytest.mark.parametrize("page", ["pages/checkin.py", "pages/history.py", "pages/data.py"])
+def test_the_app_says_a_read_only_journal_is_safe_and_names_it_for_its_owner(
+    read_only_journal, app, monkeypatch, page
+):
+    monkeypatch.setenv("RECOVERY_DB", str(read_only_journal))
+    at = app.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert len(at.error) == 1
+    message = at.error[0].value
+    assert message.startswith("Your journal is read-only here: it is safe, and nothing was")
+    assert f"Journal file: {read_only_journal}" in message
+    assert "restore a backup" not in message
+
+
+def test_a_visitor_to_a_shared_site_sees_no_server_path_and_the_server_logs_it(
+    read_only_journal, app, monkeypatch, caplog
+):
+    monkeypatch.setenv("RECOVERY_DB", str(read_only_journal))
+    monkeypatch.setenv("RECOVERY_MODE", "shared")
+    with caplog.at_level(logging.WARNING, logger="seven_signs.storage"):
+        at = app.run()
+    assert not at.exception
+    message = at.error[0].value
+    assert message.startswith("Your journal is read-only here")
+    assert str(read_only_journal) not in message and "/" not in message
+    assert "RECOVERY_DB" not in message
+    assert str(read_only_journal) in caplog.text and "read_only" in caplog.text
+
+
+def test_a_folder_that_cannot_be_created_is_a_message_not_a_crash(
+    folder_blocked_by_a_file, app, monkeypatch
+):
+    monkeypatch.setenv("RECOVERY_DB", str(folder_blocked_by_a_file))
+    at = app.run()
+    assert not at.exception
+    assert "The folder for your journal cannot be created or used" in at.error[0].value

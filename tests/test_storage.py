@@ -1,12 +1,14 @@
 """Storage on a real DuckDB file: saving, updating, owners, migrations and bad files."""
 
 import datetime as dt
+import os
 import time
+from pathlib import Path
 
 import duckdb
 import pytest
 
-from recovery import settings, storage
+from recovery import settings, storage, storage_errors
 from recovery.validation import ValidationError
 from tests.conftest import TODAY, checkin, held_open_by_another_process, sha256
 
@@ -164,3 +166,145 @@ def test_the_journal_file_is_chosen_by_environment_then_secrets(env, secrets, ex
 def test_the_default_journal_lives_in_the_data_folder():
     assert settings.DEFAULT_DB_PATH.parent.name == "data"
     assert settings.DEFAULT_DB_PATH.name == "recovery.duckdb"
+
+
+# ---- Why the journal could not be opened or written: one plain message per cause ------
+
+
+def test_a_save_on_a_full_disk_says_so_writes_nothing_and_the_next_save_works(tiny_disk):
+    path = tiny_disk.folder / "recovery.duckdb"
+    first = storage.open_database(path)
+    storage.save_checkin(first, "local", YESTERDAY, checkin(leg_pain=7))
+    first.close()  # (a write-ahead log still open could have room left in its last block)
+    journal = storage.open_database(path)
+    tiny_disk.fill()
+    with pytest.raises(storage_errors.DiskFullError) as caught:
+        storage.save_checkin(journal, "local", TODAY, checkin(leg_pain=3))
+    assert str(caught.value).startswith(
+        "Nothing was saved: the disk holding your journal is full. Everything saved before is safe."
+    )
+    assert storage.load_checkins(journal, "local")["leg_pain"].tolist() == [7]
+    tiny_disk.free()
+    storage.save_checkin(journal, "local", TODAY, checkin(leg_pain=3))
+    journal.close()
+    again = storage.open_database(path)
+    assert storage.load_checkins(again, "local")["leg_pain"].tolist() == [7, 3]
+    again.close()
+
+
+def test_an_import_on_a_full_disk_writes_none_of_its_days(tiny_disk):
+    journal = storage.open_database(tiny_disk.folder / "recovery.duckdb")
+    storage.save_checkin(journal, "local", YESTERDAY, checkin())
+    tiny_disk.fill()
+    rows = [(dt.date(2000, 1, 1) + dt.timedelta(days=n), checkin()) for n in range(3000)]
+    with pytest.raises(storage_errors.DiskFullError, match="^Nothing was saved: the disk"):
+        storage.save_checkins(journal, "local", rows)
+    assert storage.journal_summary(journal, "local").days_logged == 1
+    tiny_disk.free()
+    assert storage.save_checkins(journal, "local", rows).saved == 3000
+    journal.close()
+
+
+def test_a_new_journal_on_a_full_disk_leaves_no_empty_file_behind(tiny_disk):
+    path = tiny_disk.folder / "recovery.duckdb"
+    tiny_disk.fill()
+    with pytest.raises(storage_errors.DiskFullError, match="disk holding it is full"):
+        storage.open_database(path)
+    # An empty file left here would be called damaged once the disk has room again.
+    assert not path.exists()
+    tiny_disk.free()
+    storage.open_database(path).close()
+
+
+def _journal_under_proc(tmp_path):
+    return Path("/proc/1/seven-signs.duckdb")  # /proc accepts no new files, even from root
+
+
+# Each cause: how the test produces it, the error class, and words the person must read.
+CAUSES = {
+    # The journal's folder bind-mounted read-only (root only; skipped elsewhere).
+    "read-only journal": (
+        lambda request, tmp: request.getfixturevalue("read_only_journal"),
+        storage_errors.ReadOnlyError,
+        "Your journal is read-only here: it is safe, and nothing was changed",
+    ),
+    "new journal in a read-only folder": (
+        lambda request, tmp: request.getfixturevalue("read_only_journal").parent / "new.duckdb",
+        storage_errors.ReadOnlyError,
+        "read-only here",
+    ),
+    # A regular file where a folder of the path should be: mkdir fails (ENOTDIR).
+    "folder blocked by a file": (
+        lambda request, tmp: request.getfixturevalue("folder_blocked_by_a_file"),
+        storage_errors.FolderError,
+        "The folder for your journal cannot be created or used: part of its path is a file",
+    ),
+    "a place that takes no files": (
+        lambda request, tmp: _journal_under_proc(tmp),
+        storage_errors.FolderError,
+        "does not accept new files or folders",
+    ),
+    "a folder named as the journal": (
+        lambda request, tmp: tmp,
+        storage_errors.FolderError,
+        "the name given for the journal is a folder",
+    ),
+    "random bytes": (
+        lambda request, tmp: request.getfixturevalue("damaged_file"),
+        storage_errors.DatabaseDamagedError,
+        "not a Seven Signs journal, or it is damaged",
+    ),
+}
+
+
+@pytest.fixture
+def damaged_file(tmp_path):
+    """A file of random bytes where the journal should be."""
+    path = tmp_path / "damaged.duckdb"
+    path.write_bytes(os.urandom(64 * 1024))
+    return path
+
+
+@pytest.mark.parametrize("cause", list(CAUSES))
+def test_each_reason_a_journal_cannot_be_opened_has_its_own_plain_message(cause, request, tmp_path):
+    make_path, error_class, words = CAUSES[cause]
+    path = make_path(request, tmp_path)
+    before = sha256(path) if path.is_file() else None
+    with pytest.raises(error_class) as caught:
+        storage.open_database(path)
+    message = str(caught.value)
+    assert words in message
+    assert f"Journal file: {path}" in message  # the owner is told which file
+    # Only a damaged file gets the advice to replace it with a backup.
+    assert ("restore a backup" in message) == (error_class is storage_errors.DatabaseDamagedError)
+    assert (sha256(path) if path.is_file() else None) == before
+
+
+@pytest.mark.parametrize("cause", list(CAUSES))
+def test_a_visitor_never_sees_the_servers_file_path(cause, request, tmp_path):
+    make_path, error_class, words = CAUSES[cause]
+    path = make_path(request, tmp_path)
+    with pytest.raises(error_class) as caught:
+        storage.open_database(path)
+    shown = caught.value.describe(for_owner=False)
+    assert words in shown
+    assert str(path) not in shown and "/" not in shown
+    assert shown.endswith(storage_errors.HOSTED_ADVICE)
+    assert "RECOVERY_DB" not in shown  # advice for whoever runs the server, not a visitor
+
+
+def test_a_locked_journal_is_in_use_not_damaged(db_path):
+    storage.open_database(db_path).close()
+    with held_open_by_another_process(db_path), pytest.raises(storage.DatabaseLockedError) as e:
+        storage.open_database(db_path)
+    assert "restore a backup" not in str(e.value)
+    assert "/" not in e.value.describe(for_owner=False)
+
+
+def test_a_journal_damaged_inside_is_called_damaged_when_read(journal_damaged_inside):
+    journal = storage.open_database(journal_damaged_inside)
+    with pytest.raises(storage.DatabaseDamagedError) as caught:
+        storage.load_checkins(journal, "local")
+    journal.close()
+    assert str(caught.value).startswith("Your journal file is damaged: part of it can no longer")
+    assert "restore a backup" in str(caught.value)

@@ -10,7 +10,7 @@ import duckdb
 import streamlit as st
 
 from recovery import owners, settings, storage
-from ui import blocks
+from ui import blocks, storage_problems
 
 LINK_PARAM = "journal"
 
@@ -115,6 +115,6 @@ def open_journal() -> Journal:
     try:
         conn = _connection(path)
     except storage.StorageError as error:
-        st.error(str(error), icon=":material/error:")
+        storage_problems.show(error, current)
         blocks.stop()
     return Journal(conn=conn, owner=_owner(current, conn), mode=current)
