@@ -25,7 +25,7 @@ from recovery.transfer.csv_file import read_csv
 from recovery.transfer.dates import AUTO, DATE_ORDERS, DAY_FIRST, MONTH_FIRST
 from recovery.transfer.export import export_csv, export_filename, export_json, format_cell
 from recovery.transfer.json_file import JSON_FORMAT, NOT_A_BACKUP, read_json
-from recovery.transfer.limits import FIRST_YEAR, MAX_BYTES, MAX_PROBLEMS, MAX_ROWS
+from recovery.transfer.limits import FIRST_YEAR, MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_UPLOAD_MB
 from recovery.transfer.writing import (
     ImportPlan,
     apply_import,
@@ -47,6 +47,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_PROBLEMS",
     "MAX_ROWS",
+    "MAX_UPLOAD_MB",
     "MONTH_FIRST",
     "NOT_A_BACKUP",
     "OPTIONAL_COLUMNS",
