@@ -26,7 +26,8 @@ WEEKLY_SQL = (
     "GROUP BY week_start ORDER BY week_start"
 )
 RECENT_SQL = (
-    "SELECT count(exercises_done) AS days_logged, count(*) FILTER (WHERE exercises_done) AS exercise_days "
+    "SELECT count(exercises_done) AS days_logged, "
+    "count(*) FILTER (WHERE exercises_done) AS exercise_days "
     "FROM checkins WHERE owner = ? AND day BETWEEN ? AND ?"
 )
 
