@@ -53,23 +53,29 @@ st.subheader("Save a copy")
 if summary.days_logged == 0:
     st.info(
         "Your journal is empty, so there is nothing to save yet. You can bring days in "
-        "from a file below.",
+        "from a file below: start from this template in any spreadsheet.",
         icon=":material/info:",
+    )
+    st.download_button(
+        "Download a CSV template",
+        data=transfer.template_csv(),
+        file_name="seven-signs-template.csv",
+        mime="text/csv",
+        key="data_download_template",
+        icon=":material/table:",
+        on_click="ignore",
     )
 else:
     period = chosen_period("data_export")
     if period is not None:
         start, end = period
-        whole = (start, end) == (summary.first_day, summary.last_day)
         st.caption(f"From {text.long_date(start)} to {text.long_date(end)}.")
         csv_col, json_col = st.columns(2)
         csv_col.download_button(
             "Download CSV",
             # Made when clicked (on another thread), so a long journal never slows the page.
             data=lambda: transfer.export_csv(journal.conn, journal.owner, start, end),
-            file_name=transfer.export_filename(
-                "csv", None if whole else start, None if whole else end
-            ),
+            file_name=transfer.export_filename("csv", start, end),
             mime="text/csv",
             key="data_download_csv",
             icon=":material/table:",
@@ -79,9 +85,7 @@ else:
         json_col.download_button(
             "Download backup (JSON)",
             data=lambda: transfer.export_json(journal.conn, journal.owner, start, end),
-            file_name=transfer.export_filename(
-                "json", None if whole else start, None if whole else end
-            ),
+            file_name=transfer.export_filename("json", start, end),
             mime="application/json",
             key="data_download_json",
             icon=":material/backup:",
@@ -99,29 +103,38 @@ if summary.days_logged == 0:
     st.caption("Once you have logged some days, you can make a PDF report here.")
 else:
     st.write(
-        "A PDF to read in a minute: the seven signs with your baseline and recent "
-        "values, a chart for each, any red flags, how often you did your exercises, "
-        "and your notes."
+        "A three-page PDF to read in a minute. **Page 1, summary:** where you stand, each "
+        "sign's first-week and recent values with its verdict, red flags and how often you "
+        "did your exercises. **Page 2, charts:** one small chart per sign. **Page 3, notes:** "
+        "what you wrote, day by day."
     )
     name = st.text_input("Your name on the report (optional)", key="data_report_name", max_chars=80)
     period = chosen_period("data_report")
     if period is not None:
+        # The prepared PDF belongs to these inputs; changing any of them asks for a new one,
+        # so a download never carries an old name or period.
+        wanted = (period, name.strip(), today)
         if st.button("Prepare the PDF", key="data_report_make", icon=":material/picture_as_pdf:"):
             from recovery import report  # drawing charts is slow to import; only when asked
 
-            with st.spinner("Drawing the charts..."):
-                st.session_state["data_report_pdf"] = (
-                    period,
-                    report.build_report(
-                        journal.conn,
-                        journal.owner,
-                        start=period[0],
-                        end=period[1],
-                        name=name or None,
-                    ),
-                )
+            st.session_state.pop("data_report_pdf", None)
+            with st.spinner("Preparing the PDF..."):
+                try:
+                    st.session_state["data_report_pdf"] = (
+                        wanted,
+                        report.build_report(
+                            journal.conn,
+                            journal.owner,
+                            start=period[0],
+                            end=period[1],
+                            name=name.strip() or None,
+                            today=today,
+                        ),
+                    )
+                except report.ReportRefused as refused:
+                    st.warning(str(refused), icon=":material/info:")
         made = st.session_state.get("data_report_pdf")
-        if made and made[0] == period:
+        if made and made[0] == wanted:
             st.download_button(
                 "Download the PDF report",
                 data=made[1],
@@ -132,6 +145,8 @@ else:
                 icon=":material/download:",
                 on_click="ignore",
             )
+        elif made:
+            st.caption("You changed the name or the days: prepare the PDF again.")
 
 # ---- Import --------------------------------------------------------------------------
 st.subheader("Bring days in")
@@ -142,20 +157,70 @@ st.write(
 )
 with st.expander("How to lay out a spreadsheet"):
     st.markdown(
-        "- The first line holds the column names; the first one is `date`, written as "
-        "YYYY-MM-DD (for example 2026-03-31).\n"
-        "- Columns may be in any order and separated by commas or semicolons; optional "
-        "columns may be left out or blank.\n"
-        "- Yes/no columns take yes or no. Save the sheet as **CSV UTF-8**.\n"
-        "- The easiest start: download a CSV above and use it as your template."
+        "- The first line holds the column names, in any order, separated by commas or "
+        "semicolons. Save the sheet as **CSV UTF-8**.\n"
+        "- **Every row needs:** "
+        + ", ".join(
+            f"`{c}` ({transfer.column_label(c).lower()})" for c in transfer.REQUIRED_COLUMNS
+        )
+        + ".\n- **Optional** (leave out or blank for not recorded): "
+        + ", ".join(f"`{c}`" for c in transfer.OPTIONAL_COLUMNS)
+        + ".\n- Dates as 2026-03-31, 31/03/2026 or 31.3.2026. For month-first dates "
+        "(03/31/2026) choose MM/DD/YYYY below.\n"
+        "- Yes/no columns take yes or no.\n"
+        "- The easiest start: the template below, or a CSV downloaded above."
     )
+    st.download_button(
+        "Download a CSV template",
+        data=transfer.template_csv(),
+        file_name="seven-signs-template.csv",
+        mime="text/csv",
+        key="data_download_template_help",
+        icon=":material/table:",
+        on_click="ignore",
+    )
+DATE_ORDER_LABELS = {
+    transfer.AUTO: "Work it out (refuse if unsure)",
+    transfer.DAY_FIRST: "Day first: 31/03/2026",
+    transfer.MONTH_FIRST: "Month first: 03/31/2026",
+}
+date_order = st.radio(
+    "Date order in the file",
+    transfer.DATE_ORDERS,
+    format_func=DATE_ORDER_LABELS.get,
+    key="data_date_order",
+    horizontal=True,
+    help="ISO dates (2026-03-31) and dotted dates (31.3.2026) are always clear. Slashed "
+    "dates like 03/04/2026 are read only when the file or this choice says which is the day.",
+)
 upload_key = f"data_upload_{st.session_state.get('data_upload_round', 0)}"
 upload = st.file_uploader("CSV or JSON file", type=["csv", "json", "txt"], key=upload_key)
-if upload is not None:
+
+
+def forget_upload() -> None:
+    """Drop the parsed file and empty the file box (after an import or a cancel)."""
+    st.session_state.pop("data_parsed", None)
+    st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1
+
+
+if upload is None:
+    st.session_state.pop("data_parsed", None)  # a removed file leaves nothing behind
+elif upload.size > transfer.MAX_BYTES:
+    st.session_state.pop("data_parsed", None)
+    st.error(
+        f"Nothing was imported: {upload.name} is {upload.size / 1024 / 1024:,.1f} MB, and the "
+        f"limit is {transfer.MAX_UPLOAD_MB} MB, far more than a journal needs. Check that this "
+        "is a Seven Signs export.",
+        icon=":material/block:",
+    )
+else:
     cached = st.session_state.get("data_parsed")
-    if cached is None or cached[0] != upload.file_id:
-        parsed = transfer.read_file(upload.getvalue(), upload.name, today=today)
-        st.session_state["data_parsed"] = (upload.file_id, parsed)
+    if cached is None or cached[0] != (upload.file_id, date_order):
+        st.session_state.pop("data_parsed", None)
+        parsed = transfer.read_file(
+            upload.getvalue(), upload.name, today=today, date_order=date_order
+        )
+        st.session_state["data_parsed"] = ((upload.file_id, date_order), parsed)
     parsed = st.session_state["data_parsed"][1]
     if not parsed.ok:
         count = parsed.problem_count
@@ -177,11 +242,17 @@ if upload is not None:
     else:
         plan = transfer.plan_import(journal.conn, journal.owner, parsed)
         total = plan.new_days + plan.existing_days
+        examples = (
+            f" {plan.example_days:,} of them {'are' if plan.example_days != 1 else 'is'} "
+            "made-up example days, marked as such."
+            if plan.example_days
+            else ""
+        )
         st.info(
             f"{upload.name} holds {total:,} day{'s' if total != 1 else ''}, from "
             f"{text.long_date(plan.first_day)} to {text.long_date(plan.last_day)}: "
             f"**{plan.new_days:,} new day{'s' if plan.new_days != 1 else ''}, "
-            f"{plan.existing_days:,} already in your journal.**",
+            f"{plan.existing_days:,} already in your journal.**{examples}",
             icon=":material/upload:",
         )
         replace = False
@@ -196,12 +267,17 @@ if upload is not None:
             replace = choice != "Keep mine"
         written = plan.new_days + (plan.existing_days if replace else 0)
         label = f"Import {written:,} day{'s' if written != 1 else ''}"
-        if st.button(
+        go, cancel = st.columns(2)
+        if cancel.button("Cancel", key="data_import_cancel", width="stretch"):
+            forget_upload()
+            st.rerun()
+        if go.button(
             label,
             key="data_import_confirm",
             type="primary",
             icon=":material/download_done:",
             disabled=written == 0,
+            width="stretch",
         ):
             bar = st.progress(0.0, text="Importing...")
             try:
@@ -219,8 +295,7 @@ if upload is not None:
                 blocks.stop()
             st.session_state["data_flash"] = transfer.describe_result(result)
             # A new uploader key empties the file box, so the same file is not offered twice.
-            st.session_state["data_upload_round"] = st.session_state.get("data_upload_round", 0) + 1
-            st.session_state.pop("data_parsed", None)
+            forget_upload()
             st.session_state.pop("data_report_pdf", None)
             st.rerun()
         if written == 0:

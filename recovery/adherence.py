@@ -19,13 +19,15 @@ CHART_WEEKS = 26
 
 WEEKLY_SQL = (
     "SELECT CAST(date_trunc('week', day) AS DATE) AS week_start, "
-    "count(*) AS days_logged, "
+    # A day whose exercise answer was not recorded (NULL) is unknown, not a day off.
+    "count(exercises_done) AS days_logged, "
     "count(*) FILTER (WHERE exercises_done) AS exercise_days "
     "FROM checkins WHERE owner = ? AND day >= ? AND day <= ? "
     "GROUP BY week_start ORDER BY week_start"
 )
 RECENT_SQL = (
-    "SELECT count(*) AS days_logged, count(*) FILTER (WHERE exercises_done) AS exercise_days "
+    "SELECT count(exercises_done) AS days_logged, "
+    "count(*) FILTER (WHERE exercises_done) AS exercise_days "
     "FROM checkins WHERE owner = ? AND day BETWEEN ? AND ?"
 )
 

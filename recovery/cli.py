@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace days already in the journal (default: keep yours)",
     )
+    imp.add_argument(
+        "--date-format",
+        choices=transfer.DATE_ORDERS,
+        default=transfer.AUTO,
+        help="how slashed dates are written: DD/MM/YYYY, MM/DD/YYYY, or auto (the default: "
+        "YYYY-MM-DD, D.M.YYYY and day-first dates; a file that leaves it open is refused)",
+    )
 
     exp = commands.add_parser(
         "export",
@@ -140,12 +147,21 @@ def _open(path: str, *, create: bool) -> duckdb.DuckDBPyConnection:
 
 
 def _read_input(name: str) -> tuple[bytes, str | None]:
+    # Never more than the limit in memory: a larger file is refused after one byte too many.
     if name == "-":
-        return sys.stdin.buffer.read(), None
-    path = Path(name)
-    if not path.is_file():
-        raise CommandError(f"There is no file {name}.")
-    return path.read_bytes(), path.name
+        data = sys.stdin.buffer.read(transfer.MAX_BYTES + 1)
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise CommandError(f"There is no file {name}.")
+        with path.open("rb") as source:
+            data = source.read(transfer.MAX_BYTES + 1)
+    if len(data) > transfer.MAX_BYTES:
+        raise CommandError(
+            f"Nothing was imported: {name} is larger than {transfer.MAX_UPLOAD_MB} MB, far more "
+            "than a journal needs. Check that this is a Seven Signs export."
+        )
+    return data, None if name == "-" else Path(name).name
 
 
 def _describe_problem(problem: transfer.ImportProblem) -> str:
@@ -217,9 +233,12 @@ def _report(
         raise CommandError("--from must be on or before --to.")
     if storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged == 0:
         raise CommandError("The journal is empty: there is nothing to report yet.")
-    pdf = report.build_report(
-        conn, storage.LOCAL_OWNER, start=args.start, end=args.end, name=args.name
-    )
+    try:
+        pdf = report.build_report(
+            conn, storage.LOCAL_OWNER, start=args.start, end=args.end, name=args.name
+        )
+    except report.ReportRefused as refused:
+        raise CommandError(str(refused)) from None
     Path(args.output).write_bytes(pdf)
     out.write(f"Wrote {args.output} ({len(pdf) // 1024:,} KB).\n")
     return 0
@@ -262,7 +281,8 @@ def main(
     try:
         if args.command == "import":
             # Read and check the file before touching the journal: a bad file creates nothing.
-            args.parsed = transfer.read_file(*_read_input(args.file))
+            data, name = _read_input(args.file)
+            args.parsed = transfer.read_file(data, name, date_order=args.date_format)
             if not args.parsed.ok:
                 return _import(None, args, out, err)  # type: ignore[arg-type]
         conn = _open(path, create=args.command in _CREATES)

@@ -8,12 +8,11 @@ from dataclasses import dataclass
 import duckdb
 
 from recovery import storage
-from recovery.signs import CONTEXT, MEASURES_BY_COLUMN, RED_FLAG_COLUMNS
+from recovery.signs import MEASURES_BY_COLUMN, RED_FLAG_COLUMNS
 
 # A new day starts from yesterday's answers so an unchanged day takes seconds, but never
 # from yesterday's notes or red flags: those describe one day only.
 _NOT_CARRIED_OVER = {"notes", *RED_FLAG_COLUMNS}
-_CONTEXT_COLUMNS = {m.column for m in CONTEXT}
 
 
 @dataclass(frozen=True)
@@ -45,8 +44,8 @@ def starting_values(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -
     for column in values:
         if column in _NOT_CARRIED_OVER:
             continue
-        # Optional measures (a ruler measurement, hours slept) are only carried over when
-        # they were recorded; context such as activity always is.
-        if latest[column] is not None or column in _CONTEXT_COLUMNS:
+        # Values are carried over only when they were recorded; an unrecorded one (an
+        # imported day without activity, say) leaves the default.
+        if latest[column] is not None:
             values[column] = latest[column]
     return FormStart(values, existing=False, copied_from=latest["day"])

@@ -1,31 +1,33 @@
 """A PDF report for a clinician: the seven signs for a period, readable in a minute.
 
-Page one: who and when, each sign's baseline, recent value, change and verdict, red flags
-and exercise adherence. Page two: one small chart per sign, drawn offline with
-vl-convert. Then the person's notes. Text uses DejaVu Sans when the system has it (any
-language prints), else the PDF core font with the text reduced to Latin-1.
+Page one: who and when, the recovery stage, how many days are made-up example days, each
+sign's baseline, recent value, change and verdict, red flags and exercise adherence. Page
+two: one small chart per sign, drawn as vector lines (recovery.report_charts). Then the
+person's notes. Text uses DejaVu Sans when the system has it (any language prints), else
+the PDF core font with the text reduced to Latin-1; a character the font lacks (most emoji)
+is printed as its name in brackets, so nothing a person wrote silently disappears.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+import unicodedata
 from pathlib import Path
 
-import altair as alt
 import duckdb
 import pandas as pd
-import vl_convert
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from recovery import analysis, charts, text
-from recovery.signs import RED_FLAGS, SIGNS, Sign
+from recovery import analysis, stage, text
+from recovery.example import EXAMPLE_BATCH
+from recovery.report_charts import draw_sign_chart
+from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import checkin_records
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
-INK = "#1f2933"
-CHART_WIDTH, CHART_HEIGHT = 300, 150  # Vega-Lite pixels; drawn at 2x for print
+# Joiners, variation selectors and skin tones only shape the emoji next to them.
+_SILENT = {"\u200d", "\ufe0e", "\ufe0f", *(chr(c) for c in range(0x1F3FB, 0x1F400))}
 _LATIN1_SWAPS = {
     "\u2212": "-",
     "\u2013": "-",
@@ -64,12 +66,23 @@ class _ReportPDF(FPDF):
         self.set_margins(16, 16, 16)
 
     def clean(self, words: str) -> str:
-        """Text the current font can print."""
-        if self.unicode:
-            return words
-        for wide, narrow in _LATIN1_SWAPS.items():
-            words = words.replace(wide, narrow)
-        return words.encode("latin-1", "replace").decode("latin-1")
+        """Text the current font can print; what it cannot print is named, not dropped."""
+        if not self.unicode:
+            for wide, narrow in _LATIN1_SWAPS.items():
+                words = words.replace(wide, narrow)
+        known = self.fonts["body"].cmap if self.unicode else None
+        out = []
+        for char in words:
+            if char in _SILENT:
+                continue
+            printable = ord(char) in known if known is not None else ord(char) < 256
+            if printable or char in "\n\r\t":
+                out.append(char)
+            elif unicodedata.category(char).startswith("S") or ord(char) > 0xFFFF:
+                out.append(f"[{unicodedata.name(char, 'symbol').lower()}]")
+            else:
+                out.append("?")
+        return "".join(out)
 
     def footer(self) -> None:
         self.set_y(-14)
@@ -96,41 +109,8 @@ class _ReportPDF(FPDF):
         self.ln(1)
 
 
-def _chart(
-    the_sign: Sign,
-    series: analysis.SignSeries,
-    result: analysis.SignResult,
-    start: dt.date,
-    end: dt.date,
-) -> alt.LayerChart:
-    """The Progress page's chart of one sign, sized and titled for a printed page."""
-    measure = the_sign.primary
-    better = "lower is better" if measure.better == "lower" else "higher is better"
-    chart = charts.sign_chart(
-        the_sign.key,
-        series.frame,
-        result,
-        domain=(start, end),
-        granularity=series.granularity,
-        height=CHART_HEIGHT,
-        title=alt.Title(
-            f"{the_sign.number}. {the_sign.short_title} ({better})",
-            fontSize=12,
-            anchor="start",
-            color=INK,
-        ),
-    )
-    return chart.properties(width=CHART_WIDTH).configure_view(stroke=None)
-
-
-def chart_png(chart: alt.Chart) -> bytes:
-    """An Altair chart as PNG bytes, rendered offline."""
-    return vl_convert.vegalite_to_png(chart.to_json(), scale=2)
-
-
-def _png_size(png: bytes) -> tuple[int, int]:
-    """A PNG's width and height in pixels, from its header."""
-    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+class ReportRefused(ValueError):
+    """A report that would mislead or be empty; the message says why in plain words."""
 
 
 def _period(
@@ -138,7 +118,13 @@ def _period(
 ) -> tuple[dt.date, dt.date, list[dict[str, object]]]:
     records = checkin_records(conn, owner, start, end)
     if not records:
-        raise ValueError("no check-ins in this period")
+        raise ReportRefused("There are no check-ins in this period, so there is nothing to report.")
+    if all(r["batch"] == EXAMPLE_BATCH for r in records):
+        raise ReportRefused(
+            "Every day in this period is a made-up example day, so there is nothing of yours "
+            "to report. Remove the example recovery (on the Progress page) and log your own "
+            "days first."
+        )
     return start or records[0]["day"], end or records[-1]["day"], records
 
 
@@ -177,9 +163,14 @@ def build_report(
     end: dt.date | None = None,
     name: str | None = None,
     now: dt.datetime | None = None,
+    today: dt.date | None = None,
 ) -> bytes:
-    """The PDF report for the check-ins between two days (default: all of them)."""
+    """The PDF report for the check-ins between two days (default: all of them).
+
+    Raises ReportRefused for an empty period or one of made-up example days only.
+    """
     start, end, records = _period(conn, owner, start, end)
+    today = today or dt.date.today()
     comparison = analysis.compare_signs(conn, owner, start=start, end=end)
     series = analysis.sign_series(conn, owner, start, end)
     now = now or dt.datetime.now()
@@ -195,6 +186,15 @@ def build_report(
         f"({len(records)} day{'s' if len(records) != 1 else ''} logged). "
         f"Made with {text.APP_NAME} on {text.long_date(now.date())}."
     )
+    examples = sum(1 for r in records if r["batch"] == EXAMPLE_BATCH)
+    if examples:
+        pdf.para(
+            f"Note: {examples} of these {len(records)} days are made-up example days (the "
+            "app's example recovery), not the patient's own check-ins.",
+            bold=True,
+        )
+    estimate = stage.estimate_stage(conn, owner, today=min(end, today))
+    pdf.para(f"Recovery stage (estimated by the app from the check-ins): {estimate.title}.")
     if comparison.recent_start is not None:
         pdf.para(
             f"Baseline: mean of {comparison.baseline_start:%d %b} to "
@@ -224,15 +224,20 @@ def build_report(
         pdf.para(f"{day:%d %b %Y}: " + "; ".join(questions) + ".")
 
     pdf.heading("Exercise adherence")
-    done = sum(1 for r in records if r["exercises_done"])
-    pdf.para(
-        f"Exercise routine done on {done} of {len(records)} logged days "
-        f"({done / len(records) * 100:.0f} %)."
-    )
+    # A day whose exercise answer was not recorded is unknown, so it is left out.
+    answered = [r for r in records if r["exercises_done"] is not None]
+    done = sum(1 for r in answered if r["exercises_done"])
+    if not answered:
+        pdf.para("Exercises were not recorded in this period.")
+    else:
+        pdf.para(
+            f"Exercise routine done on {done} of {len(answered)} days with an answer "
+            f"({done / len(answered) * 100:.0f} %)."
+        )
     weeks = pd.DataFrame(
         {
-            "week": [r["day"] - dt.timedelta(days=r["day"].weekday()) for r in records],
-            "done": [bool(r["exercises_done"]) for r in records],
+            "week": [r["day"] - dt.timedelta(days=r["day"].weekday()) for r in answered],
+            "done": [bool(r["exercises_done"]) for r in answered],
         }
     )
     per_week = weeks.groupby("week")["done"].agg(["sum", "count"]).tail(8)
@@ -256,13 +261,24 @@ def build_report(
     )
     top = pdf.get_y() + 1
     column_width = (pdf.w - pdf.l_margin - pdf.r_margin - 6) / 2
-    pngs = [chart_png(_chart(s, series[s.key], comparison.signs[s.key], start, end)) for s in SIGNS]
-    # Every chart has the same frame, so the tallest image sets the row height.
-    image_height = max(column_width * _png_size(png)[1] / _png_size(png)[0] for png in pngs)
-    for index, png in enumerate(pngs):
-        x = pdf.l_margin + (index % 2) * (column_width + 6)
-        y = top + (index // 2) * (image_height + 4)
-        pdf.image(io.BytesIO(png), x=x, y=y, w=column_width)
+    chart_height = 54
+    for index, the_sign in enumerate(SIGNS):
+        box = (
+            pdf.l_margin + (index % 2) * (column_width + 6),
+            top + (index // 2) * (chart_height + 4),
+            column_width,
+            chart_height,
+        )
+        draw_sign_chart(
+            pdf,
+            box,
+            the_sign,
+            series[the_sign.key].frame,
+            comparison.signs[the_sign.key],
+            (start, end),
+            pdf.family,
+            pdf.clean,
+        )
 
     notes = [(r["day"], r["notes"]) for r in records if r["notes"]]
     pdf.add_page()

@@ -39,7 +39,9 @@ COMPARE_SQL = (
     ") "
     "SELECT previous_activity = ? AS after_strenuous, count(*) AS days, " + _MEANS + " "
     "FROM days "
+    # An unrecorded activity (NULL) is unknown: that pair is left out, not counted as rest.
     "WHERE day >= ? AND date_diff('day', previous_day, day) = 1 "
+    "AND previous_activity IS NOT NULL "
     "GROUP BY after_strenuous"
 )
 

@@ -391,6 +391,8 @@ CONTEXT: tuple[Measure, ...] = (
         choices=ACTIVITY_LEVELS,
         default="normal",
         help="Strenuous: heavy lifting, a long day on your feet, sport or a long drive.",
+        # The form always asks; an imported spreadsheet may not have it (stored as NULL).
+        required=False,
     ),
     Measure(
         column="exercises_done",
@@ -398,6 +400,7 @@ CONTEXT: tuple[Measure, ...] = (
         question="Did you do your stretching, strengthening or aerobic routine today?",
         kind="yesno",
         default=False,
+        required=False,
     ),
     Measure(
         column="notes",

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
-from recovery import storage
+import pypdf
+
+from recovery import example, storage, transfer
 from recovery.storage import LOCAL_OWNER
 from tests.conftest import TODAY, checkin
 from tests.test_transfer import DAY1, DAY2, csv_text, row
@@ -49,9 +52,8 @@ def test_an_empty_journal_says_there_is_nothing_to_save_but_offers_import(app):
 def test_the_download_buttons_hold_csv_and_json_of_the_journal(app, db_path):
     fill(db_path)
     open_data(app)
-    buttons = {b.proto.id: b for b in app.get("download_button")}
-    assert len(buttons) == 2
-    labels = sorted(b.proto.label for b in buttons.values())
+    buttons = [b for b in app.get("download_button") if b.key.startswith("data_download_")]
+    labels = sorted(b.proto.label for b in buttons if "template" not in b.key)
     assert labels == ["Download CSV", "Download backup (JSON)"]
 
 
@@ -124,7 +126,7 @@ def test_a_report_range_picks_the_days(app, db_path):
     app.date_input(key="data_report_range").set_value((DAY2, DAY2)).run()
     app.button(key="data_report_make").click().run()
     assert not app.exception
-    assert app.session_state["data_report_pdf"][0] == (DAY2, DAY2)
+    assert app.session_state["data_report_pdf"][0][0] == (DAY2, DAY2)
 
 
 def test_a_long_list_of_problems_goes_in_a_scrollable_grid(app):
@@ -133,3 +135,143 @@ def test_a_long_list_of_problems_goes_in_a_scrollable_grid(app):
     upload(app, "bad.csv", csv_text(rows).encode())
     assert "has 60 problems" in app.error[0].value
     assert len(app.dataframe[0].value) == 60
+
+
+PRIMARY_ONLY = ("date", *(c for c in transfer.REQUIRED_COLUMNS if c != "date"))
+
+
+def stored(db_path, day: dt.date) -> dict | None:
+    connection = storage.open_database(db_path)
+    try:
+        return storage.get_checkin(connection, LOCAL_OWNER, day)
+    finally:
+        connection.close()
+
+
+def import_shown_file(app):
+    app.button(key="data_import_confirm").click().run()
+    assert not app.exception
+    return app
+
+
+def test_an_empty_journal_offers_a_csv_template_with_every_column(app):
+    open_data(app)
+    button = next(b for b in app.get("download_button") if b.key == "data_download_template")
+    assert button.proto.label == "Download a CSV template"
+    assert ",".join(transfer.CSV_COLUMNS) in transfer.template_csv()
+
+
+def test_the_import_help_lists_required_and_optional_columns(app):
+    open_data(app)
+    help_text = " ".join(m.value for m in app.markdown)
+    assert "**Every row needs:** `date`" in help_text
+    assert "`leg_pain`" in help_text and "`activity`" in help_text.split("**Optional**")[1]
+
+
+def test_a_csv_with_only_the_date_and_primary_columns_imports_as_not_recorded(app, db_path):
+    open_data(app)
+    upload(app, "sheet.csv", csv_text([row(DAY1), row(DAY2)], PRIMARY_ONLY).encode())
+    assert "2 new days" in app.info[-1].value
+    import_shown_file(app)
+    saved = stored(db_path, DAY1)
+    assert saved["leg_pain"] == 5
+    assert saved["activity"] is None and saved["exercises_done"] is None
+    assert "data_parsed" not in app.session_state  # the file is not kept after the import
+
+
+def test_a_day_first_csv_imports(app, db_path):
+    open_data(app)
+    day = dt.date(2026, 3, 31)
+    text = csv_text([row(day)], PRIMARY_ONLY).replace(day.isoformat(), "31/03/2026")
+    upload(app, "sheet.csv", text.encode())
+    import_shown_file(app)
+    assert stored(db_path, day) is not None
+
+
+def test_month_first_dates_need_the_choice_and_then_import(app, db_path):
+    open_data(app)
+    days = [dt.date(2026, 3, 30), dt.date(2026, 3, 31)]
+    text = csv_text([row(d) for d in days], PRIMARY_ONLY)
+    for d in days:
+        text = text.replace(d.isoformat(), f"{d.month:02d}/{d.day:02d}/{d.year}")
+    upload(app, "us.csv", text.encode())
+    assert "rows 2, 3 write the month first" in app.table[0].value.iloc[0]["What is wrong"]
+    app.radio(key="data_date_order").set_value(transfer.MONTH_FIRST).run()
+    import_shown_file(app)
+    assert stored(db_path, days[1]) is not None
+
+
+def test_an_ambiguous_file_is_refused_with_its_rows_named(app, db_path):
+    open_data(app)
+    text = csv_text([row(dt.date(2026, 4, 3)), row(dt.date(2026, 5, 3))], PRIMARY_ONLY)
+    text = text.replace("2026-04-03", "03/04/2026").replace("2026-05-03", "03/05/2026")
+    upload(app, "sheet.csv", text.encode())
+    problem = app.table[0].value.iloc[0]["What is wrong"]
+    assert problem.startswith("rows 2, 3: a date such as 03/04/2026 could be 3 April or 4 March")
+    assert not [b for b in app.button if b.key == "data_import_confirm"]
+    assert (
+        stored(db_path, dt.date(2026, 4, 3)) is None
+        and stored(db_path, dt.date(2026, 3, 4)) is None
+    )
+
+
+def test_a_row_dated_year_one_is_refused_with_its_row(app, db_path):
+    open_data(app)
+    upload(app, "sheet.csv", csv_text([row(DAY1), row(dt.date(1, 1, 1))]).encode())
+    table = app.table[0].value
+    assert table.index[0] == 3
+    assert table.iloc[0]["What is wrong"] == "date 0001-01-01 is before 1900; check the year"
+    assert stored(db_path, DAY1) is None
+
+
+def test_an_oversized_file_is_refused_and_nothing_is_written(app, db_path):
+    open_data(app)
+    big = csv_text([row(DAY1)]).encode() + b"x" * (transfer.MAX_BYTES + 1)
+    upload(app, "huge.csv", big)
+    assert "the limit is 50 MB" in app.error[0].value
+    assert "data_parsed" not in app.session_state
+    assert not [b for b in app.button if b.key == "data_import_confirm"]
+    assert stored(db_path, DAY1) is None
+
+
+def test_a_deeply_nested_json_is_not_a_backup_and_nothing_is_written(app, db_path):
+    open_data(app)
+    upload(app, "deep.json", b"[" * 100_000 + b"]" * 100_000, "application/json")
+    assert (
+        app.table[0].value.iloc[0]["What is wrong"].startswith("This is not a Seven Signs backup")
+    )
+    assert not db_path.exists() or stored(db_path, DAY1) is None
+
+
+def test_cancel_drops_the_file_and_writes_nothing(app, db_path):
+    open_data(app)
+    upload(app, "sheet.csv", csv_text([row(DAY1)]).encode())
+    app.button(key="data_import_cancel").click().run()
+    assert "data_parsed" not in app.session_state
+    assert app.file_uploader(key="data_upload_1") is not None
+    assert stored(db_path, DAY1) is None
+
+
+def test_changing_the_name_after_preparing_asks_for_a_new_pdf(app, db_path):
+    fill(db_path)
+    open_data(app)
+    app.text_input(key="data_report_name").input("Sam").run()
+    app.button(key="data_report_make").click().run()
+    assert "Download the PDF report" in [b.proto.label for b in app.get("download_button")]
+    app.text_input(key="data_report_name").input("Samira").run()
+    assert "Download the PDF report" not in [b.proto.label for b in app.get("download_button")]
+    app.button(key="data_report_make").click().run()
+    pdf = app.session_state["data_report_pdf"][1]
+    text = " ".join(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Patient: Samira." in text
+
+
+def test_a_report_of_example_days_only_is_refused_in_plain_words(app, db_path):
+    connection = storage.open_database(db_path)
+    example.load_example(connection, LOCAL_OWNER, end=TODAY)
+    connection.close()
+    open_data(app)
+    app.button(key="data_report_make").click().run()
+    assert not app.exception
+    assert "made-up example day" in app.warning[0].value
+    assert "Download the PDF report" not in [b.proto.label for b in app.get("download_button")]

@@ -147,15 +147,18 @@ BAD_CELLS = [
     ("sleep_hours", "25", "sleep_hours must be a number from 0 to 24; got 25"),
     # "nan" parses as a float in Python but is not a measurement.
     ("fingertip_floor_cm", "nan", "fingertip_floor_cm must be a number from 0 to 100; got 'nan'"),
-    # Day-first dates from a spreadsheet are ambiguous, so only ISO dates are accepted.
+    # A date written in words is not one of the ways the import reads.
     (
         "date",
-        "23/11/2026",
-        "date must be written as YYYY-MM-DD, for example 2026-03-31; got '23/11/2026'",
+        "Nov 23 2026",
+        "date must be written as YYYY-MM-DD, DD/MM/YYYY or D.M.YYYY (for example 2026-03-31 "
+        "or 31/03/2026); got 'Nov 23 2026'",
     ),
+    # Year 0001 (a spreadsheet's empty date) would make every chart span two millennia.
+    ("date", "0001-01-01", "date 0001-01-01 is before 1900; check the year"),
     # Looks like ISO but is not a real day.
     ("date", "2026-02-30", "date 2026-02-30 is not a real calendar day"),
-    ("date", "", "date is missing: every row needs its day, written as YYYY-MM-DD"),
+    ("date", "", "date is missing: every row needs its day"),
     # A day that has not happened yet.
     (
         "date",
@@ -210,8 +213,8 @@ BAD_FILES = [
     (
         b"Dear doctor, here is my diary.\nIt was a bad week.",
         "This does not look like a Seven "
-        "Signs CSV: the first line must hold the column names, starting with date (export your "
-        "journal once to see them).",
+        "Signs CSV: the first line must hold the column names, starting with date (the template "
+        "on this page shows them).",
     ),
 ]
 
@@ -240,11 +243,14 @@ def test_a_date_twice_in_the_file_names_both_rows():
 def test_a_row_with_too_many_values_is_named():
     text = csv_text([row()]).rstrip("\r\n") + ",surplus\r\n"
     (problem,) = transfer.read_file(text.encode(), "x.csv").problems
-    assert problem.row == 2 and "first line names 24 columns" in problem.message
+    assert (
+        problem.row == 2
+        and f"first line names {len(transfer.CSV_COLUMNS)} columns" in problem.message
+    )
 
 
 def test_every_problem_in_the_file_is_listed_not_just_the_first():
-    rows = [row(DAY1, leg_pain=11, numbness=-2), row(DAY2, activity="")]
+    rows = [row(DAY1, leg_pain=11, numbness=-2), row(DAY2, activity="jogging")]
     parsed = transfer.read_file(csv_text(rows).encode(), "x.csv")
     assert [(p.row, p.column) for p in parsed.problems] == [
         (2, "leg_pain"),
@@ -257,12 +263,12 @@ def test_every_problem_in_the_file_is_listed_not_just_the_first():
     ("change", "message"),
     [
         # Not JSON at all, though named .json.
-        (lambda text: text[:40], "The file is not valid JSON"),
+        (lambda text: text[:40], "This is not a Seven Signs backup: it is not valid JSON"),
         # Some other program's JSON.
-        (lambda text: '{"rows": []}', "This JSON file is not a Seven Signs backup"),
+        (lambda text: '{"rows": []}', "This is not a Seven Signs backup"),
         # A backup from a future version of the app.
         (
-            lambda text: text.replace('"schema_version": 2', '"schema_version": 99'),
+            lambda text: text.replace('"schema_version": 3', '"schema_version": 99'),
             "This backup comes from a newer Seven Signs (schema version 99)",
         ),
         # A value edited by hand out of range.
@@ -279,7 +285,7 @@ def test_every_problem_in_the_file_is_listed_not_just_the_first():
 )
 def test_a_damaged_json_backup_is_refused_with_a_clear_message(conn, change, message):
     storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(leg_pain=5))
-    assert storage.SCHEMA_VERSION == 2, "update the schema_version replacement above"
+    assert storage.SCHEMA_VERSION == 3, "update the schema_version replacement above"
     text = change(transfer.export_json(conn, LOCAL_OWNER))
     parsed = transfer.read_file(text.encode(), "backup.json")
     assert not parsed.ok

@@ -55,7 +55,7 @@ def draw(measure: Measure) -> None:
             placeholder="Not recorded",
             format="%.1f",
         )
-    elif measure.kind == "yesno" and measure.required:
+    elif measure.kind == "yesno" and measure.default is not None:
         st.checkbox(measure.question, key=key, help=help_text)
     elif measure.kind == "yesno":
         st.radio(

@@ -1,0 +1,96 @@
+"""Writing a journal out: CSV for spreadsheets, JSON for a complete backup."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import duckdb
+
+from recovery import storage
+from recovery.example import EXAMPLE_BATCH
+from recovery.signs import MEASURES_BY_COLUMN
+from recovery.transfer.checks import guard
+from recovery.transfer.columns import CSV_COLUMNS, EXAMPLE_COLUMN, JSON_FIELDS
+from recovery.transfer.json_file import JSON_FORMAT
+
+
+def format_cell(column: str, value: object) -> str:
+    """One value as the CSV writes it: yes/no, plain numbers, ISO dates, blank for none."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    measure = MEASURES_BY_COLUMN.get(column)
+    if measure is not None and measure.kind == "text":
+        return guard(str(value))
+    return str(value)
+
+
+def _with_example(record: dict[str, object]) -> dict[str, object]:
+    record["date"] = record["day"]
+    record[EXAMPLE_COLUMN] = record["batch"] == EXAMPLE_BATCH
+    return record
+
+
+def export_csv(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> str:
+    """The journal (or a date range of it) as CSV text, one row per day, oldest first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for record in storage.checkin_records(conn, owner, start, end):
+        record = _with_example(record)
+        writer.writerow([format_cell(column, record[column]) for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def export_json(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> str:
+    """A complete backup as JSON: every field of every day, the schema version, the time."""
+    now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    header = {
+        "format": JSON_FORMAT,
+        "schema_version": storage.SCHEMA_VERSION,
+        "exported_at": now.isoformat(),
+        "fields": list(JSON_FIELDS),
+    }
+    lines = []
+    for record in storage.checkin_records(conn, owner, start, end):
+        record = _with_example(record)
+        entry = {name: _json_value(record[name]) for name in JSON_FIELDS}
+        lines.append(json.dumps(entry, ensure_ascii=False))
+    # One day per line keeps a years-long backup readable and diff-friendly.
+    head = ",\n".join(
+        f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
+        for key, value in header.items()
+    )
+    body = "\n ]" if not lines else "\n  " + ",\n  ".join(lines) + "\n ]"
+    return "{\n" + head + ',\n "checkins": [' + body + "\n}\n"
+
+
+def export_filename(kind: str, start: dt.date | None, end: dt.date | None) -> str:
+    """A file name that says what is inside: seven-signs-2026-01-05-to-2026-03-29.csv."""
+    period = f"-{start.isoformat()}-to-{end.isoformat()}" if start and end else ""
+    return f"seven-signs{period}.{kind}"

@@ -1,0 +1,101 @@
+"""Writing a checked file into the journal, in one transaction, and saying what it did."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import duckdb
+
+from recovery import storage
+from recovery.transfer.checks import ImportProblem, ParsedFile
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import would do: how many days are new and how many are already there."""
+
+    new_days: int
+    existing_days: int
+    first_day: dt.date
+    last_day: dt.date
+    example_days: int = 0
+
+
+def plan_import(conn: duckdb.DuckDBPyConnection, owner: str, parsed: ParsedFile) -> ImportPlan:
+    """Count how many of the file's days are new and how many the journal already has."""
+    days = [day for day, _ in parsed.rows]
+    first, last = min(days), max(days)
+    overlap = len(storage.existing_days(conn, owner, first, last) & set(days))
+    return ImportPlan(
+        new_days=len(days) - overlap,
+        existing_days=overlap,
+        first_day=first,
+        last_day=last,
+        example_days=parsed.example_days,
+    )
+
+
+def import_batch_name(now: dt.datetime | None = None) -> str:
+    """The batch label for one import, so it can be recognised (or removed) later."""
+    return "import " + (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def apply_import(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    parsed: ParsedFile,
+    *,
+    replace: bool,
+    today: dt.date | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> storage.BulkSaveResult:
+    """Write a valid file's days in one transaction: all of them or none."""
+    if not parsed.ok:
+        raise ValueError("only a file without problems can be imported")
+    return storage.save_checkins(
+        conn,
+        owner,
+        parsed.rows,
+        replace=replace,
+        keep_existing=not replace,
+        today=today,
+        # A backup restores its own batches; a CSV's days share one import batch, except
+        # example days, which stay marked as the example.
+        batch=None if parsed.kind == "json" else import_batch_name(),
+        stamps=parsed.stamps,
+        on_progress=on_progress,
+    )
+
+
+def problems_table(problems: list[ImportProblem]) -> list[dict[str, object]]:
+    """Problems as rows for a table people read: row, column, value, what is wrong."""
+    return [
+        {
+            "Row": "" if p.row is None else p.row,
+            "Column": p.column,
+            "Value": p.value,
+            "What is wrong": p.message,
+        }
+        for p in problems
+    ]
+
+
+def describe_result(result: storage.BulkSaveResult) -> str:
+    """What an import did, in one sentence: 'Imported 14 days: 12 new, 2 replaced.'"""
+
+    def days(count: int) -> str:
+        return f"{count:,} day{'s' if count != 1 else ''}"
+
+    if result.saved == 0:
+        sentence = "Imported nothing"
+    elif result.replaced == 0:
+        sentence = f"Imported {days(result.saved)}" + (" (all new)" if result.saved > 1 else "")
+    else:
+        sentence = (
+            f"Imported {days(result.saved)}: {result.added:,} new, {result.replaced:,} replaced"
+        )
+    if result.kept:
+        sentence += f". Kept {days(result.kept)} of yours unchanged"
+    return sentence + "."
