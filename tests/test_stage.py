@@ -81,7 +81,8 @@ def test_nothing_improving_yet_is_early(conn):
     result = estimate(conn)
     assert result.key == "early"
     assert result.improved == ()
-    assert "0 signs of seven have improved so far" in result.explanation
+    assert "No sign has clearly improved yet" in result.explanation
+    assert "0 signs" not in result.explanation
     assert "6 weeks" in result.next_steps
 
 
