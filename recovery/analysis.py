@@ -274,11 +274,11 @@ def _secondary_news(result: SignResult) -> str:
         unit = f" {measure.unit}" if measure.unit else ""
         verb = "rose" if change.recent > change.baseline else "fell"
         direction = "for the better" if verdict == "improved" else "for the worse"
-        why = "by the app's rule" if rule.is_convention else f"({rule.source})"
+        source = "the app's convention" if rule.is_convention else rule.source
         news.append(
             f" {measure.label}, though, {verb} from {format_value(measure, change.baseline)} "
             f"to {format_value(measure, change.recent)}{unit}: a real change {direction} "
-            f"{why}, {rule.summary}."
+            f"({rule.summary}; {source})."
         )
     return "".join(news)
 

@@ -242,8 +242,9 @@ SIGNS: tuple[Sign, ...] = (
                 required=False,
                 threshold=Threshold(
                     points=4.5,
-                    summary="a change of at least 4.5 cm, more than measurement error",
-                    source=cite("ekedahl2012") + " (smallest detectable change)",
+                    summary="a change of at least 4.5 cm, the smallest change the test "
+                    "reliably detects",
+                    source=cite("ekedahl2012"),
                 ),
             ),
         ),
