@@ -134,3 +134,9 @@ def test_no_user_facing_text_names_internal_files():
         rules = [item.threshold, *(m.threshold for m in item.secondary if m.threshold)]
         for rule in rules:
             assert "CLINICAL" not in rule.source and ".md" not in rule.source
+
+
+def test_secondary_rules_are_explained_with_their_sources():
+    explained = {e.sign.key: e for e in guide.explain_signs()}
+    assert "at least 3 stands" in explained["strength"].also_recorded
+    assert "Ekedahl et al., Arch Phys Med Rehabil 2012" in explained["motion"].also_recorded

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from recovery import example, storage
-from recovery.signs import RED_FLAGS
 from streamlit.testing.v1 import AppTest
 
+from recovery import example, storage
+from recovery.signs import RED_FLAGS
 from tests.conftest import ROOT, checkin
 
 PAGE = "pages/recovery_guide.py"
