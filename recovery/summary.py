@@ -34,6 +34,7 @@ def journal_overview(
             "signs": list(notice.signs),
             "title": notice.title,
             "text": notice.text,
+            "detail": notice.detail,
             "red_flag": notice.red_flag.question if notice.red_flag else None,
         },
         "signs": {
@@ -71,7 +72,7 @@ def overview_text(overview: dict[str, object]) -> str:
     ]
     notice = overview.get("worsening")
     if notice:
-        lines.append(f"WARNING: {notice['title']}. {notice['text']}")
+        lines.append(f"WARNING: {notice['title']}. {notice['text']} {notice['detail']}")
         if notice["red_flag"]:
             lines.append(f"Red flag, get urgent care: {notice['red_flag'].lower()}.")
     baseline, recent = overview["baseline"], overview["recent"]

@@ -40,6 +40,7 @@ class Notice:
     title: str
     text: str
     signs: tuple[str, ...]
+    detail: str = ""  # the numbers behind it: first week -> latest 7 days
     red_flag: RedFlag | None = None
     urgent: str = ""
 
@@ -86,10 +87,11 @@ def worsening_notice(comparison: Comparison) -> Notice | None:
             level="warning",
             title=f"{names[0].upper()}{names[1:]} is worse than in your first week",
             text=(
-                f"{moves} Talk to your clinician soon about this change, and sooner if it "
-                "keeps getting worse or worries you."
+                "Talk to your clinician soon about this change, and sooner if it keeps "
+                "getting worse or worries you."
             ),
             signs=worse,
+            detail=moves,
         )
     if len(worse) == len(SIGN_KEYS):
         title = "All seven signs are worse than in your first week"
@@ -103,10 +105,9 @@ def worsening_notice(comparison: Comparison) -> Notice | None:
     return Notice(
         level="error",
         title=title,
-        text=(
-            f"{moves}{strength} Contact your clinician now: do not wait for a routine appointment."
-        ),
+        text=f"Contact your clinician now: do not wait for a routine appointment.{strength}",
         signs=worse,
+        detail=moves,
         red_flag=WEAKNESS_FLAG,
         urgent=f"Red flag: **{WEAKNESS_FLAG.question.lower()}**. {URGENT_IF_FLAG}",
     )

@@ -17,6 +17,12 @@ from recovery import adherence, analysis, charts, example, guide_charts, residua
 END = dt.date(2026, 11, 23)
 OWNER = "local"
 BACKGROUNDS = {"light": charts.LIGHT_BACKGROUND, "dark": charts.DARK_BACKGROUND}
+# The dark background Streamlit 1.67 actually paints, measured on a screenshot: checked too.
+PAINTED_DARK = "#171614"
+ALL_BACKGROUNDS = {
+    "light": [charts.LIGHT_BACKGROUND],
+    "dark": [charts.DARK_BACKGROUND, PAINTED_DARK],
+}
 TEXT_MINIMUM = 4.5
 MARK_MINIMUM = 3.0
 
@@ -104,8 +110,9 @@ def all_charts(conn) -> dict[str, list[dict]]:
 def test_chart_labels_and_values_reach_4_5_to_1_on_the_theme_they_are_drawn_for(all_charts, theme):
     for spec in all_charts[theme]:
         for colour in colours_by_role(spec)["text"]:
-            ratio = contrast(colour, BACKGROUNDS[theme])
-            assert ratio >= TEXT_MINIMUM, f"{colour} on {theme}: {ratio:.2f}:1"
+            for background in ALL_BACKGROUNDS[theme]:
+                ratio = contrast(colour, background)
+                assert ratio >= TEXT_MINIMUM, f"{colour} on {background}: {ratio:.2f}:1"
 
 
 @pytest.mark.parametrize("theme", list(BACKGROUNDS))
@@ -113,8 +120,10 @@ def test_points_lines_and_bars_reach_3_to_1_on_both_backgrounds(all_charts, them
     for spec in all_charts[theme]:
         for colour in colours_by_role(spec)["mark"]:
             # The exercise chart's aim line is drawn in the theme's text colour.
-            background = BACKGROUNDS[theme] if colour in _theme_text() else None
-            targets = [background] if background else list(BACKGROUNDS.values())
+            if colour in _theme_text():
+                targets = ALL_BACKGROUNDS[theme]
+            else:
+                targets = [*ALL_BACKGROUNDS["light"], *ALL_BACKGROUNDS["dark"]]
             for target in targets:
                 ratio = contrast(colour, target)
                 assert ratio >= MARK_MINIMUM, f"{colour} on {target}: {ratio:.2f}:1"

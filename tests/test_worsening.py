@@ -168,7 +168,7 @@ def test_the_notice_names_the_signs_and_what_to_do(conn, journal, title, words):
     assert notice is not None
     assert notice.title == title
     for word in words:
-        assert word in notice.text
+        assert word in notice.text + notice.detail
     if notice.level == "error":
         # The firm notice carries the registry's red flag and its urgent-care message.
         assert notice.red_flag is not None and notice.red_flag.column == "rf_worsening_weakness"

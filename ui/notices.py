@@ -12,6 +12,8 @@ def worsening_notice(notice: Notice | None) -> None:
     if notice is None:
         return
     body = f"**{notice.title}.** {notice.text}"
+    if notice.detail:
+        body += f"\n\n{notice.detail}"
     if notice.urgent:
         body += f"\n\n{notice.urgent}"
     draw = st.error if notice.level == "error" else st.warning
