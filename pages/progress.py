@@ -139,8 +139,9 @@ def show_empty_journal() -> None:
 def show_progress(comparison: analysis.Comparison) -> None:
     """The headline, the range and one card per sign."""
     st.header(progress.headline(comparison), anchor=False)
-    if comparison.has_verdicts:
-        st.caption(progress.verdict_names(comparison))
+    names = progress.verdict_names(comparison) if comparison.has_verdicts else ""
+    if names:
+        st.caption(names)
     st.write(progress.summary_line(comparison, today))
     # A kiosk visitor's journal is the example; "Start over" already resets it.
     if not previewing and journal.mode != "kiosk":

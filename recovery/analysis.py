@@ -238,10 +238,7 @@ def describe(the_sign: Sign, result: SignResult) -> str:
             return f"{name} {moved}: a clear improvement by the app's rule ({rule.summary})."
         return f"{name} {moved}, a clinically meaningful improvement."
     if result.verdict == "worse":
-        return (
-            f"{name} {moved}, a clear change for the worse. If it goes on or worries you, "
-            "talk to your clinician."
-        )
+        return f"{name} {moved}, a clear change for the worse. Talk to your clinician soon."
     news = _secondary_news(result)
     return f"{name} {moved}: not a clear change yet (that takes {rule.summary}).{news}"
 

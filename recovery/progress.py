@@ -118,7 +118,8 @@ def verdict_names(comparison: Comparison) -> str:
         if keys:
             names = "all seven signs" if len(keys) == len(SIGNS) else sign_names(keys)
             parts.append(f"{VERDICT_LABELS[verdict]}: {names}")
-    return " \u00b7 ".join(parts)
+    # One verdict for every sign is already the headline's whole message.
+    return " \u00b7 ".join(parts) if len(parts) > 1 else ""
 
 
 def summary_line(comparison: Comparison, today: dt.date | None = None) -> str:
@@ -168,9 +169,11 @@ def pain_free_line(comparison: Comparison) -> str:
     """Pain-free days (no flare-ups, leg pain 0 or 1) in the two periods compared."""
     if comparison.recent_start is None:
         return ""
+    before = comparison.pain_free_baseline or "none"
+    after = comparison.pain_free_recent or "none"
     return (
-        f"Pain-free days (no flare-ups and leg pain 0 or 1): {comparison.pain_free_baseline} in "
-        f"your first week, {comparison.pain_free_recent} in your latest 7 days."
+        f"Pain-free days (no flare-ups and leg pain 0 or 1): {before} in your first week, "
+        f"{after} in your latest 7 days."
     )
 
 

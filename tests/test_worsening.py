@@ -218,3 +218,13 @@ def test_the_summary_reports_the_worsening_stage_and_notice_first(conn):
     assert overview["stage_title"] == "Getting worse"
     text = summary.overview_text(overview)
     assert text.splitlines()[1].startswith("WARNING: All seven signs are worse")
+
+
+def test_zero_reads_as_none_and_one_verdict_for_all_is_not_repeated(conn):
+    comparison = _log(conn, "all worse")
+    assert progress.pain_free_line(comparison) == (
+        "Pain-free days (no flare-ups and leg pain 0 or 1): 7 in your first week, "
+        "none in your latest 7 days."
+    )
+    assert progress.verdict_names(comparison) == ""  # the headline already says it
+    assert comparison.signs["pain"].sentence.endswith("Talk to your clinician soon.")

@@ -45,6 +45,8 @@ def worsening_rows(today: dt.date) -> list[tuple[dt.date, dict]]:
     for index in range(DAYS):
         share = index / (DAYS - 1)
         values = {k: round(START[k] + (END[k] - START[k]) * share) for k in START}
+        # Exercises kept up at first, then dropped as things get worse.
+        values["exercises_done"] = index % 3 != 2 if index < 10 else index % 4 == 0
         rows.append((today - dt.timedelta(days=DAYS - 1 - index), checkin(**values)))
     return rows
 
