@@ -6,6 +6,7 @@ import streamlit as st
 
 from recovery import (
     adherence,
+    analysis,
     guide,
     guide_charts,
     journal_settings,
@@ -49,9 +50,13 @@ def save_aim() -> None:
 
 st.title("Recovery guide")
 summary = storage.journal_summary(journal.conn, journal.owner)
+# One comparison serves the notice and the stage estimate.
+comparison = (
+    analysis.compare_signs(journal.conn, journal.owner, end=today) if summary.days_logged else None
+)
 # Getting worse is said first, before anything else on the page.
-if summary.days_logged:
-    notices.worsening_notice(worsening.notice_for(journal.conn, journal.owner, today))
+if comparison is not None:
+    notices.worsening_notice(worsening.worsening_notice(comparison))
 st.write(
     "Where you stand, from your own check-ins, followed by what the last stages of "
     "sciatica recovery usually look like."
@@ -68,7 +73,7 @@ if summary.days_logged == 0:
     )
     st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
 else:
-    estimate = stage.estimate_stage(journal.conn, journal.owner, today=today)
+    estimate = stage.estimate_stage(journal.conn, journal.owner, today, comparison)
     with st.container(border=True, key="guide_stage_card"):
         st.caption("Your stage, estimated from your journal")
         st.subheader(f"{STAGE_ICONS[estimate.key]} {estimate.title}", anchor=False)

@@ -26,7 +26,7 @@ from typing import Literal
 import duckdb
 
 from recovery import guide
-from recovery.analysis import PAIN_FREE_SQL, compare_signs
+from recovery.analysis import PAIN_FREE_SQL, Comparison, compare_signs
 from recovery.good_level import GOOD_LEVELS
 from recovery.signs import SIGN_KEYS, SIGNS
 from recovery.worsening import SEVERAL_WORSE, STRENGTH, sign_names
@@ -316,10 +316,18 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
 
 
 def estimate_stage(
-    conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date | None = None
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    today: dt.date | None = None,
+    comparison: Comparison | None = None,
 ) -> StageEstimate:
-    """Estimate the owner's recovery stage from their journal, up to ``today``."""
+    """Estimate the owner's recovery stage from their journal, up to ``today``.
+
+    ``comparison`` (compare_signs up to the same ``today``) saves its two queries when the
+    caller already has it, as the recovery guide does for its worsening notice.
+    """
     today = today or dt.date.today()
-    comparison = compare_signs(conn, owner, end=today)
+    if comparison is None:
+        comparison = compare_signs(conn, owner, end=today)
     verdicts = {key: result.verdict for key, result in comparison.signs.items()}
     return decide(_weeks(conn, owner, today), verdicts, today)

@@ -104,7 +104,7 @@ def test_several_signs_improving_is_improving(conn):
     assert result.explanation.startswith("5 of the seven signs have improved")
     assert result.sign_detail == (
         "Improved since your first week: leg pain, pain flare-ups, bending and getting up, "
-        "walking and sleep. At a good level now: none."
+        "walking, and sleep. At a good level now: none."
     )
 
 
