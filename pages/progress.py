@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from recovery import analysis, charts, example, progress, storage
+from recovery import analysis, charts, example, progress, storage, worsening
 from recovery.signs import SIGNS
-from ui import example_preview, storage_problems
+from ui import example_preview, notices, storage_problems
+from ui.charts import theme_is_dark
 from ui.session import open_journal, visitor_today
 
 journal = open_journal()
@@ -100,7 +101,12 @@ def show_example_notice() -> None:
             st.rerun()
 
 
+baseline_start = st.session_state.get("progress_baseline")
+comparison = analysis.compare_signs(source.conn, source.owner, baseline_start=baseline_start)
+
 st.title("Progress")
+# Getting worse is said first, before anything else on the page.
+notices.worsening_notice(worsening.worsening_notice(comparison))
 if "progress_flash" in st.session_state:
     kind, message = st.session_state.pop("progress_flash")
     (st.success if kind == "success" else st.error)(message)
@@ -119,9 +125,6 @@ if previewing:
             args=(False,),
         )
 
-baseline_start = st.session_state.get("progress_baseline")
-comparison = analysis.compare_signs(source.conn, source.owner, baseline_start=baseline_start)
-
 
 def show_empty_journal() -> None:
     """What an empty journal needs, and the example to try."""
@@ -137,8 +140,9 @@ def show_empty_journal() -> None:
 def show_progress(comparison: analysis.Comparison) -> None:
     """The headline, the range and one card per sign."""
     st.header(progress.headline(comparison), anchor=False)
-    if comparison.has_verdicts:
-        st.caption(progress.verdict_counts(comparison))
+    names = progress.verdict_names(comparison) if comparison.has_verdicts else ""
+    if names:
+        st.caption(names)
     st.write(progress.summary_line(comparison, today))
     # A kiosk visitor's journal is the example; "Start over" already resets it.
     if not previewing and journal.mode != "kiosk":
@@ -193,6 +197,7 @@ def show_progress(comparison: analysis.Comparison) -> None:
                     result,
                     domain=(start, end),
                     granularity=sign_series.granularity,
+                    dark=theme_is_dark(),
                 ),
                 width="stretch",
             )

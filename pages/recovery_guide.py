@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
-from recovery import adherence, guide, guide_charts, residual, stage, storage, text
+from recovery import (
+    adherence,
+    analysis,
+    guide,
+    guide_charts,
+    journal_settings,
+    references,
+    residual,
+    stage,
+    storage,
+    text,
+    worsening,
+)
 from recovery.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
-from ui.session import open_journal
+from ui import notices
+from ui.charts import theme_is_dark
+from ui.session import open_journal, visitor_today
 
 STAGE_ICONS = {
     "insufficient_data": ":material/hourglass_empty:",
+    "worsening": ":material/trending_down:",
     "early": ":material/spa:",
     "improving": ":material/trending_up:",
     "last_stage": ":material/flag:",
@@ -20,16 +33,36 @@ STAGE_ICONS = {
 }
 
 journal = open_journal()
-today = dt.date.today()
+today = visitor_today()
+dark = theme_is_dark()
+AIM_KEY = "guide_exercise_aim"
 
-st.title("Last stages and residual symptoms")
+
+def save_aim() -> None:
+    """Keep the aim with the journal, so it is there on the next visit."""
+    journal_settings.set_setting(
+        journal.conn,
+        journal.owner,
+        journal_settings.EXERCISE_AIM,
+        str(int(st.session_state[AIM_KEY])),
+    )
+
+
+st.title("Recovery guide")
+summary = storage.journal_summary(journal.conn, journal.owner)
+# One comparison serves the notice and the stage estimate.
+comparison = (
+    analysis.compare_signs(journal.conn, journal.owner, end=today) if summary.days_logged else None
+)
+# Getting worse is said first, before anything else on the page.
+if comparison is not None:
+    notices.worsening_notice(worsening.worsening_notice(comparison))
 st.write(
     "Where you stand, from your own check-ins, followed by what the last stages of "
     "sciatica recovery usually look like."
 )
 
 st.header("Where you stand", divider="gray")
-summary = storage.journal_summary(journal.conn, journal.owner)
 if summary.days_logged == 0:
     st.info(
         "Your journal is empty, so there is nothing personal to show yet. After a few "
@@ -40,7 +73,7 @@ if summary.days_logged == 0:
     )
     st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
 else:
-    estimate = stage.estimate_stage(journal.conn, journal.owner, today=today)
+    estimate = stage.estimate_stage(journal.conn, journal.owner, today, comparison)
     with st.container(border=True, key="guide_stage_card"):
         st.caption("Your stage, estimated from your journal")
         st.subheader(f"{STAGE_ICONS[estimate.key]} {estimate.title}", anchor=False)
@@ -75,7 +108,7 @@ else:
     st.subheader("Residual symptoms after strenuous days", anchor=False)
     pattern = residual.residual_pattern(journal.conn, journal.owner, today=today)
     if pattern.enough_data:
-        st.altair_chart(guide_charts.residual_chart(pattern), width="stretch")
+        st.altair_chart(guide_charts.residual_chart(pattern, dark=dark), width="stretch")
         st.markdown("\n\n".join(pattern.sentences))
     else:
         st.info(" ".join(pattern.sentences), icon=":material/info:")
@@ -86,18 +119,29 @@ else:
     )
 
     st.subheader("Keeping up your exercises", anchor=False)
+    # The widget's own state is dropped when the page is left, so the saved aim seeds it.
+    if AIM_KEY not in st.session_state:
+        st.session_state[AIM_KEY] = journal_settings.get_int(
+            journal.conn,
+            journal.owner,
+            journal_settings.EXERCISE_AIM,
+            adherence.DEFAULT_AIM,
+            1,
+            7,
+        )
     aim = st.number_input(
         "Your aim: exercise days per week",
         min_value=1,
         max_value=7,
-        value=adherence.DEFAULT_AIM,
         step=1,
-        key="guide_exercise_aim",
-        help="Agree a realistic aim with your clinician or physiotherapist.",
+        key=AIM_KEY,
+        on_change=save_aim,
+        help="Agree a realistic aim with your clinician or physiotherapist. It is kept "
+        "with your journal.",
     )
     record = adherence.exercise_record(journal.conn, journal.owner, aim=int(aim), today=today)
     if not record.weeks.empty:
-        st.altair_chart(guide_charts.exercise_chart(record), width="stretch")
+        st.altair_chart(guide_charts.exercise_chart(record, dark=dark), width="stretch")
     st.markdown(" ".join(record.sentences))
 
 st.header("When to get help", divider="gray")
@@ -128,3 +172,6 @@ st.subheader("Continuing care and prevention", anchor=False)
 st.markdown(guide.section("continuing_care"))
 st.subheader("Residual symptoms", anchor=False)
 st.markdown(guide.section("residual_symptoms"))
+
+st.header("References", divider="gray")
+st.markdown("\n".join(f"- {line}" for line in references.reference_list()))

@@ -65,11 +65,13 @@ class ExerciseRecord:
             said = [
                 (
                     f"In the last {RECENT_WEEKS} weeks you did your exercises on "
-                    f"{self.recent_exercise_days} of the {self.recent_days_logged} days you "
-                    "logged"
+                    f"{self.recent_exercise_days or 'none'} of the "
+                    f"{_days(self.recent_days_logged)} you logged"
                 )
             ]
-            if self.recent_days_logged == days:
+            if not self.recent_exercise_days:
+                said[0] += "."
+            elif self.recent_days_logged == days:
                 per_week = self.recent_exercise_days / RECENT_WEEKS
                 said[0] += f": about {per_week:.1f} days a week."
             else:
@@ -80,12 +82,12 @@ class ExerciseRecord:
             met = int(complete["met_aim"].sum())
             if len(complete) == 1:
                 verb = "reached" if met else "did not reach"
-                said.append(f"Your last full week {verb} your aim of {self.aim} days.")
+                said.append(f"Your last full week {verb} your aim of {_days(self.aim)}.")
             else:
-                share = "All" if met == len(complete) else str(met)
+                share = {0: "None", len(complete): "All"}.get(met, str(met))
                 said.append(
                     f"{share} of the last {len(complete)} full weeks reached your "
-                    f"aim of {self.aim} days."
+                    f"aim of {_days(self.aim)}."
                 )
         return said
 
@@ -116,3 +118,7 @@ def exercise_record(
         recent_days_logged=int(logged),
         recent_exercise_days=int(exercised),
     )
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"

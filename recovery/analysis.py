@@ -16,12 +16,12 @@ from typing import Literal
 import duckdb
 import pandas as pd
 
-from recovery.signs import SIGNS, Better, Measure, Sign, Threshold
+from recovery.signs import MEASURES_BY_COLUMN, SIGNS, Better, Measure, Sign, Threshold
 
 Verdict = Literal["improved", "no_change", "worse", "insufficient_data"]
 Granularity = Literal["day", "week"]
 
-MIN_CHECKINS = 3  # per window, below which there is no verdict (CLINICAL.md)
+MIN_CHECKINS = 3  # per window, below which there is no verdict (the app's convention)
 WINDOW_DAYS = 7
 # Float means of whole numbers (13/7...) must not miss a threshold they meet exactly.
 _TOLERANCE = 1e-9
@@ -238,11 +238,46 @@ def describe(the_sign: Sign, result: SignResult) -> str:
             return f"{name} {moved}: a clear improvement by the app's rule ({rule.summary})."
         return f"{name} {moved}, a clinically meaningful improvement."
     if result.verdict == "worse":
-        return (
-            f"{name} {moved}, a clear change for the worse. If it goes on or worries you, "
-            "talk to your clinician."
+        return f"{name} {moved}, a clear change for the worse. Talk to your clinician soon."
+    news = _secondary_news(result)
+    return f"{name} {moved}: not a clear change yet (that takes {rule.summary}).{news}"
+
+
+def secondary_verdict(change: MeasureChange) -> Verdict:
+    """A secondary measure's own verdict, by its threshold in the registry (if it has one)."""
+    measure = MEASURES_BY_COLUMN[change.column]
+    if measure.threshold is None or measure.better is None:
+        return "insufficient_data"
+    return judge(
+        change.baseline,
+        change.recent,
+        measure.threshold,
+        measure.better,
+        change.n_baseline,
+        change.n_recent,
+    )
+
+
+def _secondary_news(result: SignResult) -> str:
+    """Sentences for secondary measures that moved by their own threshold ('' if none did)."""
+    news = []
+    for change in result.secondary:
+        verdict = secondary_verdict(change)
+        if verdict not in ("improved", "worse"):
+            continue
+        measure = MEASURES_BY_COLUMN[change.column]
+        rule = measure.threshold
+        assert rule is not None and change.baseline is not None and change.recent is not None
+        unit = f" {measure.unit}" if measure.unit else ""
+        verb = "rose" if change.recent > change.baseline else "fell"
+        direction = "for the better" if verdict == "improved" else "for the worse"
+        source = "the app's convention" if rule.is_convention else rule.source
+        news.append(
+            f" {measure.label}, though, {verb} from {format_value(measure, change.baseline)} "
+            f"to {format_value(measure, change.recent)}{unit}: a real change {direction} "
+            f"({rule.summary}; {source})."
         )
-    return f"{name} {moved}: not a clear change yet (that takes {rule.summary})."
+    return "".join(news)
 
 
 def _bound(day: dt.date | None, default: dt.date) -> dt.date:
@@ -312,13 +347,6 @@ def compare_signs(
         base_row, recent_row = rows.get("baseline", {}), rows.get("recent", {})
         baseline = _float(base_row.get(f"mean_{column}"))
         recent = _float(recent_row.get(f"mean_{column}"))
-        result = sign_result(
-            the_sign,
-            baseline,
-            recent,
-            int(base_row.get(f"n_{column}") or 0),
-            int(recent_row.get(f"n_{column}") or 0),
-        )
         secondary = tuple(
             MeasureChange(
                 m.column,
@@ -330,7 +358,14 @@ def compare_signs(
             for m in the_sign.secondary
             if m.kind in NUMERIC_KINDS
         )
-        results[the_sign.key] = replace(result, secondary=secondary)
+        results[the_sign.key] = sign_result(
+            the_sign,
+            baseline,
+            recent,
+            int(base_row.get(f"n_{column}") or 0),
+            int(recent_row.get(f"n_{column}") or 0),
+            secondary,
+        )
     return Comparison(
         signs=results,
         baseline_start=b_start,
@@ -350,7 +385,12 @@ def _float(value: object) -> float | None:
 
 
 def sign_result(
-    the_sign: Sign, baseline: float | None, recent: float | None, n_baseline: int, n_recent: int
+    the_sign: Sign,
+    baseline: float | None,
+    recent: float | None,
+    n_baseline: int,
+    n_recent: int,
+    secondary: tuple[MeasureChange, ...] = (),
 ) -> SignResult:
     """Judge one sign from its two window means and counts, and describe the outcome."""
     measure = the_sign.primary
@@ -372,6 +412,7 @@ def sign_result(
         n_recent=n_recent,
         sentence="",
         target=improvement_target(baseline, the_sign.threshold, measure),
+        secondary=secondary,
     )
     return replace(partial, sentence=describe(the_sign, partial))
 

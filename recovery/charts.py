@@ -23,8 +23,13 @@ VERMILLION = "#D55E00"
 BLUISH_GREEN = "#009E73"
 GREY = "#8C8C8C"
 
-# Mid-tone colours that keep about 3:1 contrast on both Streamlit themes' backgrounds:
-# grey days under a blue trend line, so the line stands out without relying on hue.
+# Streamlit's two theme backgrounds, which every chart colour is checked against.
+LIGHT_BACKGROUND = "#FFFFFF"
+DARK_BACKGROUND = "#0E1117"
+
+# Marks (points, lines, bars) are mid-tones with at least 3:1 contrast on both backgrounds
+# (WCAG's rule for graphics): grey days under a blue trend line, so the line stands out
+# without relying on hue.
 POINT_COLOUR = GREY
 TREND_COLOUR = BLUE
 BASELINE_COLOUR = GREY
@@ -32,6 +37,28 @@ TARGET_COLOUR = BLUISH_GREEN
 BASELINE_DASH = [6, 4]
 TARGET_DASH = [2, 3]
 CHART_HEIGHT = 170
+
+
+@dataclass(frozen=True)
+class TextColours:
+    """Colours of words drawn inside a chart, for one theme: at least 4.5:1 on its background.
+
+    No single colour reaches 4.5:1 on both white and Streamlit's near-black, so chart text
+    follows the theme the page is shown in (the PDF uses the light one).
+    """
+
+    body: str  # values and plain labels
+    baseline: str  # the baseline line's label, a grey like its line
+    target: str  # the improvement line's label, a green like its line
+
+
+LIGHT_TEXT = TextColours(body="#31333F", baseline="#5E5E5E", target="#007A5A")
+DARK_TEXT = TextColours(body="#FAFAFA", baseline="#A6A6A6", target="#2BC999")
+
+
+def text_colours(dark: bool = False) -> TextColours:
+    """The chart text colours for the light or the dark theme."""
+    return DARK_TEXT if dark else LIGHT_TEXT
 
 
 @dataclass(frozen=True)
@@ -109,6 +136,7 @@ def _reference_layers(
     y_scale: alt.Scale,
     x: alt.X,
     domain: tuple[dt.date, dt.date] | None,
+    text: TextColours = LIGHT_TEXT,
 ) -> list[alt.Chart]:
     """The baseline and improvement lines (one layer) and their labels (another)."""
     span = float(y_scale.domain[1] - y_scale.domain[0]) or 1.0
@@ -140,11 +168,16 @@ def _reference_layers(
     if last_day is None:
         return [lines]
     # Labels sit at the right end, on the side of their line away from the latest values.
+    label_colour = alt.Color(
+        "kind:N",
+        legend=None,
+        scale=alt.Scale(domain=kinds, range=[text.baseline, text.target]),
+    )
     labels = base.mark_text(align="right", baseline="middle", dx=-2, fontSize=11).encode(
         x=x,
         y=alt.Y("label_at:Q", scale=y_scale),
         text="text:N",
-        color=colour,
+        color=label_colour,
     )
     return [lines, labels]
 
@@ -158,6 +191,7 @@ def sign_chart(
     granularity: Granularity = "day",
     height: int = CHART_HEIGHT,
     title: str | None = None,
+    dark: bool = False,
 ) -> alt.LayerChart:
     """One sign over time: values as points, the rolling mean as a line, baseline and target.
 
@@ -222,7 +256,9 @@ def sign_chart(
             }
         )
     if references:
-        layers.extend(_reference_layers(references, result, rows, y_scale, x, domain))
+        layers.extend(
+            _reference_layers(references, result, rows, y_scale, x, domain, text_colours(dark))
+        )
     chart = alt.layer(*layers).properties(
         height=height,
         description=result.sentence or the_sign.title,

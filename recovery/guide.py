@@ -75,7 +75,12 @@ def _also_recorded(item: Sign) -> str:
             )
             if applies
         ]
-        parts.append(measure.label + (f" ({', '.join(notes)})" if notes else ""))
+        details = [", ".join(notes)] if notes else []
+        rule = measure.threshold
+        if rule is not None:
+            source = "the app's convention" if rule.is_convention else rule.source
+            details.append(f"a real change on its own: {rule.summary}, {source}")
+        parts.append(measure.label + (f" ({'; '.join(details)})" if details else ""))
     return "; ".join(parts) + ("." if parts else "")
 
 

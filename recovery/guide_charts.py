@@ -2,6 +2,8 @@
 
 Colours come from the Okabe-Ito palette, which stays distinct with common colour-vision
 deficiencies; every colour also has a text label or legend so none carries meaning alone.
+Bars keep at least 3:1 contrast on both Streamlit backgrounds, and words drawn in a chart
+take the theme's text colour (recovery.charts.text_colours), at least 4.5:1.
 """
 
 from __future__ import annotations
@@ -10,15 +12,15 @@ import altair as alt
 import pandas as pd
 
 from recovery.adherence import ExerciseRecord
+from recovery.charts import BLUE, GREY, VERMILLION, text_colours
 from recovery.residual import AFTER, OTHER, ResidualPattern
 
-ORANGE = "#E69F00"
-BLUE = "#0072B2"
-GREY = "#999999"
+# Vermillion rather than Okabe-Ito orange: orange has only 2.3:1 contrast on white.
+WARM = VERMILLION
 FONT_SIZE = 13
 
 
-def residual_chart(pattern: ResidualPattern) -> alt.LayerChart:
+def residual_chart(pattern: ResidualPattern, dark: bool = False) -> alt.LayerChart:
     """Mean tingling and leg pain on days after strenuous days against other days."""
     frame = pattern.frame().dropna(subset=["mean"])
     frame["label"] = frame["mean"].map(lambda value: f"{value:.1f}")
@@ -36,7 +38,7 @@ def residual_chart(pattern: ResidualPattern) -> alt.LayerChart:
             "group:N",
             title=None,
             sort=[AFTER, OTHER],
-            scale=alt.Scale(domain=[AFTER, OTHER], range=[ORANGE, BLUE]),
+            scale=alt.Scale(domain=[AFTER, OTHER], range=[WARM, BLUE]),
             legend=alt.Legend(orient="top", labelFontSize=FONT_SIZE),
         ),
         tooltip=[
@@ -48,12 +50,12 @@ def residual_chart(pattern: ResidualPattern) -> alt.LayerChart:
     )
     bars = base.mark_bar()
     labels = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(
-        text="label:N", color=alt.value("#333333")
+        text="label:N", color=alt.value(text_colours(dark).body)
     )
     return alt.layer(bars, labels).properties(height=alt.Step(26))
 
 
-def exercise_chart(record: ExerciseRecord) -> alt.LayerChart:
+def exercise_chart(record: ExerciseRecord, dark: bool = False) -> alt.LayerChart:
     """Exercise days per week as bars, with the weekly aim as a dashed line."""
     frame = record.weeks.copy()
     frame["week"] = pd.to_datetime(frame.pop("week_start"))
@@ -81,7 +83,7 @@ def exercise_chart(record: ExerciseRecord) -> alt.LayerChart:
                 "status:N",
                 title=None,
                 sort=statuses,
-                scale=alt.Scale(domain=statuses, range=[BLUE, ORANGE, GREY]),
+                scale=alt.Scale(domain=statuses, range=[BLUE, WARM, GREY]),
                 legend=alt.Legend(orient="top", labelFontSize=FONT_SIZE),
             ),
             tooltip=[
@@ -97,7 +99,7 @@ def exercise_chart(record: ExerciseRecord) -> alt.LayerChart:
         alt.Chart(aim_frame)
         .mark_rule(
             strokeDash=[6, 4],
-            color="#333333",
+            color=text_colours(dark).body,
             strokeWidth=2,
         )
         .encode(y="aim:Q", tooltip=[alt.Tooltip("aim:Q", title="Your weekly aim")])
@@ -110,7 +112,7 @@ def exercise_chart(record: ExerciseRecord) -> alt.LayerChart:
             x=4,
             dy=-4,
             fontSize=FONT_SIZE,
-            color="#333333",
+            color=text_colours(dark).body,
         )
         .encode(y="aim:Q", text="label:N")
     )

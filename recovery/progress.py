@@ -14,6 +14,7 @@ from recovery.analysis import (
 )
 from recovery.signs import MEASURES_BY_COLUMN, SIGNS, Sign
 from recovery.text import days_ago
+from recovery.worsening import sign_names
 
 EXPLAIN_VERDICTS = (
     "Each sign compares the average of your first week of check-ins (your baseline) with "
@@ -23,10 +24,34 @@ EXPLAIN_VERDICTS = (
     f"{MIN_CHECKINS} check-ins in each week are needed for a verdict."
 )
 
+
+def _scales() -> str:
+    """What the charts' numbers are, from each primary measure's scale in the registry."""
+    rated = [s.primary.label.lower() for s in SIGNS if s.primary.kind == "scale"]
+    others = []
+    for the_sign in SIGNS:
+        measure = the_sign.primary
+        if measure.kind == "count":
+            others.append(f"{the_sign.short_title.lower()} are counted per day")
+        elif measure.kind == "minutes":
+            others.append(f"{the_sign.short_title.lower()} is in minutes")
+    rated_text = sign_names_plain(rated) + " are rated from 0 to 10"
+    return "; ".join([rated_text, *others]) + "."
+
+
+def sign_names_plain(words: list[str]) -> str:
+    """Words joined as a list in a sentence: 'a, b and c'."""
+    if len(words) <= 1:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
 CHART_KEY = (
     "How to read the charts: grey dots are single days, the solid blue line is the 7-day "
     "average (once 3 of those days are logged), the dashed grey line is your baseline and "
-    "the dotted green line is the level that would count as improving. Scores are out of 10."
+    "the dotted green line is the level that would count as improving. "
+    + _scales()[0].upper()
+    + _scales()[1:]
 )
 
 
@@ -46,13 +71,32 @@ def span(first: dt.date, last: dt.date) -> str:
     return f"{first.day}\u2013{short_date(last)}"
 
 
+def _signs_with(comparison: Comparison, verdict: str) -> tuple[str, ...]:
+    return tuple(s.key for s in SIGNS if comparison.signs[s.key].verdict == verdict)
+
+
+def _count_signs(number: int) -> str:
+    return "all seven signs" if number == len(SIGNS) else f"{number} sign{'s'[: number != 1]}"
+
+
 def headline(comparison: Comparison) -> str:
-    """'Improving in 6 of 7 signs', or what the page is waiting for."""
+    """The page's headline: the signs that are worse first, then improving and lagging ones."""
     if comparison.days_logged == 0:
         return "No check-ins yet"
     if not comparison.has_verdicts:
         return "Not enough check-ins for a verdict yet"
-    return f"Improving in {comparison.improving_count} of {len(SIGNS)} signs"
+    worse = _signs_with(comparison, "worse")
+    if worse:
+        names = "" if len(worse) == len(SIGNS) else f": {sign_names(worse)}"
+        return f"Worse in {_count_signs(len(worse))}{names}"
+    improving = comparison.improving_count
+    lagging = _signs_with(comparison, "no_change")
+    if improving == len(SIGNS):
+        return "Improving in all seven signs"
+    if improving == 0:
+        return f"No clear change yet in {sign_names(lagging)}" if lagging else "No verdict yet"
+    not_yet = f"; not yet in {sign_names(lagging)}" if lagging else ""
+    return f"Improving in {improving} of {len(SIGNS)} signs{not_yet}"
 
 
 def verdict_counts(comparison: Comparison) -> str:
@@ -63,6 +107,19 @@ def verdict_counts(comparison: Comparison) -> str:
         for verdict, label in VERDICT_LABELS.items()
         if verdict in verdicts
     )
+
+
+def verdict_names(comparison: Comparison) -> str:
+    """Which signs got each verdict, worse first: 'Getting worse: walking · Improving: ...'."""
+    order = ("worse", "improved", "no_change", "insufficient_data")
+    parts = []
+    for verdict in order:
+        keys = _signs_with(comparison, verdict)
+        if keys:
+            names = "all seven signs" if len(keys) == len(SIGNS) else sign_names(keys)
+            parts.append(f"{VERDICT_LABELS[verdict]}: {names}")
+    # One verdict for every sign is already the headline's whole message.
+    return " \u00b7 ".join(parts) if len(parts) > 1 else ""
 
 
 def summary_line(comparison: Comparison, today: dt.date | None = None) -> str:
@@ -112,9 +169,11 @@ def pain_free_line(comparison: Comparison) -> str:
     """Pain-free days (no flare-ups, leg pain 0 or 1) in the two periods compared."""
     if comparison.recent_start is None:
         return ""
+    before = comparison.pain_free_baseline or "none"
+    after = comparison.pain_free_recent or "none"
     return (
-        f"Pain-free days (no flare-ups and leg pain 0 or 1): {comparison.pain_free_baseline} in "
-        f"your first week, {comparison.pain_free_recent} in your latest 7 days."
+        f"Pain-free days (no flare-ups and leg pain 0 or 1): {before} in your first week, "
+        f"{after} in your latest 7 days."
     )
 
 

@@ -112,10 +112,14 @@ class ResidualPattern:
                     "strenuous one."
                 )
             ]
+        followed = (
+            f"None of the days in {weeks} followed a strenuous day"
+            if self.days_after_strenuous == 0
+            else f"Only {_days(self.days_after_strenuous)} in {weeks} followed a strenuous day"
+        )
         return [
             (
-                f"Only {_days(self.days_after_strenuous)} in {weeks} followed a strenuous "
-                f"day; at least {MIN_DAYS} are needed before the app compares. On a "
+                f"{followed}; at least {MIN_DAYS} are needed before the app compares. On a "
                 "strenuous day (heavy lifting, a long day on your feet, sport or a long "
                 'drive), choose "strenuous" under Activity today in the check-in.'
             )

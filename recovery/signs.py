@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from recovery.references import cite
+
 Kind = Literal["scale", "count", "minutes", "decimal", "yesno", "choice", "text"]
 Better = Literal["lower", "higher"]
 
@@ -36,6 +38,9 @@ class Measure:
     choices: tuple[str, ...] = ()
     max_length: int | None = None
     required: bool = True
+    # For a sign's secondary measure: the change that counts as real on its own, which the
+    # sign's sentence mentions when the primary measure shows no clear change.
+    threshold: Threshold | None = None
 
     @property
     def sql_type(self) -> str:
@@ -141,7 +146,7 @@ def _scale(
 _TWO_POINTS = Threshold(
     points=2,
     summary="a change of at least 2 points on the 0-10 scale",
-    source="Seven Signs convention for 0-10 self-ratings (see CLINICAL.md)",
+    source="Seven Signs convention for 0-10 self-ratings",
     is_convention=True,
 )
 
@@ -177,7 +182,7 @@ SIGNS: tuple[Sign, ...] = (
             points=2,
             percent=30,
             summary="a fall of at least 2 points or at least 30 % from your baseline",
-            source="Ostelo et al., Spine 2008 (consensus on minimal important change)",
+            source=cite("ostelo2008") + " (consensus on minimal important change)",
         ),
     ),
     Sign(
@@ -202,7 +207,7 @@ SIGNS: tuple[Sign, ...] = (
         threshold=Threshold(
             percent=50,
             summary="at least 50 % fewer flare-ups than at your baseline",
-            source="Seven Signs convention (see CLINICAL.md)",
+            source="Seven Signs convention",
             is_convention=True,
         ),
     ),
@@ -235,6 +240,12 @@ SIGNS: tuple[Sign, ...] = (
                 low_anchor="0 = you touch the floor",
                 help="Optional. Measure with a ruler.",
                 required=False,
+                threshold=Threshold(
+                    points=4.5,
+                    summary="a change of at least 4.5 cm, the smallest change the test "
+                    "reliably detects",
+                    source=cite("ekedahl2012"),
+                ),
             ),
         ),
         threshold=_TWO_POINTS,
@@ -274,7 +285,7 @@ SIGNS: tuple[Sign, ...] = (
             percent=50,
             need_both=True,
             summary="at least 50 % more and at least 5 minutes more than at your baseline",
-            source="Seven Signs convention (see CLINICAL.md)",
+            source="Seven Signs convention",
             is_convention=True,
         ),
     ),
@@ -323,6 +334,13 @@ SIGNS: tuple[Sign, ...] = (
                 unit="stands",
                 help="Optional. A change of about 3 stands is more than measurement error.",
                 required=False,
+                threshold=Threshold(
+                    points=3,
+                    summary="a change of at least 3 stands, more than measurement error",
+                    source="Seven Signs convention (a change of about 2 to 3 stands is more "
+                    "than the test's measurement error)",
+                    is_convention=True,
+                ),
             ),
             Measure(
                 column="heel_toe_walk",
@@ -362,6 +380,17 @@ SIGNS: tuple[Sign, ...] = (
                 unit="times",
                 low_anchor="0 = not at all",
                 default=1,
+                # Half a waking a night at least, so a baseline near 0 cannot make one
+                # disturbed night a "real change".
+                threshold=Threshold(
+                    points=0.5,
+                    percent=50,
+                    need_both=True,
+                    summary="at least 50 % fewer (or more) wakings, and at least one every "
+                    "two nights",
+                    source="Seven Signs convention",
+                    is_convention=True,
+                ),
             ),
             Measure(
                 column="sleep_hours",

@@ -6,12 +6,15 @@ ratings exists). They are shown on the recovery guide page, checked in this orde
 1. Fewer than 3 check-ins in the last 7 days: ``insufficient_data``.
 2. All seven signs at a good level (see recovery.good_level) in each of the last 4 weeks,
    with at least 3 check-ins in each week: ``recovered``.
-3. Leg pain averaging 2 or less over the last 7 days, at least 5 of the 7 signs improved
+3. Leg strength, or at least 2 signs, clearly worse than in the first week; or any sign
+   worse while fewer than 3 have improved: ``worsening``. (Before the last stage and the
+   data check: a sign that is clearly worse is worth saying even when few can be compared.)
+4. Leg pain averaging 2 or less over the last 7 days, at least 5 of the 7 signs improved
    since the first week or at a good level, and at least 5 pain-free days in the last 7
    (no flare-ups and leg pain 1 or less, as recovery.analysis counts them): ``last_stage``.
-4. Fewer than 4 signs with enough data to compare with the first week: ``insufficient_data``.
-5. At least 3 signs improved and leg pain below 7 (not severe): ``improving``.
-6. Otherwise: ``early``.
+5. Fewer than 4 signs with enough data to compare with the first week: ``insufficient_data``.
+6. At least 3 signs improved and leg pain below 7 (not severe): ``improving``.
+7. Otherwise: ``early``.
 """
 
 from __future__ import annotations
@@ -23,12 +26,20 @@ from typing import Literal
 import duckdb
 
 from recovery import guide
-from recovery.analysis import PAIN_FREE_SQL, compare_signs
+from recovery.analysis import PAIN_FREE_SQL, Comparison, compare_signs
 from recovery.good_level import GOOD_LEVELS
-from recovery.signs import SIGN_KEYS, SIGNS, sign
+from recovery.signs import SIGN_KEYS, SIGNS
+from recovery.worsening import SEVERAL_WORSE, STRENGTH, sign_names
 
-Stage = Literal["early", "improving", "last_stage", "recovered", "insufficient_data"]
-STAGES: tuple[Stage, ...] = ("insufficient_data", "early", "improving", "last_stage", "recovered")
+Stage = Literal["worsening", "early", "improving", "last_stage", "recovered", "insufficient_data"]
+STAGES: tuple[Stage, ...] = (
+    "insufficient_data",
+    "worsening",
+    "early",
+    "improving",
+    "last_stage",
+    "recovered",
+)
 
 WEEK = 7
 MIN_RECENT_CHECKINS = 3
@@ -43,6 +54,7 @@ SEVERE_PAIN = 7.0
 
 TITLES: dict[Stage, str] = {
     "insufficient_data": "Not enough data yet",
+    "worsening": "Getting worse",
     "early": "Early days",
     "improving": "Improving",
     "last_stage": "The last stage",
@@ -56,6 +68,11 @@ RULES: tuple[tuple[Stage, str], ...] = (
         "recovered",
         f"All seven signs at a good level in each of the last {RECOVERED_WEEKS} "
         f"weeks (at least {MIN_RECENT_CHECKINS} check-ins in each week).",
+    ),
+    (
+        "worsening",
+        f"Leg strength, or at least {SEVERAL_WORSE} signs, clearly worse than in your first "
+        f"week; or any sign worse while fewer than {IMPROVING_MIN_SIGNS} have improved.",
     ),
     (
         "last_stage",
@@ -123,6 +140,7 @@ class StageEstimate:
     recent_leg_pain: float | None
     pain_free_days: int
     improved: tuple[str, ...] = ()
+    worse: tuple[str, ...] = ()
     good_level: tuple[str, ...] = ()
     compared: int = 0
     weeks_all_good: int = 0
@@ -133,8 +151,9 @@ class StageEstimate:
         """Which signs improved and which are at a good level, in words ('' without data)."""
         if self.recent_checkins < MIN_RECENT_CHECKINS:
             return ""
+        worse = f"Worse than your first week: {_names(self.worse)}. " if self.worse else ""
         return (
-            f"Improved since your first week: {_names(self.improved)}. "
+            f"{worse}Improved since your first week: {_names(self.improved)}. "
             f"At a good level now: {_names(self.good_level)}."
         )
 
@@ -160,10 +179,15 @@ def _weeks(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date) -> dict[
 
 
 def _names(keys: tuple[str, ...] | list[str]) -> str:
-    titles = [sign(key).short_title.lower() for key in keys]
-    if not titles:
-        return "none"
-    return titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " and " + titles[-1]
+    return sign_names(keys)
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
+def _how_many(number: int) -> str:
+    return "none" if number == 0 else f"only {number}"
 
 
 def _count(number: int, word: str) -> str:
@@ -175,6 +199,7 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
     recent = weeks.get(0, Week(0, 0, 0, {}))
     leg_pain = recent.means.get("pain")
     improved = tuple(k for k in SIGN_KEYS if verdicts.get(k) == "improved")
+    worse = tuple(k for k in SIGN_KEYS if verdicts.get(k) == "worse")
     compared = sum(
         1 for k in SIGN_KEYS if verdicts.get(k, "insufficient_data") != "insufficient_data"
     )
@@ -198,6 +223,7 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
             recent_leg_pain=leg_pain,
             pain_free_days=recent.pain_free_days,
             improved=improved,
+            worse=worse,
             good_level=good,
             compared=compared,
             weeks_all_good=all_good_weeks,
@@ -219,6 +245,22 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
             (
                 f"All seven signs have been at a good level in each of the last {RECOVERED_WEEKS} "
                 f"weeks. {pain_words}."
+            ),
+        )
+    if worse and (
+        len(worse) >= SEVERAL_WORSE or STRENGTH in worse or len(improved) < IMPROVING_MIN_SIGNS
+    ):
+        verb = "is" if len(worse) == 1 else "are"
+        better = (
+            f" {_count(len(improved), 'sign')} improved ({_names(improved)})."
+            if improved
+            else " No sign has clearly improved yet."
+        )
+        return estimate(
+            "worsening",
+            (
+                f"{_capital(_names(worse))} {verb} clearly worse than in your first week."
+                f"{better} {pain_words}."
             ),
         )
     improved_or_good = set(improved) | set(good)
@@ -246,9 +288,9 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
         return estimate(
             "insufficient_data",
             (
-                f"{pain_words}, but only {compared} of the seven signs have enough days in your "
-                "first week and in the last 7 days to compare. Keep logging and the estimate "
-                "will follow."
+                f"{pain_words}, but {_how_many(compared)} of the seven signs "
+                f"{'has' if compared == 1 else 'have'} enough days in your first week and in "
+                "the last 7 days to compare. Keep logging and the estimate will follow."
             ),
         )
     if len(improved) >= IMPROVING_MIN_SIGNS and leg_pain < SEVERE_PAIN:
@@ -263,21 +305,29 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
         why = f"{pain_words}: still severe."
     else:
         why = f"{pain_words}."
-    return estimate(
-        "early",
-        (
-            f"{why} {_count(len(improved), 'sign')} of seven "
-            f"{'has' if len(improved) == 1 else 'have'} improved so far"
-            + (f" ({_names(improved)})." if improved else ".")
-        ),
-    )
+    if not improved:
+        so_far = "No sign has clearly improved yet."
+    else:
+        verb = "has" if len(improved) == 1 else "have"
+        so_far = (
+            f"{_count(len(improved), 'sign')} of seven {verb} improved so far ({_names(improved)})."
+        )
+    return estimate("early", f"{why} {so_far}")
 
 
 def estimate_stage(
-    conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date | None = None
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    today: dt.date | None = None,
+    comparison: Comparison | None = None,
 ) -> StageEstimate:
-    """Estimate the owner's recovery stage from their journal, up to ``today``."""
+    """Estimate the owner's recovery stage from their journal, up to ``today``.
+
+    ``comparison`` (compare_signs up to the same ``today``) saves its two queries when the
+    caller already has it, as the recovery guide does for its worsening notice.
+    """
     today = today or dt.date.today()
-    comparison = compare_signs(conn, owner, end=today)
+    if comparison is None:
+        comparison = compare_signs(conn, owner, end=today)
     verdicts = {key: result.verdict for key, result in comparison.signs.items()}
     return decide(_weeks(conn, owner, today), verdicts, today)

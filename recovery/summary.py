@@ -6,7 +6,7 @@ import datetime as dt
 
 import duckdb
 
-from recovery import analysis, stage
+from recovery import analysis, stage, worsening
 from recovery.signs import SIGNS
 
 
@@ -24,7 +24,19 @@ def journal_overview(
     """Per sign the verdict, baseline, recent value and change; the stage; days logged."""
     comparison = analysis.compare_signs(conn, owner, end=today)
     estimate = stage.estimate_stage(conn, owner, today=today)
+    notice = worsening.worsening_notice(comparison)
     return {
+        # Getting worse comes first, as on the pages: None when no sign is worse.
+        "worsening": None
+        if notice is None
+        else {
+            "level": notice.level,
+            "signs": list(notice.signs),
+            "title": notice.title,
+            "text": notice.text,
+            "detail": notice.detail,
+            "red_flag": notice.red_flag.question if notice.red_flag else None,
+        },
         "signs": {
             key: {
                 "verdict": result.verdict,
@@ -39,6 +51,8 @@ def journal_overview(
         },
         "stage": estimate.key,
         "stage_title": estimate.title,
+        "stage_explanation": estimate.explanation,
+        "stage_next_steps": estimate.next_steps,
         "days_logged": comparison.days_logged,
         "first_day": _iso(comparison.first_day),
         "last_day": _iso(comparison.last_day),
@@ -56,6 +70,11 @@ def overview_text(overview: dict[str, object]) -> str:
         f"Seven Signs: {days} day{'s' if days != 1 else ''} logged, "
         f"{overview['first_day']} to {overview['last_day']}.",
     ]
+    notice = overview.get("worsening")
+    if notice:
+        lines.append(f"WARNING: {notice['title']}. {notice['text']} {notice['detail']}")
+        if notice["red_flag"]:
+            lines.append(f"Red flag, get urgent care: {notice['red_flag'].lower()}.")
     baseline, recent = overview["baseline"], overview["recent"]
     if recent[0]:
         lines.append(f"Baseline {baseline[0]} to {baseline[1]}; recent {recent[0]} to {recent[1]}.")
@@ -75,5 +94,5 @@ def overview_text(overview: dict[str, object]) -> str:
             f"{analysis.VERDICT_LABELS[row['verdict']]}"
         )
     lines.append("")
-    lines.append(f"Stage: {overview['stage_title']}")
+    lines.append(f"Stage: {overview['stage_title']}. {overview['stage_explanation']}")
     return "\n".join(lines) + "\n"

@@ -147,7 +147,7 @@ def test_a_hand_made_journal_gives_the_hand_computed_answers(conn):
     assert comparison.days_logged == 14 and comparison.last_day == _day(27)
     # pain-free: flare-ups 0 and leg pain <= 1; leg pain 2 is not pain-free
     assert (comparison.pain_free_baseline, comparison.pain_free_recent) == (0, 0)
-    assert "talk to your clinician" in comparison.signs["numbness"].sentence
+    assert "Talk to your clinician soon" in comparison.signs["numbness"].sentence
 
 
 def test_an_empty_journal_has_no_verdicts_and_no_periods(conn):
@@ -302,3 +302,92 @@ def test_secondary_measures_are_compared_where_logged(conn):
     assert (back.baseline, back.recent, back.n_baseline) == (6, 2, 7)
     hours = next(c for c in result["sleep"].secondary if c.column == "sleep_hours")
     assert (hours.baseline, hours.recent, hours.n_baseline, hours.n_recent) == (5.0, None, 3, 0)
+
+
+def _two_weeks(first: dict, latest: dict) -> dict[int, dict]:
+    """Days 0-6 hold ``first``, days 21-27 hold ``latest`` (the primary measures stay put)."""
+    return {i: first for i in range(7)} | {i: latest for i in range(21, 28)}
+
+
+@pytest.mark.parametrize(
+    ("key", "first", "latest", "said"),
+    [
+        # +4 chair stands: past the app's 3-stand rule while leg strength stays at 6.
+        (
+            "strength",
+            {"chair_stands": 8},
+            {"chair_stands": 12},
+            "Chair stands in 30 seconds, though, rose from 8.0 to 12.0 stands: a real change "
+            "for the better (a change of at least 3 stands, more than measurement error; the "
+            "app's convention).",
+        ),
+        # +2 stands: within measurement error, so nothing is said.
+        ("strength", {"chair_stands": 8}, {"chair_stands": 10}, None),
+        # -3 stands is as real as +3, the other way.
+        ("strength", {"chair_stands": 12}, {"chair_stands": 9}, "a real change for the worse"),
+        # Fingertips 6 cm nearer the floor: past the published 4.5 cm (Ekedahl 2012).
+        (
+            "motion",
+            {"fingertip_floor_cm": 30.0},
+            {"fingertip_floor_cm": 24.0},
+            "Fingertip-to-floor distance, though, fell from 30.0 to 24.0 cm: a real change for "
+            "the better (a change of at least 4.5 cm, the smallest change the test reliably "
+            "detects; Ekedahl et al., Arch Phys Med Rehabil 2012).",
+        ),
+        ("motion", {"fingertip_floor_cm": 30.0}, {"fingertip_floor_cm": 27.0}, None),
+        # Woken 2 times a night, then once every other night: 75 % and 1.5 fewer.
+        (
+            "sleep",
+            {"night_wakings": 2},
+            {"night_wakings": 0, "sleep_quality": 5},
+            "Woken by pain, though, fell from 2.0 to 0.0 times: a real change for the better",
+        ),
+        # From 0 wakings, one night in seven woken is not a real change (0.14 a night).
+        ("sleep", {"night_wakings": 0}, {"night_wakings": 0}, None),
+    ],
+)
+def test_a_secondary_measure_past_its_own_rule_is_mentioned_when_the_primary_is_flat(
+    conn, key, first, latest, said
+):
+    _save(conn, _two_weeks(first, latest))
+    result = analysis.compare_signs(conn, "local").signs[key]
+    assert result.verdict == "no_change"
+    if said is None:
+        assert "though" not in result.sentence
+    else:
+        assert said in result.sentence
+
+
+def test_one_disturbed_night_from_none_is_not_a_real_change_in_wakings(conn):
+    rows = _two_weeks({"night_wakings": 0}, {"night_wakings": 0})
+    rows[27] = {"night_wakings": 1}
+    _save(conn, rows)
+    assert "though" not in analysis.compare_signs(conn, "local").signs["sleep"].sentence
+
+
+def test_a_secondary_measure_is_not_mentioned_when_the_primary_already_moved(conn):
+    _save(
+        conn,
+        _two_weeks({"leg_strength": 3, "chair_stands": 8}, {"leg_strength": 7, "chair_stands": 14}),
+    )
+    result = analysis.compare_signs(conn, "local").signs["strength"]
+    assert result.verdict == "improved" and "though" not in result.sentence
+
+
+def test_a_secondary_measure_logged_on_too_few_days_is_not_judged(conn):
+    rows = _two_weeks({}, {})
+    for i in (0, 1, 21, 22):  # two days in each week: below the 3 needed
+        rows[i] = {"chair_stands": 8 if i < 7 else 20}
+    _save(conn, rows)
+    assert "though" not in analysis.compare_signs(conn, "local").signs["strength"].sentence
+
+
+def test_every_secondary_rule_in_the_registry_has_a_summary_and_a_real_source():
+    from recovery.signs import SIGNS
+
+    rules = [m.threshold for s in SIGNS for m in s.secondary if m.threshold is not None]
+    assert len(rules) == 3  # chair stands, fingertip-to-floor, night wakings
+    for rule in rules:
+        assert rule.summary and rule.source
+        assert "CLINICAL" not in rule.source
+        assert rule.is_convention or " et al., " in rule.source

@@ -121,3 +121,22 @@ def test_optional_measures_are_listed_with_their_sign():
     explained = {e.sign.key: e for e in guide.explain_signs()}
     assert explained["walking"].also_recorded == "Limp (yes or no, optional)."
     assert explained["episodes"].also_recorded == ""
+
+
+def test_no_user_facing_text_names_internal_files():
+    from recovery.signs import SIGNS
+
+    root = Path(__file__).resolve().parent.parent
+    files = [*root.glob("pages/*.py"), *root.glob("ui/*.py"), *guide.CONTENT_DIR.glob("*.md")]
+    for path in files:
+        assert "CLINICAL" not in path.read_text(encoding="utf-8"), path
+    for item in SIGNS:
+        rules = [item.threshold, *(m.threshold for m in item.secondary if m.threshold)]
+        for rule in rules:
+            assert "CLINICAL" not in rule.source and ".md" not in rule.source
+
+
+def test_secondary_rules_are_explained_with_their_sources():
+    explained = {e.sign.key: e for e in guide.explain_signs()}
+    assert "at least 3 stands" in explained["strength"].also_recorded
+    assert "Ekedahl et al., Arch Phys Med Rehabil 2012" in explained["motion"].also_recorded

@@ -59,7 +59,7 @@ def test_loading_the_example_after_confirming_shows_seven_charts(app, db_path):
     at.button(key="progress_example_yes").click().run()
     assert not at.exception
     assert "Loaded the example recovery (84 days)" in at.success[0].value
-    assert at.header[0].value == "Improving in 6 of 7 signs"
+    assert at.header[0].value == "Improving in 6 of 7 signs; not yet in leg strength"
     assert len(at.get("vega_lite_chart")) == 7
 
 
@@ -67,7 +67,8 @@ def test_the_page_shows_the_analysis_headline_and_seven_verdicts(app, db_path):
     comparison = _with_example(db_path)
     at = _open_progress(app)
     assert not at.exception
-    assert at.header[0].value == f"Improving in {comparison.improving_count} of 7 signs"
+    assert at.header[0].value == progress.headline(comparison)
+    assert comparison.improving_count == 6
     assert "84 days logged" in _texts(at)[0] and "(today)" in _texts(at)[0]
     assert [s.value for s in at.subheader] == [f"{s.number}. {s.title}" for s in SIGNS]
     verdict_lines = [t for t in _texts(at) if "-badge[" in t]
@@ -134,7 +135,7 @@ def test_a_short_journal_says_how_many_more_days_are_needed(app, db_path):
     assert len(at.get("vega_lite_chart")) == 7
     # the example can be looked at, apart from the journal, and left again
     at.button(key="progress_preview_on").click().run()
-    assert at.header[0].value == "Improving in 6 of 7 signs"
+    assert at.header[0].value == "Improving in 6 of 7 signs; not yet in leg strength"
     assert "example recovery" in _texts(at)[0]
     at.button(key="progress_preview_off").click().run()
     assert at.header[0].value == "Not enough check-ins for a verdict yet"
@@ -154,7 +155,7 @@ def test_a_chosen_start_date_changes_the_baseline(app, db_path):
     assert not at.exception
     # the last two weeks of the example against each other: fewer signs still moving
     assert expected.improving_count < 6
-    assert at.header[0].value == f"Improving in {expected.improving_count} of 7 signs"
+    assert at.header[0].value == progress.headline(expected)
     period = progress.span(chosen, chosen + dt.timedelta(days=6))
     assert f"Comparing {period} with" in _texts(at)[0]
 
@@ -165,3 +166,40 @@ def test_saving_a_check_in_links_to_the_progress_page(app):
     links = {link.proto.label: link.proto.page for link in app.get("page_link")}
     assert links["See your progress"] == "progress"
     assert "See all your check-ins" in links
+
+
+def _in_order(node) -> list:
+    """The page's elements from top to bottom, containers opened."""
+    found = []
+    for child in node.children.values():
+        if getattr(child, "children", None):
+            found.extend(_in_order(child))
+        else:
+            found.append(child)
+    return found
+
+
+def test_a_worsening_journal_opens_with_the_notice_before_anything_else(app, db_path):
+    from tests.test_worsening import END, JOURNALS
+
+    conn = storage.open_database(db_path)
+    # The "two worse" journal moved to end today: walking and sleep clearly worse.
+    rows = [(day + (TODAY - END), checkin(**values)) for day, values in JOURNALS["two worse"]]
+    storage.save_checkins(conn, storage.LOCAL_OWNER, rows)
+    conn.close()
+    at = _open_progress(app)
+    assert not at.exception
+    elements = _in_order(at.main)
+    assert [e.type for e in elements[:2]] == ["title", "error"]
+    assert elements[0].value == "Progress"  # the same words as its navigation entry
+    notice = elements[1].value
+    assert notice.startswith("**2 signs are worse than in your first week: walking and sleep.**")
+    assert "Contact your clinician now" in notice
+    assert "leg weakness that is quickly getting worse" in notice
+    assert at.header[0].value == "Worse in 2 signs: walking and sleep"
+
+
+def test_an_improving_journal_has_no_worsening_notice(app, db_path):
+    _with_example(db_path)
+    at = _open_progress(app)
+    assert len(at.error) == 0 and len(at.warning) == 0

@@ -28,7 +28,11 @@ def test_periods_read_naturally(first, last, expected):
 def test_the_example_reads_as_six_of_seven(conn):
     example.load_example(conn, "local", END, today=END)
     comparison = analysis.compare_signs(conn, "local")
-    assert progress.headline(comparison) == "Improving in 6 of 7 signs"
+    assert progress.headline(comparison) == "Improving in 6 of 7 signs; not yet in leg strength"
+    assert progress.verdict_names(comparison) == (
+        "Improving: leg pain, pain flare-ups, bending and getting up, walking, numbness and "
+        "tingling, and sleep \u00b7 No clear change: leg strength"
+    )
     assert progress.verdict_counts(comparison) == "Improving 6 \u00b7 No clear change 1"
     assert progress.summary_line(comparison, today=END + dt.timedelta(days=2)) == (
         "84 days logged. Comparing 1\u20137 Sep 2026 with 17\u201323 Nov 2026; "

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from streamlit.testing.v1 import AppTest
+
 from recovery import example, storage
 from recovery.signs import RED_FLAGS
-from tests.conftest import checkin
+from tests.conftest import ROOT, checkin
 
 PAGE = "pages/recovery_guide.py"
 
@@ -78,3 +80,65 @@ def test_a_two_day_journal_says_there_is_not_enough_data_instead_of_guessing(app
     assert any("Not enough check-ins on consecutive days" in box.value for box in at.info)
     # the exercise record still draws: it needs no minimum
     assert len(at.get("vega_lite_chart")) == 1
+
+
+def _in_order(node) -> list:
+    """The page's elements from top to bottom, containers opened."""
+    found = []
+    for child in node.children.values():
+        if getattr(child, "children", None):
+            found.extend(_in_order(child))
+        else:
+            found.append(child)
+    return found
+
+
+def _log_journal(db_path, name: str) -> None:
+    from tests.test_worsening import END, JOURNALS
+
+    today = dt.date.today()
+    conn = storage.open_database(db_path)
+    rows = [(day + (today - END), checkin(**values)) for day, values in JOURNALS[name]]
+    storage.save_checkins(conn, storage.LOCAL_OWNER, rows)
+    conn.close()
+
+
+def test_a_worsening_journal_opens_with_the_notice_and_the_worsening_stage(app, db_path):
+    _log_journal(db_path, "leg pain worse")
+    at = open_guide(app)
+    elements = _in_order(at.main)
+    assert [e.type for e in elements[:2]] == ["title", "warning"]
+    assert elements[0].value == "Recovery guide"  # the same words as its navigation entry
+    assert elements[1].value.startswith("**Leg pain is worse than in your first week.**")
+    assert "Talk to your clinician soon" in elements[1].value
+    assert any(h.value.endswith("Getting worse") for h in at.subheader)
+    text = all_markdown(at)
+    # No reassurance about most people getting better while things get worse.
+    assert "three in four people with a new bout of sciatica are better" not in text
+    assert "Getting worse" in text  # the rule is listed with the others
+
+
+def test_the_guide_lists_its_references_and_never_names_internal_files(app, db_path):
+    from recovery import references
+
+    _log_journal(db_path, "improving")
+    at = open_guide(app)
+    text = all_markdown(at)
+    assert "CLINICAL" not in text and ".md" not in text
+    assert "References" in [h.value for h in at.header]
+    for reference in references.REFERENCES:
+        assert reference.title in text
+
+
+def test_the_exercise_aim_is_kept_after_leaving_the_page_and_in_a_new_session(app, db_path):
+    _log_journal(db_path, "flat")
+    at = open_guide(app)
+    assert at.number_input(key="guide_exercise_aim").value == 5  # the default
+    at.number_input(key="guide_exercise_aim").set_value(3).run()
+    assert "aim of 3 days" in all_markdown(at)
+    at.switch_page("pages/progress.py").run()
+    at.switch_page(PAGE).run()
+    assert at.number_input(key="guide_exercise_aim").value == 3
+    fresh = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    fresh = open_guide(fresh)
+    assert fresh.number_input(key="guide_exercise_aim").value == 3

@@ -136,7 +136,7 @@ def test_too_few_days_means_no_verdict(conn, days, after, other, enough):
 def test_too_few_strenuous_days_says_how_to_mark_them(conn):
     write_days(conn, [(ago, "normal", 2) for ago in range(10)])
     sentences = residual.residual_pattern(conn, OWNER, today=END).sentences
-    assert sentences[0].startswith("Only 0 days in the last 4 weeks followed a strenuous day")
+    assert sentences[0].startswith("None of the days in the last 4 weeks followed a strenuous day")
     assert "Activity today" in sentences[0]
 
 

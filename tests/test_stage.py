@@ -81,7 +81,8 @@ def test_nothing_improving_yet_is_early(conn):
     result = estimate(conn)
     assert result.key == "early"
     assert result.improved == ()
-    assert "0 signs of seven have improved so far" in result.explanation
+    assert "No sign has clearly improved yet" in result.explanation
+    assert "0 signs" not in result.explanation
     assert "6 weeks" in result.next_steps
 
 
@@ -103,7 +104,7 @@ def test_several_signs_improving_is_improving(conn):
     assert result.explanation.startswith("5 of the seven signs have improved")
     assert result.sign_detail == (
         "Improved since your first week: leg pain, pain flare-ups, bending and getting up, "
-        "walking and sleep. At a good level now: none."
+        "walking, and sleep. At a good level now: none."
     )
 
 

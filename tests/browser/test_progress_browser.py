@@ -28,9 +28,11 @@ def test_the_example_recovery_shows_seven_charts_and_the_range_can_change(server
     wait_idle(page)
     page.get_by_role("button", name="Yes, load the example").click()
     wait_idle(page)
-    expect(page.get_by_role("heading", name="Improving in 6 of 7 signs")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Improving in 6 of 7 signs; not yet in leg strength")
+    ).to_be_visible()
     _charts_drawn(page, 7)
-    expect(page.get_by_text("Improving 6 \u00b7 No clear change 1")).to_be_visible()
+    expect(page.get_by_text("No clear change: leg strength")).to_be_visible()
     # Each card's badge (words and an icon, not colour alone) matches the analysis.
     for the_sign in SIGNS:
         badge = page.locator(f".st-key-progress_card_{the_sign.key} .stMarkdownBadge")

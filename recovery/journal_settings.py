@@ -1,0 +1,54 @@
+"""Choices a person makes once and keeps with their journal (the weekly exercise aim).
+
+Stored in the ``settings`` table (migration 004), one row per owner and name; every query
+filters on the owner, so one visitor's choices never reach another.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+EXERCISE_AIM = "exercise_aim"
+
+GET_SETTING = "SELECT value FROM settings WHERE owner = ? AND name = ?"
+SET_SETTING = (
+    "INSERT INTO settings (owner, name, value) VALUES (?, ?, ?) "
+    "ON CONFLICT (owner, name) DO UPDATE SET value = excluded.value, updated_at = now()"
+)
+DELETE_SETTINGS = "DELETE FROM settings WHERE owner = ?"
+
+
+def get_setting(conn: duckdb.DuckDBPyConnection, owner: str, name: str) -> str | None:
+    """The owner's value for a setting, or None when it was never set."""
+    with conn.cursor() as cur:
+        row = cur.execute(GET_SETTING, [owner, name]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def set_setting(conn: duckdb.DuckDBPyConnection, owner: str, name: str, value: str) -> None:
+    """Keep the owner's value for a setting, replacing any earlier one."""
+    with conn.cursor() as cur:
+        cur.execute(SET_SETTING, [owner, name, value])
+
+
+def get_int(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    name: str,
+    default: int,
+    low: int,
+    high: int,
+) -> int:
+    """A whole-number setting within low..high; the default when unset or unreadable."""
+    raw = get_setting(conn, owner, name)
+    try:
+        value = int(raw) if raw is not None else default
+    except ValueError:
+        return default
+    return value if low <= value <= high else default
+
+
+def delete_settings(conn: duckdb.DuckDBPyConnection, owner: str) -> None:
+    """Forget every setting of one owner (a kiosk visitor leaving)."""
+    with conn.cursor() as cur:
+        cur.execute(DELETE_SETTINGS, [owner])

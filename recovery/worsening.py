@@ -1,0 +1,120 @@
+"""Getting worse, said first: the notice the progress and guide pages open with.
+
+A sign counts as worse when its latest 7 days are past its threshold in the wrong direction
+(the same rule that judges improvement, recovery.analysis.judge). One sign worse asks the
+person to talk to their clinician soon; several at once, or leg strength falling, asks more
+firmly and points to the red flag about weakness that is quickly getting worse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+import duckdb
+
+from recovery.analysis import Comparison, compare_signs, format_value
+from recovery.signs import RED_FLAGS, SIGN_KEYS, RedFlag, sign
+
+Level = Literal["warning", "error"]
+
+# From this many signs worse at once the notice asks firmly (the app's own convention).
+SEVERAL_WORSE = 2
+# Leg strength falling is the sign closest to a red flag (weakness that is getting worse).
+STRENGTH = "strength"
+WEAKNESS_FLAG: RedFlag = next(f for f in RED_FLAGS if f.column == "rf_worsening_weakness")
+
+URGENT_IF_FLAG = (
+    "If that is happening to you, get urgent care now: go to an emergency department or "
+    "call an ambulance (911 in the US, 999 in the UK, 112 in the EU). "
+    "(Sources: NICE CKS, Sciatica; BMJ Best Practice, Cauda equina syndrome.)"
+)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What the notice says: its level, a bold title, the text, and the signs it is about."""
+
+    level: Level
+    title: str
+    text: str
+    signs: tuple[str, ...]
+    detail: str = ""  # the numbers behind it: first week -> latest 7 days
+    red_flag: RedFlag | None = None
+    urgent: str = ""
+
+
+def sign_names(keys: tuple[str, ...] | list[str]) -> str:
+    """Signs in words: 'leg pain', 'leg pain and sleep', 'leg pain, walking and sleep'."""
+    titles = [sign(key).short_title.lower() for key in keys]
+    if not titles:
+        return "none"
+    if len(titles) == 1:
+        return titles[0]
+    # A serial comma when a name holds its own "and" ("numbness and tingling, and sleep").
+    last = ", and " if len(titles) > 2 and any(" and " in t for t in titles) else " and "
+    return ", ".join(titles[:-1]) + last + titles[-1]
+
+
+def worse_signs(comparison: Comparison) -> tuple[str, ...]:
+    """The keys of the signs judged worse than the first week, in registry order."""
+    return tuple(k for k in SIGN_KEYS if comparison.signs[k].verdict == "worse")
+
+
+def _moves(comparison: Comparison, keys: tuple[str, ...]) -> str:
+    parts = []
+    for key in keys:
+        result = comparison.signs[key]
+        measure = sign(key).primary
+        parts.append(
+            f"{sign(key).short_title.lower()} {format_value(measure, result.baseline)} "
+            f"\u2192 {format_value(measure, result.recent)}"
+        )
+    return "; ".join(parts)
+
+
+def worsening_notice(comparison: Comparison) -> Notice | None:
+    """The notice for a comparison, or None when no sign is worse than the first week."""
+    worse = worse_signs(comparison)
+    if not worse:
+        return None
+    names = sign_names(worse)
+    moves = f"First week \u2192 latest 7 days: {_moves(comparison, worse)}."
+    firm = len(worse) >= SEVERAL_WORSE or STRENGTH in worse
+    if not firm:
+        return Notice(
+            level="warning",
+            title=f"{names[0].upper()}{names[1:]} is worse than in your first week",
+            text=(
+                "Talk to your clinician soon about this change, and sooner if it keeps "
+                "getting worse or worries you."
+            ),
+            signs=worse,
+            detail=moves,
+        )
+    if len(worse) == len(SIGN_KEYS):
+        title = "All seven signs are worse than in your first week"
+    elif len(worse) == 1:
+        title = f"{names[0].upper()}{names[1:]} is worse than in your first week"
+    else:
+        title = f"{len(worse)} signs are worse than in your first week: {names}"
+    strength = (
+        " Leg strength falling needs checking." if STRENGTH in worse and len(worse) > 1 else ""
+    )
+    return Notice(
+        level="error",
+        title=title,
+        text=f"Contact your clinician now: do not wait for a routine appointment.{strength}",
+        signs=worse,
+        detail=moves,
+        red_flag=WEAKNESS_FLAG,
+        urgent=f"Red flag: **{WEAKNESS_FLAG.question.lower()}**. {URGENT_IF_FLAG}",
+    )
+
+
+def notice_for(
+    conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date | None = None
+) -> Notice | None:
+    """The worsening notice for an owner's journal up to ``today`` (first week vs latest 7 days)."""
+    return worsening_notice(compare_signs(conn, owner, end=today))

@@ -1,0 +1,230 @@
+"""Getting worse is said first: the notice and the stage for journals built in code.
+
+Each journal has a first week, a middle week and a latest week (END is its last day). The
+expected answers were worked out by hand from the thresholds in recovery/signs.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from recovery import analysis, example, progress, stage, storage, summary, worsening
+from tests.conftest import checkin
+
+END = dt.date(2026, 11, 1)
+OWNER = "someone"
+
+BAD = {
+    "leg_pain": 7,
+    "pain_episodes": 5,
+    "bending": 3,
+    "walk_minutes": 10,
+    "numbness": 6,
+    "leg_strength": 4,
+    "sleep_quality": 3,
+}
+MIDWAY = {
+    "leg_pain": 4,
+    "pain_episodes": 2,
+    "bending": 6,
+    "walk_minutes": 25,
+    "numbness": 5,
+    "leg_strength": 5,
+    "sleep_quality": 5,
+}
+GOOD = {
+    "leg_pain": 1,
+    "pain_episodes": 0,
+    "bending": 9,
+    "walk_minutes": 45,
+    "numbness": 1,
+    "leg_strength": 9,
+    "sleep_quality": 8,
+}
+
+
+def _days(first_ago: int, last_ago: int) -> list[dt.date]:
+    return [END - dt.timedelta(days=ago) for ago in range(first_ago, last_ago - 1, -1)]
+
+
+def three_weeks(first: dict, latest: dict, middle: dict | None = None) -> list[tuple]:
+    """21 daily check-ins: ``first`` for a week, ``middle`` for a week, ``latest`` for a week."""
+    middle = MIDWAY if middle is None else middle
+    return (
+        [(day, first) for day in _days(20, 14)]
+        + [(day, middle) for day in _days(13, 7)]
+        + [(day, latest) for day in _days(6, 0)]
+    )
+
+
+def with_gaps(first: dict, latest: dict, first_days: int, latest_days: int) -> list[tuple]:
+    """A few check-ins in the first week and the latest one, nothing for the 10 days between."""
+    return [(day, first) for day in _days(20, 20 - first_days + 1)] + [
+        (day, latest) for day in _days(latest_days - 1, 0)
+    ]
+
+
+JOURNALS = {
+    # Every sign passes its threshold for the better; 7 pain-free days at the end.
+    "improving": three_weeks(BAD, GOOD),
+    # The same values for three weeks: nothing moves.
+    "flat": three_weeks(MIDWAY, MIDWAY),
+    # Every sign passes its threshold for the worse (flare-ups from 0: any rise counts).
+    "all worse": three_weeks(GOOD, BAD, middle=MIDWAY),
+    # Only leg pain rises, 4 -> 7 (3 points, 75 %): one sign, a warning.
+    "leg pain worse": three_weeks(MIDWAY, {**MIDWAY, "leg_pain": 7}),
+    # Leg strength falls 5 -> 2 (3 points): on its own it asks firmly.
+    "strength worse": three_weeks(MIDWAY, {**MIDWAY, "leg_strength": 2}),
+    # Walking 25 -> 10 min (-15, -60 %) and sleep 5 -> 3: two signs.
+    "two worse": three_weeks(MIDWAY, {**MIDWAY, "walk_minutes": 10, "sleep_quality": 3}),
+    # Six signs improve, numbness rises 3 -> 6: a warning on an otherwise good journal.
+    "improving but numbness worse": three_weeks({**BAD, "numbness": 3}, {**GOOD, "numbness": 6}),
+    # Gaps: 3 check-ins in the first week and 3 in the latest, all worse: still a verdict.
+    "gaps, enough": with_gaps(GOOD, BAD, 3, 3),
+    # Gaps: only 2 check-ins in the latest week: no verdict, so no notice either.
+    "gaps, too few": with_gaps(GOOD, BAD, 3, 2),
+}
+
+ALL = ("pain", "episodes", "motion", "walking", "numbness", "strength", "sleep")
+
+
+@pytest.mark.parametrize(
+    ("journal", "level", "signs", "stage_key"),
+    [
+        ("improving", None, (), "last_stage"),
+        ("flat", None, (), "early"),
+        ("all worse", "error", ALL, "worsening"),
+        ("leg pain worse", "warning", ("pain",), "worsening"),
+        ("strength worse", "error", ("strength",), "worsening"),
+        ("two worse", "error", ("walking", "sleep"), "worsening"),
+        # Improving overall, so the stage says so; the notice still names numbness.
+        ("improving but numbness worse", "warning", ("numbness",), "last_stage"),
+        ("gaps, enough", "error", ALL, "worsening"),
+        # Two latest check-ins: no verdict, and the stage refuses to guess.
+        ("gaps, too few", None, (), "insufficient_data"),
+    ],
+)
+def test_each_journal_gets_the_right_notice_and_stage(conn, journal, level, signs, stage_key):
+    storage.save_checkins(
+        conn, OWNER, [(day, checkin(**values)) for day, values in JOURNALS[journal]], today=END
+    )
+    notice = worsening.notice_for(conn, OWNER, END)
+    if level is None:
+        assert notice is None
+    else:
+        assert notice is not None
+        assert (notice.level, notice.signs) == (level, signs)
+    estimate = stage.estimate_stage(conn, OWNER, today=END)
+    assert estimate.key == stage_key
+    assert estimate.title == stage.TITLES[stage_key]
+    assert estimate.next_steps  # the stage has its own text, for the page and the PDF
+
+
+def test_the_example_recovery_gets_no_notice_and_the_last_stage(conn):
+    example.load_example(conn, OWNER, END, today=END)
+    assert worsening.notice_for(conn, OWNER, END) is None
+    assert stage.estimate_stage(conn, OWNER, today=END).key == "last_stage"
+
+
+def test_an_empty_journal_gets_no_notice(conn):
+    assert worsening.notice_for(conn, OWNER, END) is None
+
+
+def _log(conn, journal: str) -> analysis.Comparison:
+    rows = [(day, checkin(**values)) for day, values in JOURNALS[journal]]
+    storage.save_checkins(conn, OWNER, rows, today=END)
+    return analysis.compare_signs(conn, OWNER, end=END)
+
+
+@pytest.mark.parametrize(
+    ("journal", "title", "words"),
+    [
+        (
+            "leg pain worse",
+            "Leg pain is worse than in your first week",
+            ["leg pain 4.0 \u2192 7.0", "Talk to your clinician soon"],
+        ),
+        (
+            "two worse",
+            "2 signs are worse than in your first week: walking and sleep",
+            ["walking 25 min \u2192 10 min", "sleep 5.0 \u2192 3.0", "Contact your clinician now"],
+        ),
+        (
+            "strength worse",
+            "Leg strength is worse than in your first week",
+            ["leg strength 5.0 \u2192 2.0", "Contact your clinician now"],
+        ),
+        (
+            "all worse",
+            "All seven signs are worse than in your first week",
+            ["Contact your clinician now"],
+        ),
+    ],
+)
+def test_the_notice_names_the_signs_and_what_to_do(conn, journal, title, words):
+    notice = worsening.worsening_notice(_log(conn, journal))
+    assert notice is not None
+    assert notice.title == title
+    for word in words:
+        assert word in notice.text + notice.detail
+    if notice.level == "error":
+        # The firm notice carries the registry's red flag and its urgent-care message.
+        assert notice.red_flag is not None and notice.red_flag.column == "rf_worsening_weakness"
+        assert notice.red_flag.question.lower() in notice.urgent
+        assert "emergency department" in notice.urgent
+    else:
+        assert notice.red_flag is None and notice.urgent == ""
+
+
+@pytest.mark.parametrize(
+    ("journal", "headline"),
+    [
+        ("all worse", "Worse in all seven signs"),
+        ("leg pain worse", "Worse in 1 sign: leg pain"),
+        ("two worse", "Worse in 2 signs: walking and sleep"),
+        ("improving", "Improving in all seven signs"),
+        (
+            "flat",
+            "No clear change yet in leg pain, pain flare-ups, bending and getting up, "
+            "walking, numbness and tingling, leg strength, and sleep",
+        ),
+        ("improving but numbness worse", "Worse in 1 sign: numbness and tingling"),
+    ],
+)
+def test_the_headline_names_the_signs_that_are_worse_or_lagging(conn, journal, headline):
+    comparison = _log(conn, journal)
+    assert progress.headline(comparison) == headline
+    assert " 0 " not in progress.headline(comparison)
+
+
+def test_the_worsening_stage_names_the_worse_signs_and_says_none_improved(conn):
+    _log(conn, "two worse")
+    estimate = stage.estimate_stage(conn, OWNER, today=END)
+    assert estimate.explanation.startswith("Walking and sleep are clearly worse")
+    assert "No sign has clearly improved yet" in estimate.explanation
+    assert "Worse than your first week: walking and sleep." in estimate.sign_detail
+    assert "clinician" in estimate.next_steps
+
+
+def test_the_summary_reports_the_worsening_stage_and_notice_first(conn):
+    _log(conn, "all worse")
+    overview = summary.journal_overview(conn, OWNER, today=END)
+    assert list(overview)[0] == "worsening"
+    assert overview["worsening"]["level"] == "error"
+    assert overview["worsening"]["signs"] == list(ALL)
+    assert overview["stage"] == "worsening"
+    assert overview["stage_title"] == "Getting worse"
+    text = summary.overview_text(overview)
+    assert text.splitlines()[1].startswith("WARNING: All seven signs are worse")
+
+
+def test_zero_reads_as_none_and_one_verdict_for_all_is_not_repeated(conn):
+    comparison = _log(conn, "all worse")
+    assert progress.pain_free_line(comparison) == (
+        "Pain-free days (no flare-ups and leg pain 0 or 1): 7 in your first week, "
+        "none in your latest 7 days."
+    )
+    assert progress.verdict_names(comparison) == ""  # the headline already says it
+    assert comparison.signs["pain"].sentence.endswith("Talk to your clinician soon.")

@@ -1,0 +1,21 @@
+"""The worsening notice drawn at the top of a page, from recovery.worsening."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from recovery.worsening import Notice
+
+
+def worsening_notice(notice: Notice | None) -> None:
+    """Draw the notice (nothing when no sign is worse): a warning, or an error when firm."""
+    if notice is None:
+        return
+    body = f"**{notice.title}.** {notice.text}"
+    if notice.detail:
+        body += f"\n\n{notice.detail}"
+    if notice.urgent:
+        body += f"\n\n{notice.urgent}"
+    draw = st.error if notice.level == "error" else st.warning
+    with st.container(key="worsening_notice"):
+        draw(body, icon=":material/trending_down:")
