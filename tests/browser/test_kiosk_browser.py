@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, ROOT
-from tests.browser.helpers import go_to, open_app, wait_idle
+from tests.browser.helpers import answer_all, go_to, open_app, wait_idle
 
 pytestmark = pytest.mark.server_env({"RECOVERY_MODE": "kiosk"})
 NOTE = "Anything else worth remembering?"
@@ -15,7 +15,10 @@ def test_a_visitors_entry_is_gone_after_start_over(server, page):
     expect(page.get_by_text("an example recovery, not a real person")).to_be_visible()
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "20px"
     # No page for uploading or downloading files: nothing personal enters or leaves.
-    expect(page.get_by_test_id("stSidebarNavLink").filter(has_text="Your data")).to_have_count(0)
+    expect(page.get_by_test_id("stTopNavLink").filter(has_text="Your data")).to_have_count(0)
+    # The example recovery is not the visitor's: a check-in starts unanswered.
+    answer_all(page)
+    page.get_by_text("Notes", exact=True).click()
     page.get_by_role("textbox", name=NOTE).fill("a very personal note")
     page.get_by_role("textbox", name=NOTE).press("Control+Enter")
     wait_idle(page)
