@@ -42,7 +42,7 @@ def urgent_html(number: str, kiosk: bool = False) -> str:
 _URGENT_CSS = """
 <style>
 .urgent-care { background: #b3001b; color: #fff; border-radius: 0.6rem; padding: 1rem 1.1rem;
-  box-shadow: 0 0 0 3px #ffd400; }
+  box-shadow: 0 0 0 3px #ffd400; scroll-margin-top: 4.5rem; }
 .urgent-care p { color: #fff; margin: 0 0 0.5rem 0; font-size: 1.05rem; }
 .urgent-care p:last-child { margin-bottom: 0; }
 .urgent-care .urgent-title { font-size: 1.35rem; font-weight: 700; }

@@ -31,14 +31,16 @@ def draw(measure: Measure) -> None:
     unpicked number, means "not answered", never a silent 0 or a made-up middle value.
     """
     key = key_for(measure.column)
-    help_text = measure.help or None
+    # Questions that must be answered carry their hint as a caption: a tooltip icon is one
+    # more Tab stop on the way to Save. Optional ones, folded away, keep the tooltip.
+    help_text = (measure.help or None) if not measure.required else None
+    hint = measure.help if measure.required else ""
     empty = "Not answered yet" if measure.required else "Not recorded"
     if measure.kind == "scale":
         # One row of 0-10 buttons: a tap answers, nothing is pre-selected, and the group is
         # a single Tab stop (arrow keys move within it).
         st.segmented_control(measure.question, SCALE, key=key, width="stretch")
-        # The hint goes in the caption, not a tooltip: a tooltip icon is one more Tab stop.
-        st.caption(" ".join(part for part in (_anchors(measure) + ".", measure.help) if part))
+        st.caption(" ".join(part for part in (_anchors(measure) + ".", hint) if part))
     elif measure.kind in ("count", "minutes"):
         st.number_input(
             measure.question,
@@ -66,7 +68,7 @@ def draw(measure: Measure) -> None:
         )
     elif measure.kind == "yesno" and measure.required:
         st.segmented_control(
-            measure.question, _YES_NO, key=key, help=help_text, format_func=_yes_no
+            measure.question, _YES_NO, key=key, format_func=_yes_no, width="stretch"
         )
     elif measure.kind == "yesno":
         st.radio(
@@ -82,9 +84,11 @@ def draw(measure: Measure) -> None:
             measure.question,
             measure.choices,
             key=key,
-            help=help_text,
             format_func=str.capitalize,
+            width="stretch",
         )
+        if hint:
+            st.caption(hint)
     else:
         st.text_area(
             measure.question,
@@ -99,8 +103,10 @@ def draw(measure: Measure) -> None:
 # is, and the questions sit closer together than Streamlit's default spacing.
 _CHECKIN_CSS = """
 <style>
-.st-key-ci_questions [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; width: 100%; }
-.st-key-ci_questions [data-testid="stButtonGroup"] button {
+.st-key-ci_questions [data-testid="stButtonGroup"] > div,
+.st-key-ci_more_questions [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; width: 100%; }
+.st-key-ci_questions [data-testid="stButtonGroup"] button,
+.st-key-ci_more_questions [data-testid="stButtonGroup"] button {
   flex: 1 1 0; min-width: 0; padding-left: 0; padding-right: 0; min-height: 2.6rem;
 }
 [data-testid="stButtonGroup"] button:focus-visible,
@@ -110,6 +116,10 @@ _CHECKIN_CSS = """
   outline: 3px solid #1c6dd0; outline-offset: 2px;
 }
 [data-testid="stSlider"] [role="slider"]:focus { box-shadow: 0 0 0 4px #1c6dd0; }
+.st-key-ci_questions, .st-key-ci_more_questions { gap: 0.6rem; }
+.st-key-ci_questions [data-testid="stCaptionContainer"],
+.st-key-ci_more_questions [data-testid="stCaptionContainer"] { margin-top: -0.5rem; }
+@media (max-width: 640px) { [data-testid="stMain"] h1 { font-size: 2rem; } }
 </style>
 """
 

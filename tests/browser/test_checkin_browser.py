@@ -51,11 +51,19 @@ def _phone(browser, touch=True):
     return context, context.new_page()
 
 
+def _drawn(page):
+    """Wait until every widget is drawn (Streamlit shows grey placeholders while loading)."""
+    expect(page.get_by_role("radiogroup").first).to_be_visible()
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
+    page.wait_for_timeout(300)
+
+
 def _full_page(page, path, width):
     """Save the whole page, not only the first screen (Streamlit scrolls inside the app)."""
     height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
     page.set_viewport_size({"width": width, "height": height})
-    page.wait_for_timeout(500)
+    wait_idle(page)
+    _drawn(page)
     page.screenshot(path=str(path))
     page.set_viewport_size({"width": width, "height": PHONE["height"]})
 
@@ -72,6 +80,7 @@ def test_a_check_in_saved_in_the_browser_survives_reload_and_restart(server, pag
     open_app(page, server.url)
     expect(page.get_by_role("heading", name="Daily check-in")).to_be_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    _drawn(page)
     page.screenshot(path=str(SCREENSHOTS / "checkin.png"))
 
     answer_all(page, leg_pain=6)
@@ -143,8 +152,10 @@ def test_a_red_flag_puts_the_urgent_message_at_the_top_and_in_view(server, brows
     urgent = phone.locator("#urgent-care")
     expect(urgent).to_contain_text("Get urgent medical help now")
     expect(urgent).to_be_in_viewport()
+    expect(urgent.get_by_text("Get urgent medical help now")).to_be_in_viewport()
     title = phone.get_by_role("heading", name="Daily check-in")
     assert urgent.bounding_box()["y"] < title.bounding_box()["y"]
+    _drawn(phone)
     phone.screenshot(path=str(SCREENSHOTS / "checkin-redflag-phone.png"))
     context.close()
 
@@ -175,6 +186,7 @@ def test_the_check_in_page_in_dark_mode(server, browser):
     open_app(page, server.url)
     page.get_by_text("Sciatica, numbness or weakness in both legs").click()
     wait_idle(page)
+    _drawn(page)
     page.screenshot(path=str(SCREENSHOTS / "checkin-dark.png"))
     context.close()
 
