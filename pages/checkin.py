@@ -16,7 +16,6 @@ journal = open_journal()
 today = visitor_today()
 _FOLLOW_UP = [m for m in form.REQUIRED if m not in form.PRIMARY]
 _OPTIONAL = [m for sign in SIGNS for m in sign.secondary if not m.required]
-_CONTEXT_COLUMNS = {m.column for m in CONTEXT}
 
 
 def load_day(day: dt.date) -> None:
@@ -132,6 +131,9 @@ if last is not None and not st.session_state["ci_existing"]:
             load_day(result.day)
             confirm(result, f", the same as {when}")
 
+if last is None and not st.session_state["ci_existing"]:
+    # A first visit: say what this is (on a phone there is no sidebar to say it).
+    st.caption(f"**{text.APP_NAME}**: {text.TAGLINE}")
 st.write(text.CHECKIN_INTRO)
 # Changing the day is rare (History's "Edit" opens a past day), so it waits folded: the
 # date picker alone is four Tab stops.

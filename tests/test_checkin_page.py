@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from recovery import example, form, storage
+from recovery import example, form, settings, storage
 from tests.conftest import FIRST_ANSWERS, TODAY, checkin, held_open_by_another_process
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
@@ -274,3 +274,15 @@ def test_a_damaged_journal_shows_a_plain_message_and_is_not_touched(app, db_path
 def test_every_page_carries_the_education_reminder(app):
     app.run()
     assert any("not medical advice" in c.value for c in app.caption)
+
+
+@pytest.mark.parametrize(
+    ("env", "secrets", "expected"),
+    [
+        ({"RECOVERY_EMERGENCY_NUMBER": "999"}, {"recovery": {"emergency_number": "112"}}, "999"),
+        ({}, {"recovery": {"emergency_number": "112"}}, "112"),
+        ({}, {}, ""),
+    ],
+)
+def test_the_emergency_number_comes_from_environment_then_secrets(env, secrets, expected):
+    assert settings.emergency_number(env=env, secrets=secrets) == expected
