@@ -109,6 +109,11 @@ _CHECKIN_CSS = """
 .st-key-ci_more_questions [data-testid="stButtonGroup"] button {
   flex: 1 1 0; min-width: 0; padding-left: 0; padding-right: 0; min-height: 2.6rem;
 }
+/* The chosen answer must stand out at a glance, in pain, on a small screen. */
+[data-testid="stButtonGroup"] button[aria-checked="true"] {
+  background: #c8102e; border-color: #c8102e; color: #fff; font-weight: 700;
+}
+[data-testid="stButtonGroup"] button[aria-checked="true"] p { color: #fff; }
 [data-testid="stButtonGroup"] button:focus-visible,
 [data-testid="stSlider"] [role="slider"]:focus-visible,
 [data-testid="stRadio"] input:focus-visible + div,
@@ -119,6 +124,7 @@ _CHECKIN_CSS = """
 .st-key-ci_questions, .st-key-ci_more_questions { gap: 0.6rem; }
 .st-key-ci_questions [data-testid="stCaptionContainer"],
 .st-key-ci_more_questions [data-testid="stCaptionContainer"] { margin-top: -0.5rem; }
+@media (min-width: 768px) { [data-testid="stMainBlockContainer"] { padding-top: 4rem; } }
 @media (max-width: 640px) { [data-testid="stMain"] h1 { font-size: 2rem; } }
 </style>
 """
