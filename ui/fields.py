@@ -109,9 +109,9 @@ _CHECKIN_CSS = """
 .st-key-ci_more_questions [data-testid="stButtonGroup"] button {
   flex: 1 1 0; min-width: 0; padding-left: 0; padding-right: 0; min-height: 2.6rem;
 }
-/* The chosen answer must stand out at a glance, in pain, on a small screen. */
+/* The chosen answer stands out at a glance (navy, not red: red is kept for urgent care). */
 [data-testid="stButtonGroup"] button[aria-checked="true"] {
-  background: #c8102e; border-color: #c8102e; color: #fff; font-weight: 700;
+  background: #1f4e8c !important; border-color: #1f4e8c !important; color: #fff; font-weight: 700;
 }
 [data-testid="stButtonGroup"] button[aria-checked="true"] p { color: #fff; }
 [data-testid="stButtonGroup"] button:focus-visible,
