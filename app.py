@@ -24,10 +24,11 @@ pages = (
     if mode == "kiosk"
     else [CHECKIN, PROGRESS, HISTORY, DATA, GUIDE]
 )
-page = st.navigation(pages)
-with st.sidebar:
-    st.markdown(f"**{text.APP_NAME}**")
-    st.caption(text.TAGLINE)
+# At the top, with labels. On a narrow screen Streamlit folds the top bar into a sidebar
+# behind an unlabelled icon (which then stays open over the page), so phones get a row of
+# labelled links in the page instead (blocks.phone_navigation) and no sidebar at all.
+page = st.navigation(pages, position="top")
+blocks.phone_navigation(pages)
 if mode == "shared":
     # In the main area, not the sidebar: on a phone the sidebar is folded away.
     st.caption(":material/bookmark: " + text.SHARED_NOTICE)

@@ -1,4 +1,4 @@
-"""Daily check-in: how are the seven signs today? Saved to the journal in one click."""
+"""Daily check-in: seven quick questions about the last 24 hours, saved in one tap."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import streamlit as st
 from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
-from ui import blocks, fields, storage_problems
+from ui import blocks, fields, session, storage_problems
 from ui.session import open_journal, visitor_today
 
 journal = open_journal()
 today = visitor_today()
+_FOLLOW_UP = [m for m in form.REQUIRED if m not in form.PRIMARY]
+_OPTIONAL = [m for sign in SIGNS for m in sign.secondary if not m.required]
 
 
 def load_day(day: dt.date) -> None:
@@ -26,12 +28,66 @@ def load_day(day: dt.date) -> None:
     st.session_state["ci_loaded_for"] = day
     st.session_state["ci_existing"] = start.existing
     st.session_state["ci_copied_from"] = start.copied_from
+    st.session_state["ci_last_values"] = start.values if start.copied_from else None
+    # Required questions with no earlier answer (a first check-in) are asked before Save;
+    # otherwise they start from the last answers and wait, folded, below it.
+    st.session_state["ci_ask_first"] = [
+        m.column for m in _FOLLOW_UP if start.values[m.column] is None
+    ]
 
 
 def on_date_change() -> None:
     chosen = st.session_state["ci_date"]
     if isinstance(chosen, dt.date) and chosen <= today:
         load_day(chosen)
+
+
+def current_values() -> dict[str, object]:
+    """What the form holds now, one value per check-in column."""
+    return {column: st.session_state.get(fields.key_for(column)) for column in form.blank()}
+
+
+def red_flag_ticked() -> bool:
+    """True when any red-flag box is ticked on the form right now."""
+    return any(st.session_state.get(fields.key_for(flag.column)) for flag in RED_FLAGS)
+
+
+def save(values: dict[str, object]) -> storage.SaveResult | None:
+    """Save the day, or say in plain words why nothing was saved."""
+    missing = form.unanswered(values)
+    if missing:
+        st.warning(
+            text.CHECKIN_UNANSWERED
+            + "\n\n"
+            + "\n".join(f"- **{m.label}**: {m.question}" for m in missing),
+            icon=":material/rule:",
+        )
+        return None
+    try:
+        return storage.save_checkin(
+            journal.conn, journal.owner, st.session_state["ci_date"], values, today=today
+        )
+    except ValidationError as error:
+        st.warning(
+            "Nothing was saved. Please fix:\n\n"
+            + "\n".join(f"- {problem.message}" for problem in error.problems),
+            icon=":material/rule:",
+        )
+    except storage.StorageError as error:
+        storage_problems.show(error)
+    return None
+
+
+def confirm(result: storage.SaveResult, how: str = "") -> None:
+    """The save confirmation, with the ways on."""
+    st.session_state["ci_existing"] = True
+    verb = "Updated" if result.replaced else "Saved"
+    st.success(
+        f"{verb} your check-in for {text.long_date(result.day)}{how}.",
+        icon=":material/check_circle:",
+    )
+    st.page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
+    st.page_link("pages/history.py", label="See all your check-ins", icon=":material/history:")
 
 
 # Arriving from History's "Edit" opens that day; otherwise start (or stay) on today.
@@ -44,73 +100,91 @@ elif "ci_date" not in st.session_state or "ci_loaded_for" not in st.session_stat
 elif st.session_state.get("ci_loaded_for") != st.session_state["ci_date"]:
     load_day(st.session_state["ci_date"])
 
-st.title("Daily check-in")
-st.write("A minute a day: answer for how things have been over the last 24 hours.")
+fields.checkin_style()
+# A ticked red flag comes before everything else on the page, and stays there after saving.
+if red_flag_ticked():
+    blocks.urgent_care(
+        session.emergency_number(),
+        kiosk=journal.mode == "kiosk",
+    )
 
-st.date_input(
-    "Day of this check-in",
-    key="ci_date",
-    max_value=today,
-    on_change=on_date_change,
-    format="DD/MM/YYYY",
-)
+st.title("Daily check-in", anchor=False)
+
+day = st.session_state["ci_date"]
+last = st.session_state["ci_copied_from"]
+if last is not None and not st.session_state["ci_existing"]:
+    when = "yesterday" if last == day - dt.timedelta(days=1) else text.long_date(last)
+    if st.button(
+        text.SAME_AS_LAST.format(when=when),
+        key="ci_same",
+        icon=":material/done_all:",
+        width="stretch",
+        help=text.SAME_AS_LAST_HELP.format(day=text.long_date(day), last=text.long_date(last)),
+    ):
+        values = dict(st.session_state["ci_last_values"])
+        # Today's own notes and any red flag ticked before the tap are never dropped.
+        values["notes"] = st.session_state.get(fields.key_for("notes")) or None
+        for flag in RED_FLAGS:
+            values[flag.column] = bool(st.session_state.get(fields.key_for(flag.column)))
+        result = save(values)
+        if result is not None:
+            load_day(result.day)
+            confirm(result, f", the same as {when}")
+
+if last is None and not st.session_state["ci_existing"]:
+    # A first visit: say what this is (on a phone there is no sidebar to say it).
+    st.caption(f"**{text.APP_NAME}**: {text.TAGLINE}")
+st.write(text.CHECKIN_INTRO)
+# Changing the day is rare (History's "Edit" opens a past day), so it waits folded: the
+# date picker alone is four Tab stops.
+with st.expander(f"For {text.long_date(day)}: change the day", key="ci_day_box"):
+    st.date_input(
+        "Day of this check-in",
+        key="ci_date",
+        max_value=today,
+        on_change=on_date_change,
+        format="DD/MM/YYYY",
+    )
 if st.session_state["ci_existing"]:
     st.info(
-        f"You already checked in for {text.long_date(st.session_state['ci_date'])}. "
+        f"You already checked in for {text.long_date(day)}. "
         "Your answers are shown; saving will update them.",
         icon=":material/edit:",
     )
-elif st.session_state["ci_copied_from"]:
+elif last is not None:
     st.caption(
-        f"Started from your last check-in ({text.long_date(st.session_state['ci_copied_from'])}): "
-        "change only what is different today."
+        f"Started from your last check-in ({text.long_date(last)}): change only what is different."
     )
 
-for sign in SIGNS:
-    with st.container(border=True):
-        st.subheader(f"{sign.number}. {sign.title}")
-        for measure in sign.measures:
-            if measure.required:
-                fields.draw(measure)
-        optional = [m for m in sign.measures if not m.required]
-        if optional:
-            with st.expander("Optional detail"):
-                for measure in optional:
-                    fields.draw(measure)
-
-with st.container(border=True):
-    st.subheader("Your day")
-    for measure in CONTEXT:
+ask_first = [m for m in _FOLLOW_UP if m.column in st.session_state["ci_ask_first"]]
+with st.container(key="ci_questions"):
+    for measure in form.PRIMARY:
+        fields.draw(measure)
+    for measure in ask_first:
         fields.draw(measure)
 
+if st.button("Save check-in", type="primary", key="ci_save", width="stretch"):
+    result = save(current_values())
+    if result is not None:
+        confirm(result)
+
 with st.container(border=True):
-    st.subheader("Safety check")
+    st.markdown("**Safety check**")
     st.write(text.RED_FLAG_INTRO)
     for flag in RED_FLAGS:
         st.checkbox(flag.question, key=fields.key_for(flag.column))
-    if any(st.session_state[fields.key_for(flag.column)] for flag in RED_FLAGS):
-        blocks.urgent_care()
+    st.caption(text.RED_FLAG_SOURCES)
 
-if st.button("Save check-in", type="primary", key="ci_save", width="stretch"):
-    day = st.session_state["ci_date"]
-    values = {column: st.session_state[fields.key_for(column)] for column in form.defaults()}
-    try:
-        result = storage.save_checkin(journal.conn, journal.owner, day, values, today=today)
-    except ValidationError as error:
-        st.error(
-            "Nothing was saved. Please fix:\n\n"
-            + "\n".join(f"- {problem.message}" for problem in error.problems)
-        )
-    except storage.StorageError as error:
-        storage_problems.show(error)
-    else:
-        st.session_state["ci_existing"] = True
-        verb = "Updated" if result.replaced else "Saved"
-        st.success(
-            f"{verb} your check-in for {text.long_date(result.day)}.",
-            icon=":material/check_circle:",
-        )
-        st.page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
-        st.page_link("pages/history.py", label="See all your check-ins", icon=":material/history:")
-        if any(values[flag.column] for flag in RED_FLAGS):
-            blocks.urgent_care()
+folded = [m for m in _FOLLOW_UP if m not in ask_first]
+if folded:
+    with st.expander(", ".join(m.label for m in folded), key="ci_more"):
+        with st.container(key="ci_more_questions"):
+            for measure in folded:
+                fields.draw(measure)
+with st.expander("Optional measurements", key="ci_optional"):
+    for measure in _OPTIONAL:
+        fields.draw(measure)
+with st.expander("Activity, exercises and notes", key="ci_notes_box"):
+    for measure in CONTEXT:
+        if measure.column not in {m.column for m in form.REQUIRED}:
+            fields.draw(measure)

@@ -1,4 +1,4 @@
-"""What the check-in form starts from: the day's own entry, else the last one, else defaults."""
+"""What the check-in form starts from: the day's own entry, else the last one, else nothing."""
 
 from __future__ import annotations
 
@@ -8,11 +8,22 @@ from dataclasses import dataclass
 import duckdb
 
 from recovery import storage
-from recovery.signs import MEASURES_BY_COLUMN, RED_FLAG_COLUMNS
+from recovery.example import EXAMPLE_BATCH
+from recovery.signs import (
+    MEASURES_BY_COLUMN,
+    RED_FLAG_COLUMNS,
+    SIGNS,
+    Measure,
+)
 
 # A new day starts from yesterday's answers so an unchanged day takes seconds, but never
 # from yesterday's notes or red flags: those describe one day only.
 _NOT_CARRIED_OVER = {"notes", *RED_FLAG_COLUMNS}
+
+# The seven questions asked first, one per sign.
+PRIMARY: tuple[Measure, ...] = tuple(sign.primary for sign in SIGNS)
+# Every measure the journal must hold a value for: nothing is invented for any of them.
+REQUIRED: tuple[Measure, ...] = tuple(m for m in MEASURES_BY_COLUMN.values() if m.required)
 
 
 @dataclass(frozen=True)
@@ -25,27 +36,43 @@ class FormStart:
 
 
 def defaults() -> dict[str, object]:
-    """The registry's default for every field, with red flags unticked."""
+    """A complete set of plausible values (tests and benchmarks); the form never starts here."""
     values: dict[str, object] = {m.column: m.default for m in MEASURES_BY_COLUMN.values()}
     values.update({column: False for column in RED_FLAG_COLUMNS})
     return values
 
 
+def blank() -> dict[str, object]:
+    """Every field unanswered, with red flags unticked: a first check-in starts here."""
+    values: dict[str, object] = dict.fromkeys(MEASURES_BY_COLUMN)
+    values.update(dict.fromkeys(RED_FLAG_COLUMNS, False))
+    return values
+
+
+def unanswered(values: dict[str, object]) -> list[Measure]:
+    """The questions that still need an answer before the day can be saved, in form order."""
+    return [m for m in REQUIRED if values.get(m.column) is None]
+
+
 def starting_values(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -> FormStart:
-    """The form's values for ``day``: that day's check-in if it exists, else a fresh start."""
-    existing = storage.get_checkin(conn, owner, day)
-    values = defaults()
+    """The form's values for ``day``: that day's own check-in, else the last one, else blank.
+
+    Rows of the example recovery are not the person's answers: they are never shown as
+    "already checked in" nor copied into a new day.
+    """
+    values = blank()
+    existing = storage.get_checkin(conn, owner, day, skip_batch=EXAMPLE_BATCH)
     if existing is not None:
         values.update({k: v for k, v in existing.items() if k in values})
         return FormStart(values, existing=True, copied_from=None)
-    latest = storage.latest_checkin(conn, owner)
+    latest = storage.latest_checkin(conn, owner, skip_batch=EXAMPLE_BATCH)
     if latest is None:
         return FormStart(values, existing=False, copied_from=None)
     for column in values:
         if column in _NOT_CARRIED_OVER:
             continue
         # Values are carried over only when they were recorded; an unrecorded one (an
-        # imported day without activity, say) leaves the default.
+        # imported day without activity, say) stays unanswered.
         if latest[column] is not None:
             values[column] = latest[column]
     return FormStart(values, existing=False, copied_from=latest["day"])

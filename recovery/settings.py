@@ -37,3 +37,13 @@ def app_mode(env: Mapping[str, str] | None = None, secrets: Mapping | None = Non
     if chosen not in MODES:
         raise ValueError(f"unknown mode {chosen!r}; choose one of {', '.join(MODES)}")
     return chosen  # type: ignore[return-value]
+
+
+def emergency_number(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> str:
+    """The number to call in an emergency: ``RECOVERY_EMERGENCY_NUMBER``, then secrets, else ''."""
+    env = os.environ if env is None else env
+    chosen = env.get("RECOVERY_EMERGENCY_NUMBER") or _secret(
+        secrets, "recovery", "emergency_number"
+    )
+    # Keep only what a phone dials: a stray space or dash must not break the tel: link.
+    return str(chosen).strip() if chosen else ""

@@ -194,7 +194,7 @@ SIGNS: tuple[Sign, ...] = (
         primary=Measure(
             column="pain_episodes",
             label="Flare-ups today",
-            question="How many times did the pain flare up today?",
+            question="How many times did the pain flare up in the last 24 hours?",
             kind="count",
             minimum=0,
             maximum=50,
@@ -220,7 +220,7 @@ SIGNS: tuple[Sign, ...] = (
         primary=_scale(
             "bending",
             "Ease of bending",
-            "How easy was it to bend forward and to stand up from a chair today?",
+            "How easy was it to bend forward and to stand up from a chair?",
             "higher",
             "0 = could not do it",
             "10 = as easy as before the sciatica",
@@ -259,8 +259,8 @@ SIGNS: tuple[Sign, ...] = (
         primary=Measure(
             column="walk_minutes",
             label="Walking time",
-            question="How many minutes could you walk before leg pain made you stop "
-            "(or before you chose to stop)?",
+            question="How many minutes could you walk in one go before leg pain made you "
+            "stop (or you chose to stop)?",
             kind="minutes",
             minimum=0,
             maximum=600,
@@ -274,7 +274,7 @@ SIGNS: tuple[Sign, ...] = (
             Measure(
                 column="limp",
                 label="Limp",
-                question="Did you limp today?",
+                question="Did you limp?",
                 kind="yesno",
                 help="Optional.",
                 required=False,
@@ -298,7 +298,7 @@ SIGNS: tuple[Sign, ...] = (
         primary=_scale(
             "numbness",
             "Numbness or tingling",
-            "How much numbness or tingling did you feel in your leg, foot or toes today?",
+            "How much numbness or tingling did you feel in your leg, foot or toes?",
             "lower",
             "0 = none",
             "10 = constant and severe",
@@ -315,7 +315,7 @@ SIGNS: tuple[Sign, ...] = (
         primary=_scale(
             "leg_strength",
             "Leg strength",
-            "How strong did your affected leg feel today, compared with before the sciatica?",
+            "How strong did your affected leg feel, compared with before the sciatica?",
             "higher",
             "0 = very weak",
             "10 = as strong as before",
@@ -415,7 +415,7 @@ CONTEXT: tuple[Measure, ...] = (
     Measure(
         column="activity",
         label="Activity today",
-        question="How active were you today?",
+        question="How active were you in the last 24 hours?",
         kind="choice",
         choices=ACTIVITY_LEVELS,
         default="normal",
@@ -426,7 +426,8 @@ CONTEXT: tuple[Measure, ...] = (
     Measure(
         column="exercises_done",
         label="Exercises done",
-        question="Did you do your stretching, strengthening or aerobic routine today?",
+        question="Did you do your stretching, strengthening or aerobic exercises in the "
+        "last 24 hours?",
         kind="yesno",
         default=False,
         required=False,
@@ -453,10 +454,16 @@ class RedFlag:
 
 RED_FLAGS: tuple[RedFlag, ...] = (
     RedFlag("rf_bladder_bowel", "New trouble passing urine, or controlling your bladder or bowels"),
-    RedFlag("rf_saddle_numbness", "Numbness around the back passage, genitals or inner thighs"),
+    RedFlag(
+        "rf_saddle_numbness",
+        "Numbness around your bottom (the anus), genitals or inner thighs, where you would sit "
+        "on a saddle",
+    ),
     RedFlag("rf_both_legs", "Sciatica, numbness or weakness in both legs"),
     RedFlag(
-        "rf_worsening_weakness", "Leg weakness that is quickly getting worse, or a new foot drop"
+        "rf_worsening_weakness",
+        "Leg weakness that is quickly getting worse, or a foot that has started to drag or slap "
+        "the ground as you walk",
     ),
     RedFlag("rf_sexual_dysfunction", "New problems with sexual function"),
     RedFlag("rf_fever_or_injury", "Back pain with a fever, or after a bad fall or injury"),

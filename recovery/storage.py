@@ -75,7 +75,14 @@ SELECT_ONE = "SELECT day, " + _COLUMNS + " FROM checkins WHERE owner = ? AND day
 SELECT_LATEST = (
     "SELECT day, " + _COLUMNS + " FROM checkins WHERE owner = ? ORDER BY day DESC LIMIT 1"
 )
+# The *_SKIPPING forms leave out one batch (the example recovery is not the person's own).
+SELECT_ONE_SKIPPING = SELECT_ONE + " AND batch IS DISTINCT FROM ?"
+SELECT_LATEST_SKIPPING = (
+    "SELECT day, " + _COLUMNS + " FROM checkins WHERE owner = ? AND batch IS DISTINCT FROM ? "
+    "ORDER BY day DESC LIMIT 1"
+)
 EXISTS = "SELECT count(*) FROM checkins WHERE owner = ? AND day = ?"
+EXISTS_SKIPPING = EXISTS + " AND batch IS DISTINCT FROM ?"
 DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
 DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
 DELETE_OWNER = "DELETE FROM checkins WHERE owner = ?"
@@ -266,10 +273,18 @@ def save_checkin(
     today: dt.date | None = None,
     batch: str | None = None,
 ) -> SaveResult:
-    """Validate and save one day's check-in, replacing that day's earlier one if any."""
+    """Validate and save one day's check-in, replacing that day's earlier one if any.
+
+    A day holding the example recovery becomes the person's own: their values replace the
+    example's and its batch is cleared (``replaced`` stays False, nothing of theirs was).
+    """
+    from recovery.example import EXAMPLE_BATCH  # example imports this module
+
     checked_day, clean = validate_checkin(day, values, today=today)
     with _cursor(conn, "save") as cur, _transaction(cur):
-        existed = cur.execute(EXISTS, [owner, checked_day]).fetchone()[0] > 0
+        existed = (
+            cur.execute(EXISTS_SKIPPING, [owner, checked_day, EXAMPLE_BATCH]).fetchone()[0] > 0
+        )
         cur.execute(
             UPSERT_CHECKIN, [owner, checked_day, batch, *(clean[c] for c in CHECKIN_COLUMNS)]
         )
@@ -281,21 +296,29 @@ def _row_to_dict(columns: list[str], row: tuple) -> dict[str, object]:
 
 
 def get_checkin(
-    conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date
+    conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date, *, skip_batch: str | None = None
 ) -> dict[str, object] | None:
-    """The check-in for one day as a dict (with ``day``), or None."""
+    """The check-in for one day as a dict (with ``day``), or None (also when of ``skip_batch``)."""
     with _cursor(conn) as cur:
-        cur.execute(SELECT_ONE, [owner, day])
+        if skip_batch is None:
+            cur.execute(SELECT_ONE, [owner, day])
+        else:
+            cur.execute(SELECT_ONE_SKIPPING, [owner, day, skip_batch])
         row = cur.fetchone()
         if row is None:
             return None
         return _row_to_dict([d[0] for d in cur.description], row)
 
 
-def latest_checkin(conn: duckdb.DuckDBPyConnection, owner: str) -> dict[str, object] | None:
-    """The most recent check-in, used to pre-fill the form, or None."""
+def latest_checkin(
+    conn: duckdb.DuckDBPyConnection, owner: str, *, skip_batch: str | None = None
+) -> dict[str, object] | None:
+    """The most recent check-in (leaving out ``skip_batch``), used to pre-fill the form."""
     with _cursor(conn) as cur:
-        cur.execute(SELECT_LATEST, [owner])
+        if skip_batch is None:
+            cur.execute(SELECT_LATEST, [owner])
+        else:
+            cur.execute(SELECT_LATEST_SKIPPING, [owner, skip_batch])
         row = cur.fetchone()
         if row is None:
             return None

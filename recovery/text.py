@@ -14,13 +14,15 @@ DISCLAIMER = (
 )
 
 URGENT_TITLE = "Get urgent medical help now"
+# No sources inside the emergency text: nothing should slow down reading it. They are cited
+# beside the safety questions instead (RED_FLAG_SOURCES).
 URGENT_MESSAGE = (
-    "What you ticked can be a sign of pressure on the nerves at the base of the spine "
-    "(cauda equina syndrome) or another problem that needs to be checked the same day. "
-    "Go to an emergency department now, or call an ambulance (911 in the US, 999 in the "
-    "UK, 112 in the EU). Do not wait to see whether it settles. "
-    "(Sources: NICE CKS, Sciatica; BMJ Best Practice, Cauda equina syndrome.)"
+    "What you ticked can mean that the nerves at the base of the spine are being squeezed, "
+    "or another problem that needs a doctor today. Do not wait to see whether it settles."
 )
+URGENT_ACTION = "Go to an emergency department now, or call {number}."
+URGENT_NO_NUMBER = "your local emergency number"
+URGENT_KIOSK = "Tell the reception desk now."
 
 SHARED_NOTICE = (
     "Your journal is private to this page's address. Bookmark it to come back: anyone "
@@ -34,8 +36,21 @@ KIOSK_NOTICE = (
 )
 
 RED_FLAG_INTRO = (
-    "Tick anything that is new for you today. These symptoms are rare, but each one needs "
-    "urgent care."
+    "Tick anything that is new for you. These symptoms are rare, but each one needs urgent care."
+)
+RED_FLAG_SOURCES = (
+    "Why these matter: pressure on the bundle of nerves at the base of the spine (cauda "
+    "equina syndrome) is rare, but must be checked the same day. Sources: NICE Clinical "
+    "Knowledge Summaries, Sciatica (lumbar radiculopathy); BMJ Best Practice, Cauda equina "
+    "syndrome."
+)
+
+CHECKIN_INTRO = "Answer for the last 24 hours: tap a number for each question, then Save."
+CHECKIN_UNANSWERED = "Nothing was saved. These questions still need an answer:"
+SAME_AS_LAST = "Same as {when}: save it"
+SAME_AS_LAST_HELP = (
+    "Saves {day} with exactly the answers of your last check-in ({last}). "
+    "Nothing new to report? One tap and you are done."
 )
 
 

@@ -53,6 +53,33 @@ def checkin(**overrides: object) -> dict[str, object]:
     return values
 
 
+# An answer for every question a first check-in asks (nothing is pre-filled any more).
+FIRST_ANSWERS: dict[str, object] = {
+    "leg_pain": 5,
+    "pain_episodes": 1,
+    "bending": 5,
+    "walk_minutes": 15,
+    "numbness": 3,
+    "leg_strength": 6,
+    "sleep_quality": 5,
+    "back_pain": 3,
+    "night_wakings": 1,
+    "activity": "normal",
+    "exercises_done": False,
+}
+_NUMBER_BOXES = ("pain_episodes", "walk_minutes", "night_wakings")
+
+
+def answer_checkin(at: AppTest, **overrides: object) -> AppTest:
+    """Answer every question of the check-in page under AppTest, then run it."""
+    for column, value in {**FIRST_ANSWERS, **overrides}.items():
+        if column in _NUMBER_BOXES:
+            at.number_input(key=f"ci_{column}").set_value(value)
+        else:
+            at.segmented_control(key=f"ci_{column}").set_value(value)
+    return at.run()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     """Where this test's journal file lives (not created yet)."""

@@ -1,17 +1,21 @@
-"""The check-in page under AppTest: save, update, validate, red flags, bad database files."""
+"""The check-in page under AppTest: answers, saving, example days, red flags, bad files."""
 
 import datetime as dt
 
-from recovery import storage
-from tests.conftest import TODAY, checkin, held_open_by_another_process
+import pytest
+
+from recovery import example, form, settings, storage
+from tests.conftest import FIRST_ANSWERS, TODAY, checkin, held_open_by_another_process
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
+# One answer for every question a first check-in must answer.
+ANSWERS = {**FIRST_ANSWERS, "leg_pain": 6, "walk_minutes": 25, "activity": "light"}
 
 
 def _saved(db_path):
     connection = storage.open_database(db_path)
     try:
-        return storage.load_checkins(connection, "local")
+        return storage.checkin_records(connection, "local")
     finally:
         connection.close()
 
@@ -23,87 +27,230 @@ def _release(app):
     st.cache_resource.clear()
 
 
-def test_the_app_opens_on_the_check_in_page_for_today(app):
+def _write(db_path, *days_and_values, load_example_until=None):
+    connection = storage.open_database(db_path)
+    try:
+        for day, values in days_and_values:
+            storage.save_checkin(connection, "local", day, values, today=TODAY)
+        if load_example_until is not None:
+            example.load_example(connection, "local", end=load_example_until, today=TODAY)
+    finally:
+        connection.close()
+
+
+def _answer(app, **answers):
+    for column, value in answers.items():
+        if column in ("walk_minutes", "pain_episodes", "night_wakings"):
+            app.number_input(key=f"ci_{column}").set_value(value)
+        else:
+            app.segmented_control(key=f"ci_{column}").set_value(value)
+    app.run()
+
+
+def _in_page_order(app):
+    """Every element of the main area, in the order a visitor reads them."""
+    found = []
+
+    def walk(node):
+        children = getattr(node, "children", None)
+        if children:
+            for index in sorted(children):
+                walk(children[index])
+        else:
+            found.append(node)
+
+    walk(app.main)
+    return found
+
+
+def _urgent_index(app):
+    order = _in_page_order(app)
+    return next(i for i, el in enumerate(order) if el.type == "html" and "urgent-care" in el.value)
+
+
+def test_the_app_opens_on_today_with_the_seven_questions_first(app):
     app.run()
     assert not app.exception
     assert app.title[0].value == "Daily check-in"
     assert app.date_input(key="ci_date").value == TODAY
-    assert [h.value for h in app.subheader][:7] == [
-        "1. Less intense pain",
-        "2. Fewer pain episodes",
-        "3. More range of motion",
-        "4. Better walking and mobility",
-        "5. Less numbness or tingling",
-        "6. More strength",
-        "7. Better sleep",
+    labels = [
+        el.label
+        for el in _in_page_order(app)
+        if el.type in ("button_group", "number_input") and el.key
     ]
+    assert labels[:7] == [m.question for m in form.PRIMARY]
+    assert any("last 24 hours" in m.value for m in app.markdown)
 
 
-def test_saving_a_check_in_confirms_it_and_writes_it(app, db_path):
+def test_a_first_check_in_starts_unanswered_not_from_invented_numbers(app):
     app.run()
-    app.slider(key="ci_leg_pain").set_value(6)
-    app.number_input(key="ci_walk_minutes").set_value(25)
+    for measure in form.REQUIRED:
+        key = f"ci_{measure.column}"
+        numeric = measure.kind in ("count", "minutes")
+        widget = app.number_input(key=key) if numeric else app.segmented_control(key=key)
+        assert widget.value is None, measure.column
+
+
+def test_saving_with_questions_unanswered_saves_nothing_and_names_them(app, db_path):
+    app.run()
+    _answer(app, leg_pain=6, bending=4)
+    app.button(key="ci_save").click().run()
+    assert not app.exception
+    assert not app.success
+    message = app.warning[0].value
+    assert "Nothing was saved" in message
+    for label in ("Flare-ups today", "Walking time", "Sleep quality", "Activity today"):
+        assert label in message
+    assert "Leg pain" not in message
+    _release(app)
+    assert _saved(db_path) == []
+
+
+def test_answering_every_question_saves_the_persons_answers(app, db_path):
+    app.run()
+    _answer(app, **ANSWERS)
     app.text_area(key="ci_notes").input("Walked to the shop")
     app.button(key="ci_save").click().run()
     assert not app.exception
     assert app.success[0].value.startswith("Saved your check-in for ")
     _release(app)
-    saved = _saved(db_path)
-    assert saved.loc[0, "leg_pain"] == 6
-    assert saved.loc[0, "walk_minutes"] == 25
-    assert saved.loc[0, "notes"] == "Walked to the shop"
+    [row] = _saved(db_path)
+    assert {k: row[k] for k in ANSWERS} == ANSWERS
+    assert row["notes"] == "Walked to the shop"
+    assert row["batch"] is None
+
+
+def test_a_cleared_number_field_is_not_answered_rather_than_zero(app, db_path):
+    app.run()
+    _answer(app, **ANSWERS)
+    app.number_input(key="ci_walk_minutes").set_value(None).run()
+    app.button(key="ci_save").click().run()
+    assert "Walking time" in app.warning[0].value
+    _release(app)
+    assert _saved(db_path) == []
 
 
 def test_saving_the_same_day_again_says_it_was_updated(app, db_path):
     app.run()
+    _answer(app, **ANSWERS)
     app.button(key="ci_save").click().run()
-    app.slider(key="ci_leg_pain").set_value(2)
+    app.segmented_control(key="ci_leg_pain").set_value(2).run()
     app.button(key="ci_save").click().run()
     assert app.success[0].value.startswith("Updated your check-in for ")
     _release(app)
-    assert _saved(db_path)["leg_pain"].tolist() == [2]
+    assert [row["leg_pain"] for row in _saved(db_path)] == [2]
 
 
 def test_a_day_already_logged_opens_with_its_answers_and_a_notice(app, db_path):
-    connection = storage.open_database(db_path)
-    storage.save_checkin(connection, "local", TODAY, checkin(leg_pain=9, notes="bad day"))
-    connection.close()
+    _write(db_path, (TODAY, checkin(leg_pain=9, notes="bad day")))
     app.run()
-    assert app.slider(key="ci_leg_pain").value == 9
+    assert app.segmented_control(key="ci_leg_pain").value == 9
     assert app.text_area(key="ci_notes").value == "bad day"
     assert "already checked in" in app.info[0].value
 
 
 def test_a_new_day_starts_from_the_last_check_in(app, db_path):
-    connection = storage.open_database(db_path)
-    storage.save_checkin(connection, "local", YESTERDAY, checkin(leg_pain=4, walk_minutes=40))
-    connection.close()
+    _write(db_path, (YESTERDAY, checkin(leg_pain=4, walk_minutes=40)))
     app.run()
-    assert app.slider(key="ci_leg_pain").value == 4
+    assert app.segmented_control(key="ci_leg_pain").value == 4
     assert app.number_input(key="ci_walk_minutes").value == 40
     assert any("Started from your last check-in" in c.value for c in app.caption)
 
 
-def test_choosing_a_past_day_loads_that_day(app, db_path):
-    connection = storage.open_database(db_path)
-    storage.save_checkin(connection, "local", YESTERDAY, checkin(leg_pain=8))
-    storage.save_checkin(connection, "local", TODAY, checkin(leg_pain=3))
-    connection.close()
+def test_same_as_yesterday_saves_today_with_the_last_answers_in_one_tap(app, db_path):
+    _write(db_path, (YESTERDAY, checkin(leg_pain=4, walk_minutes=40, notes="yesterday only")))
     app.run()
-    assert app.slider(key="ci_leg_pain").value == 3
-    app.date_input(key="ci_date").set_value(YESTERDAY).run()
-    assert app.slider(key="ci_leg_pain").value == 8
-
-
-def test_ticking_a_red_flag_shows_the_urgent_message_at_once_and_is_saved(app, db_path):
-    app.run()
-    assert not app.error
-    app.checkbox(key="ci_rf_saddle_numbness").check().run()
-    assert "Get urgent medical help now" in app.error[0].value
-    assert "emergency department" in app.error[0].value
-    app.button(key="ci_save").click().run()
+    assert app.button(key="ci_same").label.startswith("Same as yesterday")
+    app.button(key="ci_same").click().run()
+    assert not app.exception
+    assert "the same as yesterday" in app.success[0].value
     _release(app)
-    assert bool(_saved(db_path).loc[0, "rf_saddle_numbness"]) is True
+    rows = {row["day"]: row for row in _saved(db_path)}
+    assert rows[TODAY]["leg_pain"] == 4 and rows[TODAY]["walk_minutes"] == 40
+    # Notes describe one day: they are not copied.
+    assert rows[TODAY]["notes"] is None
+
+
+def test_there_is_no_same_as_yesterday_on_a_first_check_in(app):
+    app.run()
+    assert not [b for b in app.button if b.key == "ci_same"]
+
+
+def test_choosing_a_past_day_loads_that_day(app, db_path):
+    _write(db_path, (YESTERDAY, checkin(leg_pain=8)), (TODAY, checkin(leg_pain=3)))
+    app.run()
+    assert app.segmented_control(key="ci_leg_pain").value == 3
+    app.date_input(key="ci_date").set_value(YESTERDAY).run()
+    assert app.segmented_control(key="ci_leg_pain").value == 8
+
+
+def test_an_example_day_is_not_the_persons_and_saving_over_it_makes_it_theirs(app, db_path):
+    _write(db_path, load_example_until=TODAY)
+    app.run()
+    assert not app.info, "an example day is not 'already checked in'"
+    assert app.segmented_control(key="ci_leg_pain").value is None
+    assert not [b for b in app.button if b.key == "ci_same"]
+    _answer(app, **ANSWERS)
+    app.button(key="ci_save").click().run()
+    assert app.success[0].value.startswith("Saved your check-in for ")
+    _release(app)
+    rows = {row["day"]: row for row in _saved(db_path)}
+    assert rows[TODAY]["batch"] is None
+    assert {k: rows[TODAY][k] for k in ANSWERS} == ANSWERS
+    assert rows[YESTERDAY]["batch"] == example.EXAMPLE_BATCH
+
+
+def test_ticking_a_red_flag_puts_the_urgent_message_at_the_top_at_once(app):
+    app.run()
+    assert not [h for h in app.get("html") if "urgent-care" in h.value]
+    app.checkbox(key="ci_rf_saddle_numbness").check().run()
+    order = _in_page_order(app)
+    title = next(i for i, el in enumerate(order) if el.type == "title")
+    urgent = _urgent_index(app)
+    assert urgent < title
+    body = order[urgent].value
+    assert "Get urgent medical help now" in body
+    assert "emergency department" in body
+    assert "your local emergency number" in body and "tel:" not in body
+    # No citations inside the emergency text; they sit beside the questions.
+    assert "Sources" not in body and "NICE" not in body
+
+
+def test_after_saving_a_red_flag_day_the_urgent_message_stays_above_the_confirmation(app, db_path):
+    app.run()
+    _answer(app, **ANSWERS)
+    app.checkbox(key="ci_rf_both_legs").check().run()
+    app.button(key="ci_save").click().run()
+    order = _in_page_order(app)
+    confirmation = next(i for i, el in enumerate(order) if el.type == "success")
+    assert _urgent_index(app) < confirmation
+    _release(app)
+    assert _saved(db_path)[0]["rf_both_legs"] is True
+
+
+def test_the_emergency_number_setting_becomes_a_phone_link(app, monkeypatch):
+    monkeypatch.setenv("RECOVERY_EMERGENCY_NUMBER", "112")
+    app.run()
+    app.checkbox(key="ci_rf_fever_or_injury").check().run()
+    body = next(h.value for h in app.get("html") if "urgent-care" in h.value)
+    assert 'href="tel:112"' in body
+    assert "local emergency number" not in body
+
+
+@pytest.mark.parametrize(("mode", "says_reception"), [("kiosk", True), ("local", False)])
+def test_a_kiosk_also_says_to_tell_the_reception_desk(app, monkeypatch, mode, says_reception):
+    monkeypatch.setenv("RECOVERY_MODE", mode)
+    app.run()
+    app.checkbox(key="ci_rf_bladder_bowel").check().run()
+    assert not app.exception
+    body = next(h.value for h in app.get("html") if "urgent-care" in h.value)
+    assert ("Tell the reception desk now" in body) is says_reception
+
+
+def test_the_check_in_page_has_no_heading_anchor_links(app):
+    app.run()
+    for heading in [*app.title, *app.header, *app.subheader]:
+        assert heading.proto.hide_anchor, heading.value
 
 
 def test_a_locked_journal_shows_a_plain_message_not_a_traceback(app, db_path):
@@ -127,3 +274,15 @@ def test_a_damaged_journal_shows_a_plain_message_and_is_not_touched(app, db_path
 def test_every_page_carries_the_education_reminder(app):
     app.run()
     assert any("not medical advice" in c.value for c in app.caption)
+
+
+@pytest.mark.parametrize(
+    ("env", "secrets", "expected"),
+    [
+        ({"RECOVERY_EMERGENCY_NUMBER": "999"}, {"recovery": {"emergency_number": "112"}}, "999"),
+        ({}, {"recovery": {"emergency_number": "112"}}, "112"),
+        ({}, {}, ""),
+    ],
+)
+def test_the_emergency_number_comes_from_environment_then_secrets(env, secrets, expected):
+    assert settings.emergency_number(env=env, secrets=secrets) == expected

@@ -1,17 +1,18 @@
-"""Where the check-in form starts: the day's own entry, else yesterday's answers."""
+"""Where the check-in form starts: the day's own entry, else the last one, else unanswered."""
 
 import datetime as dt
 
-from recovery import form, storage
+from recovery import example, form, storage
 from tests.conftest import TODAY, checkin
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
-def test_an_empty_journal_starts_from_the_registry_defaults(conn):
+def test_an_empty_journal_starts_with_every_question_unanswered(conn):
     start = form.starting_values(conn, "local", TODAY)
     assert start.existing is False and start.copied_from is None
-    assert start.values == form.defaults()
+    assert all(start.values[m.column] is None for m in form.REQUIRED)
+    assert form.unanswered(start.values) == list(form.REQUIRED)
 
 
 def test_a_new_day_starts_from_the_last_check_in_but_not_its_notes_or_red_flags(conn):
@@ -30,6 +31,7 @@ def test_a_new_day_starts_from_the_last_check_in_but_not_its_notes_or_red_flags(
     assert start.values["activity"] == "strenuous"
     assert start.values["notes"] is None
     assert start.values["rf_both_legs"] is False
+    assert form.unanswered(start.values) == []
 
 
 def test_a_day_already_logged_starts_from_its_own_answers(conn):
@@ -38,3 +40,24 @@ def test_a_day_already_logged_starts_from_its_own_answers(conn):
     start = form.starting_values(conn, "local", YESTERDAY)
     assert start.existing is True
     assert start.values["leg_pain"] == 4 and start.values["notes"] == "ok"
+
+
+def test_example_days_are_never_taken_for_the_persons_answers(conn):
+    long_ago = TODAY - dt.timedelta(days=200)
+    storage.save_checkin(conn, "local", long_ago, checkin(leg_pain=8), today=TODAY)
+    example.load_example(conn, "local", end=YESTERDAY, today=TODAY)
+    # Yesterday holds the example: today starts from the person's own last check-in.
+    start = form.starting_values(conn, "local", TODAY)
+    assert start.copied_from == long_ago and start.values["leg_pain"] == 8
+    # An example day itself is not "already checked in".
+    on_example_day = form.starting_values(conn, "local", YESTERDAY)
+    assert on_example_day.existing is False
+
+
+def test_saving_over_an_example_day_makes_it_the_persons_own(conn):
+    example.load_example(conn, "local", end=TODAY, today=TODAY)
+    result = storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=1), today=TODAY)
+    assert result.replaced is False, "nothing of the person's was replaced"
+    row = storage.checkin_records(conn, "local", TODAY, TODAY)[0]
+    assert row["batch"] is None and row["leg_pain"] == 1
+    assert storage.count_batch(conn, "local", example.EXAMPLE_BATCH) == example.DEFAULT_DAYS - 1

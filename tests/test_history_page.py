@@ -65,5 +65,5 @@ def test_edit_opens_the_check_in_page_on_that_day(app, db_path):
     app.button(key="history_edit").click().run()
     assert app.title[0].value == "Daily check-in"
     assert app.date_input(key="ci_date").value == YESTERDAY
-    assert app.slider(key="ci_leg_pain").value == 7
+    assert app.segmented_control(key="ci_leg_pain").value == 7
     st.cache_resource.clear()

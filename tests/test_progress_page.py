@@ -9,7 +9,7 @@ import pytest
 
 from recovery import analysis, example, progress, storage
 from recovery.signs import SIGNS
-from tests.conftest import TODAY, checkin
+from tests.conftest import TODAY, answer_checkin, checkin
 
 
 def _open_progress(app):
@@ -161,7 +161,7 @@ def test_a_chosen_start_date_changes_the_baseline(app, db_path):
 
 
 def test_saving_a_check_in_links_to_the_progress_page(app):
-    app.run()
+    answer_checkin(app.run())
     app.button(key="ci_save").click().run()
     links = {link.proto.label: link.proto.page for link in app.get("page_link")}
     assert links["See your progress"] == "progress"

@@ -5,7 +5,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from recovery import owners, storage
-from tests.conftest import ROOT, TODAY
+from tests.conftest import ROOT, TODAY, answer_checkin
 
 ALICE = "a" * 22
 BOB = "b" * 22
@@ -29,7 +29,7 @@ def shared(db_path, monkeypatch):
 
 
 def _save_leg_pain(at: AppTest, value: int) -> None:
-    at.slider(key="ci_leg_pain").set_value(value)
+    answer_checkin(at, leg_pain=value)
     at.button(key="ci_save").click().run()
     assert at.success, "the check-in was not saved"
 
@@ -57,7 +57,7 @@ def test_two_visitors_never_see_each_others_check_ins(shared, db_path):
 def test_coming_back_with_the_same_link_finds_the_journal(shared):
     _save_leg_pain(shared(ALICE), 7)
     again = shared(ALICE)
-    assert again.slider(key="ci_leg_pain").value == 7
+    assert again.segmented_control(key="ci_leg_pain").value == 7
     assert "already checked in" in again.main.info[0].value
     again.switch_page("pages/history.py").run()
     assert again.dataframe[0].value["Leg pain (0-10)"].tolist() == [7]

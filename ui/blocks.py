@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import NoReturn
 
 import streamlit as st
@@ -15,9 +16,50 @@ def footer() -> None:
     st.caption(text.DISCLAIMER)
 
 
-def urgent_care() -> None:
-    """The red-flag message: go to urgent care now."""
-    st.error(f"**{text.URGENT_TITLE}.** {text.URGENT_MESSAGE}", icon=":material/emergency:")
+def _dialable(number: str) -> str:
+    # A tel: link carries digits (and a leading +) only.
+    return "".join(ch for ch in number if ch.isdigit() or ch == "+")
+
+
+def urgent_html(number: str, kiosk: bool = False) -> str:
+    """The red-flag message as HTML: plain words, the number as a tel: link when set."""
+    if _dialable(number):
+        call = f'<a href="tel:{_dialable(number)}" class="urgent-call">{html.escape(number)}</a>'
+    else:
+        call = html.escape(text.URGENT_NO_NUMBER)
+    action = html.escape(text.URGENT_ACTION).replace("{number}", call)
+    kiosk_line = f"<p><strong>{html.escape(text.URGENT_KIOSK)}</strong></p>" if kiosk else ""
+    return (
+        '<div class="urgent-care" role="alert" id="urgent-care">'
+        f'<p class="urgent-title">{html.escape(text.URGENT_TITLE)}</p>'
+        f"{kiosk_line}<p><strong>{action}</strong></p>"
+        f"<p>{html.escape(text.URGENT_MESSAGE)}</p></div>"
+    )
+
+
+# Unlike form messages (Streamlit's pale alerts), the urgent message is solid red with white
+# text across the whole column, and it scrolls itself into view when it appears.
+_URGENT_CSS = """
+<style>
+.urgent-care { background: #b3001b; color: #fff; border-radius: 0.6rem; padding: 1rem 1.1rem;
+  box-shadow: 0 0 0 3px #ffd400; scroll-margin-top: 4.5rem; }
+.urgent-care p { color: #fff; margin: 0 0 0.5rem 0; font-size: 1.05rem; }
+.urgent-care p:last-child { margin-bottom: 0; }
+.urgent-care .urgent-title { font-size: 1.35rem; font-weight: 700; }
+.urgent-care a.urgent-call { color: #fff; text-decoration: underline; font-size: 1.25rem; }
+</style>
+"""
+_SCROLL_INTO_VIEW = (
+    "<script>document.getElementById('urgent-care')"
+    "?.scrollIntoView({block: 'start', behavior: 'instant'});</script>"
+)
+
+
+def urgent_care(number: str = "", kiosk: bool = False) -> None:
+    """The red-flag message: get urgent help now, with the emergency number to call."""
+    st.html(
+        _URGENT_CSS + urgent_html(number, kiosk) + _SCROLL_INTO_VIEW, unsafe_allow_javascript=True
+    )
 
 
 def stop() -> NoReturn:
@@ -43,3 +85,25 @@ button[kind] { min-height: 3rem; }
 def large_type() -> None:
     """Enlarge text and controls for the clinic kiosk."""
     st.html(_LARGE_TYPE_CSS)
+
+
+# Streamlit folds its top navigation into a sidebar below this width (its "md" breakpoint).
+_PHONE_NAV_CSS = """
+<style>
+.st-key-phone_nav { gap: 0.25rem 0.5rem; margin-top: -1rem; }
+.st-key-phone_nav [data-testid="stPageLink"] a { padding: 0.1rem 0.4rem; }
+@media (min-width: 768px) { .st-key-phone_nav { display: none; } }
+@media (max-width: 767.98px) {
+  [data-testid="stExpandSidebarButton"], [data-testid="stSidebar"],
+  [data-testid="stSidebarCollapsedControl"] { display: none; }
+}
+</style>
+"""
+
+
+def phone_navigation(pages: list) -> None:
+    """Every page as a labelled link at the top of the page, shown on narrow screens only."""
+    st.html(_PHONE_NAV_CSS)
+    with st.container(key="phone_nav", horizontal=True):
+        for target in pages:
+            st.page_link(target, label=target.title, icon=target.icon)

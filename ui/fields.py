@@ -7,6 +7,8 @@ import streamlit as st
 from recovery.signs import Measure
 
 _YES_NO_UNSET = (None, True, False)
+_YES_NO = (True, False)
+SCALE = tuple(range(11))
 
 
 def key_for(column: str) -> str:
@@ -18,29 +20,37 @@ def _anchors(measure: Measure) -> str:
     return " · ".join(part for part in (measure.low_anchor, measure.high_anchor) if part)
 
 
+def _yes_no(value: bool) -> str:
+    return "Yes" if value else "No"
+
+
 def draw(measure: Measure) -> None:
-    """Draw the widget for one measure; its value lands in ``st.session_state[key_for(...)]``."""
+    """Draw the widget for one measure; its value lands in ``st.session_state[key_for(...)]``.
+
+    Nothing starts chosen unless the session already holds an answer: an empty field, an
+    unpicked number, means "not answered", never a silent 0 or a made-up middle value.
+    """
     key = key_for(measure.column)
-    help_text = measure.help or None
+    # Questions that must be answered carry their hint as a caption: a tooltip icon is one
+    # more Tab stop on the way to Save. Optional ones, folded away, keep the tooltip.
+    help_text = (measure.help or None) if not measure.required else None
+    hint = measure.help if measure.required else ""
+    empty = "Not answered yet" if measure.required else "Not recorded"
     if measure.kind == "scale":
-        st.slider(
-            measure.question,
-            min_value=int(measure.minimum),
-            max_value=int(measure.maximum),
-            step=1,
-            key=key,
-            help=help_text,
-        )
-        st.caption(_anchors(measure))
+        # One row of 0-10 buttons: a tap answers, nothing is pre-selected, and the group is
+        # a single Tab stop (arrow keys move within it).
+        st.segmented_control(measure.question, SCALE, key=key, width="stretch")
+        st.caption(" ".join(part for part in (_anchors(measure) + ".", hint) if part))
     elif measure.kind in ("count", "minutes"):
         st.number_input(
             measure.question,
             min_value=int(measure.minimum),
             max_value=int(measure.maximum),
+            value=None,  # a cleared box is "not answered", not the minimum
             step=1,
             key=key,
             help=help_text,
-            placeholder="Not recorded",
+            placeholder=empty,
         )
         if _anchors(measure):
             st.caption(_anchors(measure))
@@ -49,14 +59,17 @@ def draw(measure: Measure) -> None:
             f"{measure.question} ({measure.unit})",
             min_value=float(measure.minimum),
             max_value=float(measure.maximum),
+            value=None,
             step=0.5,
             key=key,
             help=help_text,
-            placeholder="Not recorded",
+            placeholder=empty,
             format="%.1f",
         )
-    elif measure.kind == "yesno" and measure.default is not None:
-        st.checkbox(measure.question, key=key, help=help_text)
+    elif measure.kind == "yesno" and measure.required:
+        st.segmented_control(
+            measure.question, _YES_NO, key=key, format_func=_yes_no, width="stretch"
+        )
     elif measure.kind == "yesno":
         st.radio(
             measure.question,
@@ -67,14 +80,15 @@ def draw(measure: Measure) -> None:
             format_func=lambda v: {None: "Not recorded", True: "Yes", False: "No"}[v],
         )
     elif measure.kind == "choice":
-        st.radio(
+        st.segmented_control(
             measure.question,
             measure.choices,
             key=key,
-            horizontal=True,
-            help=help_text,
             format_func=str.capitalize,
+            width="stretch",
         )
+        if hint:
+            st.caption(hint)
     else:
         st.text_area(
             measure.question,
@@ -83,3 +97,39 @@ def draw(measure: Measure) -> None:
             help=help_text,
             placeholder="Optional",
         )
+
+
+# Phones first: the 0-10 buttons share one row, every control shows where keyboard focus
+# is, and the questions sit closer together than Streamlit's default spacing.
+_CHECKIN_CSS = """
+<style>
+.st-key-ci_questions [data-testid="stButtonGroup"] > div,
+.st-key-ci_more_questions [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; width: 100%; }
+.st-key-ci_questions [data-testid="stButtonGroup"] button,
+.st-key-ci_more_questions [data-testid="stButtonGroup"] button {
+  flex: 1 1 0; min-width: 0; padding-left: 0; padding-right: 0; min-height: 2.6rem;
+}
+/* The chosen answer stands out at a glance (navy, not red: red is kept for urgent care). */
+[data-testid="stButtonGroup"] button[aria-checked="true"] {
+  background: #1f4e8c !important; border-color: #1f4e8c !important; color: #fff; font-weight: 700;
+}
+[data-testid="stButtonGroup"] button[aria-checked="true"] p { color: #fff; }
+[data-testid="stButtonGroup"] button:focus-visible,
+[data-testid="stSlider"] [role="slider"]:focus-visible,
+[data-testid="stRadio"] input:focus-visible + div,
+[data-testid="stCheckbox"] input:focus-visible + span {
+  outline: 3px solid #1c6dd0; outline-offset: 2px;
+}
+[data-testid="stSlider"] [role="slider"]:focus { box-shadow: 0 0 0 4px #1c6dd0; }
+.st-key-ci_questions, .st-key-ci_more_questions { gap: 0.6rem; }
+.st-key-ci_questions [data-testid="stCaptionContainer"],
+.st-key-ci_more_questions [data-testid="stCaptionContainer"] { margin-top: -0.5rem; }
+@media (min-width: 768px) { [data-testid="stMainBlockContainer"] { padding-top: 4rem; } }
+@media (max-width: 640px) { [data-testid="stMain"] h1 { font-size: 2rem; } }
+</style>
+"""
+
+
+def checkin_style() -> None:
+    """The check-in page's compact, phone-first styling and visible focus rings."""
+    st.html(_CHECKIN_CSS)

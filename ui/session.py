@@ -118,3 +118,8 @@ def open_journal() -> Journal:
         storage_problems.show(error, current)
         blocks.stop()
     return Journal(conn=conn, owner=_owner(current, conn), mode=current)
+
+
+def emergency_number() -> str:
+    """The emergency number set for this app (env or secrets), or '' when none is."""
+    return settings.emergency_number(secrets=_secrets())

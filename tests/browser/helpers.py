@@ -21,9 +21,25 @@ def open_app(page: Page, url: str) -> None:
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
+# The top navigation on a wide screen, the labelled row of page links on a phone.
+NAV_LINKS = '[data-testid="stTopNavLink"], [data-testid="stPageLink-NavLink"]'
+
+
+def nav_links(page: Page):
+    """The page links a visitor can see now, whatever the screen width."""
+    return page.locator(NAV_LINKS).locator("visible=true")
+
+
 def go_to(page: Page, title: str) -> None:
-    """Click a page in the sidebar navigation."""
-    page.get_by_test_id("stSidebarNavLink").filter(has_text=title).first.click()
+    """Click a page in the navigation."""
+    nav_links(page).filter(has_text=title).first.click()
+    wait_idle(page)
+
+
+def answer(page: Page, question: str, value: object) -> None:
+    """Tap an answer (0-10, Yes, Rest...) of a check-in question found by its wording."""
+    group = page.get_by_role("radiogroup", name=question)
+    group.get_by_role("radio", name=str(value), exact=True).click()
     wait_idle(page)
 
 
@@ -43,3 +59,19 @@ def fill_number(page: Page, label: str, value: str) -> None:
     box.fill(value)
     box.press("Enter")
     wait_idle(page)
+
+
+def answer_all(page: Page, **overrides: object) -> None:
+    """Answer every question a first check-in asks (tests.conftest.FIRST_ANSWERS)."""
+    from recovery import form
+    from tests.conftest import FIRST_ANSWERS
+
+    chosen = {**FIRST_ANSWERS, **overrides}
+    for measure in form.REQUIRED:
+        value = chosen[measure.column]
+        if measure.kind in ("count", "minutes"):
+            fill_number(page, measure.question, str(value))
+        elif measure.kind == "yesno":
+            answer(page, measure.question, "Yes" if value else "No")
+        else:
+            answer(page, measure.question, str(value).capitalize())

@@ -63,7 +63,7 @@ def test_the_guide_shows_charts_stage_red_flags_and_footer(example_server, page)
 def test_every_page_ends_with_the_reminder_even_when_it_stops_early(server, page):
     open_app(page, server.url)
     assert "Recovery guide" in PAGE_TITLES
-    expect(page.get_by_test_id("stSidebarNavLink")).to_have_count(len(PAGE_TITLES))
+    expect(page.get_by_test_id("stTopNavLink")).to_have_count(len(PAGE_TITLES))
     for title in PAGE_TITLES:  # on an empty journal, History stops early with its empty state
         go_to(page, title)
         expect(page.get_by_text("not medical advice", exact=False)).to_have_count(1)

@@ -3,9 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.helpers import go_to, open_app, set_slider, wait_idle
+from tests.browser.helpers import answer_all, go_to, open_app, wait_idle
 
-LEG_PAIN = "On average over the last 24 hours, how bad was the pain in your leg?"
 pytestmark = pytest.mark.server_env({"RECOVERY_MODE": "shared"})
 
 
@@ -14,7 +13,7 @@ def test_strangers_on_one_link_keep_separate_journals(server, browser):
     alice = alice_context.new_page()
     open_app(alice, server.url)
     expect(alice.get_by_text("Bookmark it to come back")).to_be_visible()
-    set_slider(alice, LEG_PAIN, 8)
+    answer_all(alice, leg_pain=8)
     alice.get_by_role("button", name="Save check-in").click()
     wait_idle(alice)
     expect(alice.get_by_text("Saved your check-in")).to_be_visible()
