@@ -36,14 +36,16 @@ class StorageError(Exception):
         self.detail = detail  # the low-level error, for the server's log
         super().__init__(self.describe(for_owner=True))
 
-    def describe(self, *, for_owner: bool) -> str:
+    def describe(self, *, for_owner: bool, markdown: bool = False) -> str:
         """The text to show: with the owner's advice and the file, or for a visitor."""
         if not for_owner:
             return " ".join(part for part in (self.message, self.hosted_advice) if part)
-        parts = [self.message, self.advice]
-        if self.path:
-            parts.append(f"Journal file: {self.path}")
-        return " ".join(part for part in parts if part)
+        text = " ".join(part for part in (self.message, self.advice) if part)
+        if not self.path:
+            return text
+        if markdown:  # as code, so underscores or stars in a file name stay as they are
+            return f"{text}\n\nJournal file: `{self.path}`"
+        return f"{text} Journal file: {self.path}"
 
 
 class DiskFullError(StorageError):

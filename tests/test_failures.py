@@ -383,7 +383,7 @@ def test_the_app_says_a_read_only_journal_is_safe_and_names_it_for_its_owner(
     assert len(at.error) == 1
     message = at.error[0].value
     assert message.startswith("Your journal is read-only here: it is safe, and nothing was")
-    assert f"Journal file: {read_only_journal}" in message
+    assert f"Journal file: `{read_only_journal}`" in message  # as code: underscores stay
     assert "restore a backup" not in message
 
 
