@@ -169,16 +169,19 @@ _FOLDER_REASONS = {
 
 def no_folder(during: During, path: str | None, reason: str, detail: str = "") -> FolderError:
     """The folder meant to hold the journal cannot be created or used."""
-    if during == "save":
-        message = f"Nothing was saved: the folder holding your journal cannot be used ({reason})."
-    else:
+    advice = "Create the folder yourself, or choose another place for the journal with RECOVERY_DB."
+    if during != "save":
         message = f"The folder for your journal cannot be created or used: {reason}."
-    return FolderError(
-        message + " Nothing was changed.",
-        "Create the folder yourself, or choose another place for the journal with RECOVERY_DB.",
-        path=path,
-        detail=detail,
-    )
+    elif reason == _FOLDER_REASONS[errno.ENOENT]:
+        # The folder was there when the journal opened: someone moved or deleted it since.
+        message = "Nothing was saved: the folder holding your journal was moved or deleted."
+        advice = (
+            "Put the folder back, or restart the app with RECOVERY_DB set to the journal's "
+            "new place."
+        )
+    else:
+        message = f"Nothing was saved: the folder holding your journal cannot be used ({reason})."
+    return FolderError(message + " Nothing was changed.", advice, path=path, detail=detail)
 
 
 def locked(path: str | None, detail: str = "") -> DatabaseLockedError:
@@ -272,7 +275,7 @@ def first_line(error: BaseException) -> str:
 
 
 # What the operating system says (strerror), as DuckDB quotes it in its messages.
-_DISK_FULL = ("no space left on device", "disk quota exceeded", "file too large")
+_DISK_FULL = ("no space left on device", "disk quota exceeded")
 _READ_ONLY = ("read-only file system", "attached in read-only mode")
 _NO_PERMISSION = ("permission denied", "operation not permitted")
 _NO_FOLDER = {
@@ -282,7 +285,7 @@ _NO_FOLDER = {
 }
 _LOCKED = ("could not set lock", "conflicting lock")
 _DAMAGED = ("corrupt", "checksum")
-_VERSION = ("newer version", "older", "version number")
+_VERSION = ("version number", "newer version", "older version")
 # DuckDB errors that mean the file or disk failed, rather than a mistake in a query.
 _LOW_LEVEL = (
     duckdb.IOException,
