@@ -17,7 +17,7 @@ from typing import TextIO
 
 import duckdb
 
-from recovery import settings, storage, transfer
+from recovery import settings, storage, storage_errors, transfer
 
 
 class CommandError(Exception):
@@ -295,6 +295,13 @@ def main(
         return 1
     except storage.StorageError as error:
         err.write(str(error) + "\n")
+        return 1
+    except duckdb.Error as error:
+        # Summaries and reports read with their own cursors: the same plain words here.
+        plain = storage_errors.classify(error, path, "read")
+        if plain is None:
+            raise
+        err.write(str(plain) + "\n")
         return 1
     except OSError as error:
         err.write(f"Could not read or write a file: {error.strerror} ({error.filename}).\n")

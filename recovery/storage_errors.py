@@ -36,14 +36,16 @@ class StorageError(Exception):
         self.detail = detail  # the low-level error, for the server's log
         super().__init__(self.describe(for_owner=True))
 
-    def describe(self, *, for_owner: bool) -> str:
+    def describe(self, *, for_owner: bool, markdown: bool = False) -> str:
         """The text to show: with the owner's advice and the file, or for a visitor."""
         if not for_owner:
             return " ".join(part for part in (self.message, self.hosted_advice) if part)
-        parts = [self.message, self.advice]
-        if self.path:
-            parts.append(f"Journal file: {self.path}")
-        return " ".join(part for part in parts if part)
+        text = " ".join(part for part in (self.message, self.advice) if part)
+        if not self.path:
+            return text
+        if markdown:  # as code, so underscores or stars in a file name stay as they are
+            return f"{text}\n\nJournal file: `{self.path}`"
+        return f"{text} Journal file: {self.path}"
 
 
 class DiskFullError(StorageError):
@@ -167,16 +169,19 @@ _FOLDER_REASONS = {
 
 def no_folder(during: During, path: str | None, reason: str, detail: str = "") -> FolderError:
     """The folder meant to hold the journal cannot be created or used."""
-    if during == "save":
-        message = f"Nothing was saved: the folder holding your journal cannot be used ({reason})."
-    else:
+    advice = "Create the folder yourself, or choose another place for the journal with RECOVERY_DB."
+    if during != "save":
         message = f"The folder for your journal cannot be created or used: {reason}."
-    return FolderError(
-        message + " Nothing was changed.",
-        "Create the folder yourself, or choose another place for the journal with RECOVERY_DB.",
-        path=path,
-        detail=detail,
-    )
+    elif reason == _FOLDER_REASONS[errno.ENOENT]:
+        # The folder was there when the journal opened: someone moved or deleted it since.
+        message = "Nothing was saved: the folder holding your journal was moved or deleted."
+        advice = (
+            "Put the folder back, or restart the app with RECOVERY_DB set to the journal's "
+            "new place."
+        )
+    else:
+        message = f"Nothing was saved: the folder holding your journal cannot be used ({reason})."
+    return FolderError(message + " Nothing was changed.", advice, path=path, detail=detail)
 
 
 def locked(path: str | None, detail: str = "") -> DatabaseLockedError:
@@ -270,7 +275,7 @@ def first_line(error: BaseException) -> str:
 
 
 # What the operating system says (strerror), as DuckDB quotes it in its messages.
-_DISK_FULL = ("no space left on device", "disk quota exceeded", "file too large")
+_DISK_FULL = ("no space left on device", "disk quota exceeded")
 _READ_ONLY = ("read-only file system", "attached in read-only mode")
 _NO_PERMISSION = ("permission denied", "operation not permitted")
 _NO_FOLDER = {
@@ -280,7 +285,7 @@ _NO_FOLDER = {
 }
 _LOCKED = ("could not set lock", "conflicting lock")
 _DAMAGED = ("corrupt", "checksum")
-_VERSION = ("newer version", "older", "version number")
+_VERSION = ("version number", "newer version", "older version")
 # DuckDB errors that mean the file or disk failed, rather than a mistake in a query.
 _LOW_LEVEL = (
     duckdb.IOException,

@@ -383,7 +383,7 @@ def test_the_app_says_a_read_only_journal_is_safe_and_names_it_for_its_owner(
     assert len(at.error) == 1
     message = at.error[0].value
     assert message.startswith("Your journal is read-only here: it is safe, and nothing was")
-    assert f"Journal file: {read_only_journal}" in message
+    assert f"Journal file: `{read_only_journal}`" in message  # as code: underscores stay
     assert "restore a backup" not in message
 
 
@@ -409,3 +409,15 @@ def test_a_folder_that_cannot_be_created_is_a_message_not_a_crash(
     at = app.run()
     assert not at.exception
     assert "The folder for your journal cannot be created or used" in at.error[0].value
+
+
+@pytest.mark.parametrize("command", ["export", "summary", "report"])
+def test_the_command_line_calls_a_journal_damaged_inside_damaged(
+    journal_damaged_inside, tmp_path, command
+):
+    args = [command, "-o", str(tmp_path / "out.pdf")] if command == "report" else [command]
+    result = run(*args, db=journal_damaged_inside)
+    message = result.stderr.decode()
+    assert result.returncode == 1
+    assert "Your journal file is damaged: part of it can no longer be read." in message
+    assert "restore a backup" in message and "Traceback" not in message

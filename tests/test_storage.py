@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -308,3 +309,33 @@ def test_a_journal_damaged_inside_is_called_damaged_when_read(journal_damaged_in
     journal.close()
     assert str(caught.value).startswith("Your journal file is damaged: part of it can no longer")
     assert "restore a backup" in str(caught.value)
+
+
+def test_a_save_that_collides_with_another_unfinished_change_asks_to_try_again(conn):
+    storage.save_checkin(conn, "local", YESTERDAY, checkin(leg_pain=7))
+    # A second session of the app, half way through changing the same day.
+    other = conn.cursor()
+    other.begin()
+    other.execute(
+        "UPDATE checkins SET leg_pain = 9 WHERE owner = ? AND day = ?", ["local", YESTERDAY]
+    )
+    with pytest.raises(storage_errors.WriteConflictError, match="Please try again"):
+        storage.save_checkin(conn, "local", YESTERDAY, checkin(leg_pain=3))
+    other.rollback()
+    storage.save_checkin(conn, "local", YESTERDAY, checkin(leg_pain=3))
+    assert storage.get_checkin(conn, "local", YESTERDAY)["leg_pain"] == 3
+
+
+def test_a_save_after_the_journals_folder_was_deleted_says_so(tmp_path):
+    folder = tmp_path / "journal"
+    journal = storage.open_database(folder / "recovery.duckdb")
+    storage.save_checkin(journal, "local", YESTERDAY, checkin())
+    journal.execute("CHECKPOINT")  # the next save needs a new write-ahead log in the folder
+    shutil.rmtree(folder)
+    with pytest.raises(storage_errors.FolderError) as caught:
+        storage.save_checkin(journal, "local", TODAY, checkin())
+    journal.close()
+    assert str(caught.value).startswith(
+        "Nothing was saved: the folder holding your journal was moved or deleted."
+    )
+    assert "restore a backup" not in str(caught.value)

@@ -23,7 +23,7 @@ logger = logging.getLogger("seven_signs.storage")
 
 
 def message(error: StorageError, mode: settings.Mode | None = None) -> str:
-    """The words for this visitor, logged on the server with the file concerned."""
+    """The words for this visitor (markdown), logged on the server with the file concerned."""
     if mode is None:
         from ui import session  # session shows open errors through this module
 
@@ -36,7 +36,7 @@ def message(error: StorageError, mode: settings.Mode | None = None) -> str:
             error.detail or error.message,
         )
     # An unknown (misconfigured) mode hides the path too: only a known local owner sees it.
-    return error.describe(for_owner=mode == "local")
+    return error.describe(for_owner=mode == "local", markdown=True)
 
 
 def show(error: StorageError, mode: settings.Mode | None = None) -> None:
