@@ -19,6 +19,7 @@ import time_machine
 from streamlit.testing.v1 import AppTest
 
 from recovery import form, storage
+from recovery.signs import MEASURES_BY_COLUMN
 
 ROOT = Path(__file__).resolve().parent.parent
 # The suite's "today", read once. Every test runs with the clock at noon of that day, so a
@@ -67,17 +68,25 @@ FIRST_ANSWERS: dict[str, object] = {
     "activity": "normal",
     "exercises_done": False,
 }
-_NUMBER_BOXES = ("pain_episodes", "walk_minutes", "night_wakings")
+
+
+def set_answers(at: AppTest, answers: dict[str, object]) -> AppTest:
+    """Give check-in answers through the widget each question uses, then run the page."""
+    for column, value in answers.items():
+        measure = MEASURES_BY_COLUMN[column]
+        key = f"ci_{column}"
+        if measure.kind in ("count", "minutes", "decimal"):
+            at.number_input(key=key).set_value(value)
+        elif measure.kind == "yesno" and not measure.required:
+            at.radio(key=key).set_value(value)  # optional: "not recorded" is a choice too
+        else:
+            at.segmented_control(key=key).set_value(value)
+    return at.run()
 
 
 def answer_checkin(at: AppTest, **overrides: object) -> AppTest:
     """Answer every question of the check-in page under AppTest, then run it."""
-    for column, value in {**FIRST_ANSWERS, **overrides}.items():
-        if column in _NUMBER_BOXES:
-            at.number_input(key=f"ci_{column}").set_value(value)
-        else:
-            at.segmented_control(key=f"ci_{column}").set_value(value)
-    return at.run()
+    return set_answers(at, {**FIRST_ANSWERS, **overrides})
 
 
 @pytest.fixture

@@ -5,7 +5,13 @@ import datetime as dt
 import pytest
 
 from recovery import example, form, settings, storage
-from tests.conftest import FIRST_ANSWERS, TODAY, checkin, held_open_by_another_process
+from tests.conftest import (
+    FIRST_ANSWERS,
+    TODAY,
+    checkin,
+    held_open_by_another_process,
+    set_answers,
+)
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 # One answer for every question a first check-in must answer.
@@ -39,12 +45,7 @@ def _write(db_path, *days_and_values, load_example_until=None):
 
 
 def _answer(app, **answers):
-    for column, value in answers.items():
-        if column in ("walk_minutes", "pain_episodes", "night_wakings"):
-            app.number_input(key=f"ci_{column}").set_value(value)
-        else:
-            app.segmented_control(key=f"ci_{column}").set_value(value)
-    app.run()
+    set_answers(app, answers)
 
 
 def _in_page_order(app):
