@@ -24,18 +24,33 @@ pages = (
     if mode == "kiosk"
     else [CHECKIN, PROGRESS, HISTORY, DATA, GUIDE]
 )
-page = st.navigation(pages)
+shared = mode == "shared"
+# Shared mode draws its own page links, which carry the journal's key: the built-in menu's
+# links do not, so a page opened from it in a new tab would lose the journal.
+page = st.navigation(pages, position="hidden" if shared else "sidebar")
+if shared:
+    from ui import shared_link
+
+    journal = session.open_journal()  # a link that leads nowhere, or sign-in, stops here
+    with st.sidebar:
+        shared_link.navigation(pages, session.link_token())
 with st.sidebar:
     st.markdown(f"**{text.APP_NAME}**")
     st.caption(text.TAGLINE)
-if mode == "shared":
+if shared:
+    # Filled once the page has run, so a check-in saved just now already shows its link.
+    link_panel = st.sidebar.container()
     # In the main area, not the sidebar: on a phone the sidebar is folded away.
-    st.caption(":material/bookmark: " + text.SHARED_NOTICE)
+    shared_link.notices(journal)
 if mode == "kiosk":
     from ui import kiosk
 
     kiosk.furniture(session.open_journal().conn)
 page.run()
+if shared:
+    with link_panel:
+        shared_link.sidebar_panel(journal, session.link_token())
+    shared_link.after_page(journal, session.visitor_today())
 # A page that stops early draws this itself (blocks.stop): nothing drawn after st.stop()
 # reaches the browser.
 blocks.footer()

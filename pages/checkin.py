@@ -10,7 +10,7 @@ from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
 from ui import blocks, fields
-from ui.session import open_journal, visitor_today
+from ui.session import link_params, open_journal, visitor_today
 
 journal = open_journal()
 today = visitor_today()
@@ -110,7 +110,17 @@ if st.button("Save check-in", type="primary", key="ci_save", width="stretch"):
             f"{verb} your check-in for {text.long_date(result.day)}.",
             icon=":material/check_circle:",
         )
-        st.page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
-        st.page_link("pages/history.py", label="See all your check-ins", icon=":material/history:")
+        st.page_link(
+            "pages/progress.py",
+            label="See your progress",
+            icon=":material/monitoring:",
+            query_params=link_params(),
+        )
+        st.page_link(
+            "pages/history.py",
+            label="See all your check-ins",
+            icon=":material/history:",
+            query_params=link_params(),
+        )
         if any(values[flag.column] for flag in RED_FLAGS):
             blocks.urgent_care()

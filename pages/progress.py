@@ -7,7 +7,7 @@ import streamlit as st
 from recovery import analysis, charts, example, progress, storage
 from recovery.signs import SIGNS
 from ui import example_preview
-from ui.session import open_journal, visitor_today
+from ui.session import link_params, open_journal, visitor_today
 
 journal = open_journal()
 today = visitor_today()
@@ -129,7 +129,12 @@ def show_empty_journal() -> None:
         "here; after your first week and at least 3 more days, each sign gets a verdict.",
         icon=":material/info:",
     )
-    st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
+    st.page_link(
+        "pages/checkin.py",
+        label="Go to the daily check-in",
+        icon=":material/edit_note:",
+        query_params=link_params(),
+    )
     offer_example()
 
 

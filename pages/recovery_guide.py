@@ -9,7 +9,7 @@ import streamlit as st
 from recovery import adherence, guide, guide_charts, residual, stage, storage, text
 from recovery.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
-from ui.session import open_journal
+from ui.session import link_params, open_journal
 
 STAGE_ICONS = {
     "insufficient_data": ":material/hourglass_empty:",
@@ -38,7 +38,12 @@ if summary.days_logged == 0:
         "everyone.",
         icon=":material/info:",
     )
-    st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
+    st.page_link(
+        "pages/checkin.py",
+        label="Go to the daily check-in",
+        icon=":material/edit_note:",
+        query_params=link_params(),
+    )
 else:
     estimate = stage.estimate_stage(journal.conn, journal.owner, today=today)
     with st.container(border=True, key="guide_stage_card"):
@@ -52,6 +57,7 @@ else:
             "pages/progress.py",
             label="See each sign on the Progress page",
             icon=":material/monitoring:",
+            query_params=link_params(),
         )
     with st.expander("How the app estimates your stage (its own convention)"):
         st.markdown(

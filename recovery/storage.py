@@ -81,6 +81,8 @@ EXISTS = "SELECT count(*) FROM checkins WHERE owner = ? AND day = ?"
 DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
 DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
 DELETE_OWNER = "DELETE FROM checkins WHERE owner = ?"
+COUNT_OWNER = "SELECT count(*) FROM checkins WHERE owner = ?"
+MOVE_OWNER = "UPDATE checkins SET owner = ? WHERE owner = ?"
 DELETE_ABANDONED = (
     "DELETE FROM checkins WHERE owner IN (SELECT owner FROM checkins "
     "WHERE starts_with(owner, ?) GROUP BY owner "
@@ -131,18 +133,38 @@ def _plain_open_error(path: str, error: duckdb.Error) -> StorageError:
     )
 
 
-def open_database(path: str | Path) -> duckdb.DuckDBPyConnection:
+def _connect(target: str, motherduck_token: str | None) -> duckdb.DuckDBPyConnection:
+    if target.startswith("md:"):
+        # MotherDuck: the same client, SQL and migrations, on a database that outlives
+        # this server. The token is passed as configuration, never written into the name.
+        config = {"motherduck_token": motherduck_token} if motherduck_token else {}
+        return duckdb.connect(target, config=config)
+    return duckdb.connect(target)
+
+
+def open_database(
+    path: str | Path, *, motherduck_token: str | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the journal at ``path`` and bring its schema up to date.
 
-    ``:memory:`` gives a private in-memory journal. Raises StorageError with a plain
-    message when the file is locked, damaged or not a DuckDB database.
+    ``:memory:`` gives a private in-memory journal; ``md:NAME`` a MotherDuck database (with
+    ``motherduck_token``, else the ``MOTHERDUCK_TOKEN`` environment variable). Raises
+    StorageError with a plain message when the file is locked, damaged or not a DuckDB
+    database, or MotherDuck cannot be reached.
     """
     target = str(path)
-    if target != ":memory:":
+    hosted = target.startswith("md:")
+    if target != ":memory:" and not hosted:
         Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = duckdb.connect(target)
+        conn = _connect(target, motherduck_token)
     except duckdb.Error as error:
+        if hosted:
+            raise StorageError(
+                "The journal database on MotherDuck could not be opened ("
+                + (str(error).splitlines()[0] if str(error) else "no reply")
+                + "). Check the database name and the MotherDuck token. Nothing was changed."
+            ) from error
         raise _plain_open_error(target, error) from error
     try:
         migrate(conn)
@@ -317,10 +339,51 @@ def delete_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int
     return int(count)
 
 
-def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> None:
-    """Delete every check-in of one owner (a kiosk visitor leaving, a person starting over)."""
+def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> int:
+    """Delete every check-in of one owner, out of the file too; returns how many there were."""
     with _cursor(conn) as cur:
-        cur.execute(DELETE_OWNER, [owner])
+        cur.begin()
+        try:
+            count = int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0])
+            cur.execute(DELETE_OWNER, [owner])
+            cur.commit()
+        except Exception:
+            cur.rollback()
+            raise
+    _checkpoint(conn)
+    return count
+
+
+def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) -> int:
+    """Give every check-in of one owner to another, in one transaction; returns how many."""
+    with _cursor(conn) as cur:
+        cur.begin()
+        try:
+            count = int(cur.execute(COUNT_OWNER, [old_owner]).fetchone()[0])
+            cur.execute(MOVE_OWNER, [new_owner, old_owner])
+            cur.commit()
+        except Exception:
+            cur.rollback()
+            raise
+    _checkpoint(conn)
+    return count
+
+
+def owner_has_checkins(conn: duckdb.DuckDBPyConnection, owner: str) -> bool:
+    """True when an owner has at least one check-in."""
+    with _cursor(conn) as cur:
+        return int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0]) > 0
+
+
+def _checkpoint(conn: duckdb.DuckDBPyConnection) -> None:
+    # Write the change into the database file now rather than leave it in the write-ahead
+    # log, so rows someone asked to delete are gone from the file itself. Another session
+    # writing at the same moment can make DuckDB refuse; its own commit checkpoints later.
+    try:
+        with conn.cursor() as cur:
+            cur.execute("CHECKPOINT")
+    except duckdb.Error:
+        pass
 
 
 def delete_abandoned_visits(
