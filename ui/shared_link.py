@@ -18,9 +18,10 @@ BACKUP_EVERY = 10
 
 NOT_FOUND_TITLE = "No journal was found at this link"
 NOT_FOUND_TEXT = (
-    "The address may be cut short or mistyped, or the journal it led to was deleted or "
-    "moved to a new link. Nothing was opened and nothing was created. If you have a backup "
-    "file, you can bring your check-ins back into a new journal."
+    "The address may be cut short or mistyped, nothing was ever saved with it, or the "
+    "journal it led to was deleted or moved to a new link. Nothing was opened and nothing "
+    "was created. If you have a backup file, you can bring your check-ins back into a new "
+    "journal."
 )
 KEEP_LINK_TEXT = (
     "This address is the only key to your journal: there is no account and no password. "
