@@ -72,6 +72,13 @@ def auth_configured(secrets: Mapping | None = None) -> bool:
         return False
 
 
+def link_secret_configured(
+    env: Mapping[str, str] | None = None, secrets: Mapping | None = None
+) -> bool:
+    """True when the host set the link key (``RECOVERY_LINK_SECRET`` or in secrets)."""
+    return _setting(env, secrets, "RECOVERY_LINK_SECRET", "link_secret") is not None
+
+
 # Kept for the life of the process when the journal itself is in memory.
 _MEMORY_SECRET = secrets_module.token_bytes(32)
 

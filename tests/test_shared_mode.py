@@ -410,3 +410,46 @@ def test_signed_in_people_have_their_own_journals_keyed_by_provider_and_subject(
     assert "ann@example.org" not in rows[0][0]
     again = signed_in(_person("ann-123", "ann.new@example.org"))
     assert again.slider(key="ci_leg_pain").value == 7
+
+
+# ---- Settings for hosting -------------------------------------------------------------
+
+
+def test_hosting_settings_come_from_the_environment_first_then_secrets():
+    secrets = {
+        "recovery": {
+            "motherduck_token": "from-secrets",
+            "public_url": "https://a.example/",
+            "link_secret": "k",
+        },
+        "auth": {"client_id": "x"},
+    }
+    assert settings.motherduck_token(env={}, secrets=secrets) == "from-secrets"
+    assert settings.motherduck_token(env={"MOTHERDUCK_TOKEN": "env"}, secrets=secrets) == "env"
+    assert settings.motherduck_token(env={}, secrets={}) is None
+    assert settings.public_url(env={}, secrets=secrets) == "https://a.example"
+    assert settings.auth_configured(secrets) and not settings.auth_configured({})
+    assert settings.link_secret_configured(env={}, secrets=secrets)
+    assert not settings.link_secret_configured(env={}, secrets={})
+    assert settings.is_hosted_database("md:seven_signs")
+    assert not settings.is_hosted_database(str(ROOT / "data" / "recovery.duckdb"))
+
+
+def test_the_example_secrets_file_names_every_setting_and_holds_no_real_secret():
+    import tomllib
+
+    example = tomllib.loads((ROOT / ".streamlit" / "secrets.toml.example").read_text())
+    recovery = example["recovery"]
+    for name in (
+        "mode",
+        "db",
+        "public_url",
+        "emergency_number",
+        "link_secret",
+        "kiosk_idle_seconds",
+        "motherduck_token",
+    ):
+        assert name in recovery, name
+    assert settings.app_mode(env={}, secrets=example) == "shared"
+    assert {"redirect_uri", "cookie_secret", "client_id", "client_secret"} <= set(example["auth"])
+    assert "replace" in recovery["link_secret"] and "paste" in recovery["motherduck_token"]

@@ -36,6 +36,10 @@ MAY_BE_WIPED = (
     ":material/warning: This server keeps journals in a file that may be wiped at any "
     "restart. Download a backup now and then (Your data page) to keep your check-ins."
 )
+LINKS_MAY_BREAK = (
+    ":material/warning: Journals here are kept safely, but this server has no fixed key for "
+    "its links (link_secret), so links may stop opening them after a restart."
+)
 
 
 def not_found(start_new: Callable[[], None]) -> NoReturn:
@@ -222,6 +226,11 @@ def notices(journal: session.Journal) -> None:
         st.caption(BEFORE_SAVE_NOTICE)
     if not settings.is_hosted_database(session.database_path()):
         st.caption(MAY_BE_WIPED)
+    elif session.link_token() is not None and not settings.link_secret_configured(
+        secrets=session.secrets_dict()
+    ):
+        # The generated key lives in a local file, which a hosted server loses at a restart.
+        st.caption(LINKS_MAY_BREAK)
 
 
 def after_page(journal: session.Journal, today: dt.date) -> None:
