@@ -59,8 +59,7 @@ def shared(db_path, monkeypatch):
 
 def _rows(db_path) -> list[tuple]:
     """Every (owner, leg pain) in the journal, read through the app's own connection."""
-    conn = storage.open_database(db_path) if not db_path.exists() else None
-    conn = conn or duckdb.connect(str(db_path))
+    conn = storage.open_database(db_path)
     try:
         return conn.execute("SELECT owner, leg_pain FROM checkins ORDER BY owner").fetchall()
     finally:

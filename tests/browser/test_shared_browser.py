@@ -13,6 +13,14 @@ SHOTS = ROOT / "docs" / "screenshots"
 pytestmark = pytest.mark.server_env({"RECOVERY_MODE": "shared"})
 
 
+@pytest.fixture(autouse=True)
+def patient_expect():
+    """Allow a busy machine more than the default 5 s for each expectation."""
+    expect.set_options(timeout=20_000)
+    yield
+    expect.set_options(timeout=5_000)
+
+
 def nav_links(page: Page):
     """The sidebar's page links (shared mode draws its own, carrying the journal key)."""
     return page.get_by_test_id("stSidebar").get_by_test_id("stPageLink-NavLink")
