@@ -244,9 +244,9 @@ def after_page(journal: session.Journal, today: dt.date) -> None:
         with st.container(border=True, key="sl_first_save"):
             st.subheader(":material/link: Your private link")
             st.write(
-                "Your check-in is saved in a journal that only this address opens. "
-                "Keep the address: use the copy button, then bookmark it or e-mail it to "
-                "yourself. It is also in the sidebar, under Your private link."
+                "Your check-in is saved in a journal that only this address opens. Copy it "
+                "with the button beside it. You will also find it in the sidebar, under "
+                "Your private link."
             )
             link_box(token)
             st.button(

@@ -120,7 +120,10 @@ def test_after_the_first_save_the_link_is_shown_to_copy(server, browser):
     link = server.url + "/?journal=" + page.url.split("journal=")[1]
     shown = page.get_by_test_id("stMain").get_by_text(link)
     expect(shown).to_be_visible()
-    page.get_by_role("button", name="I have kept my link").scroll_into_view_if_needed()
+    page.get_by_text("Saved your check-in").evaluate(
+        "e => { e.scrollIntoView({block: 'start'}); window.scrollBy(0, -90); "
+        "document.querySelector('[data-testid=stMain]').scrollBy(0, -90); }"
+    )
     shown.hover()  # the copy button shows on hover (and always on touch screens)
     page.wait_for_timeout(300)
     page.screenshot(path=str(SHOTS / "shared-link-panel-phone.png"))
