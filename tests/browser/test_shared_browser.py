@@ -164,3 +164,12 @@ def test_a_new_link_moves_the_journal_and_the_old_one_stops_working(server, page
     open_app(new, server.url + "/history?journal=" + new_token)
     expect(new.get_by_text("1 check-in, from")).to_be_visible()
     assert rows_in_file(server) == [(owners.owner_for_link(new_token), 4)]
+
+
+def test_a_dead_link_can_lead_to_restoring_a_backup(server, page):
+    open_app(page, server.url + "/history?journal=" + "x" * 30)
+    expect(page.get_by_text("No journal was found at this link")).to_be_visible()
+    page.get_by_role("button", name="Restore a backup").click()
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Your data")).to_be_visible()
+    assert "/data?journal=" in page.url and "x" * 30 not in page.url
