@@ -24,14 +24,29 @@ pages = (
     if mode == "kiosk"
     else [CHECKIN, PROGRESS, HISTORY, DATA, GUIDE]
 )
-# At the top, with labels. On a narrow screen Streamlit folds the top bar into a sidebar
-# behind an unlabelled icon (which then stays open over the page), so phones get a row of
-# labelled links in the page instead (blocks.phone_navigation) and no sidebar at all.
-page = st.navigation(pages, position="top")
-blocks.phone_navigation(pages)
-if mode == "shared":
+shared = mode == "shared"
+# Shared mode draws its own page links, which carry the journal's key: the built-in menu's
+# links do not, so a page opened from it in a new tab would lose the journal. Elsewhere the
+# menu is at the top, with labels.
+page = st.navigation(pages, position="hidden" if shared else "top")
+if shared:
+    from ui import shared_link
+
+    journal = session.open_journal()  # a link that leads nowhere, or sign-in, stops here
+    with st.sidebar:
+        shared_link.navigation(pages, session.link_token())
+# On a narrow screen Streamlit folds the menu behind an unlabelled icon (which then stays
+# open over the page), so phones get a row of labelled links in the page instead. The
+# shared link's own panel lives in the sidebar, so there the sidebar stays reachable.
+blocks.phone_navigation(pages, query_params=session.link_params(), keep_sidebar=shared)
+if shared:
+    with st.sidebar:
+        st.markdown(f"**{text.APP_NAME}**")
+        st.caption(text.TAGLINE)
+    # Filled once the page has run, so a check-in saved just now already shows its link.
+    link_panel = st.sidebar.container()
     # In the main area, not the sidebar: on a phone the sidebar is folded away.
-    st.caption(":material/bookmark: " + text.SHARED_NOTICE)
+    shared_link.notices(journal)
 if mode == "kiosk":
     from ui import kiosk
 
@@ -39,6 +54,10 @@ if mode == "kiosk":
 # The last net for any read or write a page did not expect to fail: a plain message.
 with storage_problems.shown_plainly():
     page.run()
+if shared:
+    with link_panel:
+        shared_link.sidebar_panel(journal, session.link_token())
+    shared_link.after_page(journal, session.visitor_today())
 # A page that stops early draws this itself (blocks.stop): nothing drawn after st.stop()
 # reaches the browser.
 blocks.footer()

@@ -6,7 +6,7 @@ import streamlit as st
 
 from recovery import history, storage, text
 from ui import blocks, storage_problems
-from ui.session import open_journal
+from ui.session import link_params, open_journal
 
 journal = open_journal()
 
@@ -20,7 +20,12 @@ if frame.empty:
         "and each day you add makes your progress easier to see.",
         icon=":material/info:",
     )
-    st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
+    st.page_link(
+        "pages/checkin.py",
+        label="Go to the daily check-in",
+        icon=":material/edit_note:",
+        query_params=link_params(),
+    )
     blocks.stop()
 
 count = len(frame)

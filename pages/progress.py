@@ -8,7 +8,7 @@ from recovery import analysis, charts, example, progress, storage, worsening
 from recovery.signs import SIGNS
 from ui import example_preview, notices, storage_problems
 from ui.charts import theme_is_dark
-from ui.session import open_journal, visitor_today
+from ui.session import link_params, open_journal, visitor_today
 
 journal = open_journal()
 today = visitor_today()
@@ -133,7 +133,12 @@ def show_empty_journal() -> None:
         "here; after your first week and at least 3 more days, each sign gets a verdict.",
         icon=":material/info:",
     )
-    st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
+    st.page_link(
+        "pages/checkin.py",
+        label="Go to the daily check-in",
+        icon=":material/edit_note:",
+        query_params=link_params(),
+    )
     offer_example()
 
 

@@ -21,7 +21,7 @@ from recovery.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
 from ui import notices
 from ui.charts import theme_is_dark
-from ui.session import open_journal, visitor_today
+from ui.session import link_params, open_journal, visitor_today
 
 STAGE_ICONS = {
     "insufficient_data": ":material/hourglass_empty:",
@@ -71,7 +71,12 @@ if summary.days_logged == 0:
         "everyone.",
         icon=":material/info:",
     )
-    st.page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
+    st.page_link(
+        "pages/checkin.py",
+        label="Go to the daily check-in",
+        icon=":material/edit_note:",
+        query_params=link_params(),
+    )
 else:
     estimate = stage.estimate_stage(journal.conn, journal.owner, today, comparison)
     with st.container(border=True, key="guide_stage_card"):
@@ -85,6 +90,7 @@ else:
             "pages/progress.py",
             label="See each sign on the Progress page",
             icon=":material/monitoring:",
+            query_params=link_params(),
         )
     with st.expander("How the app estimates your stage (its own convention)"):
         st.markdown(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets as secrets_module
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -37,6 +38,88 @@ def app_mode(env: Mapping[str, str] | None = None, secrets: Mapping | None = Non
     if chosen not in MODES:
         raise ValueError(f"unknown mode {chosen!r}; choose one of {', '.join(MODES)}")
     return chosen  # type: ignore[return-value]
+
+
+def _setting(env: Mapping[str, str] | None, secrets: Mapping | None, var: str, name: str):
+    env = os.environ if env is None else env
+    chosen = env.get(var) or _secret(secrets, "recovery", name)
+    return str(chosen) if chosen else None
+
+
+def public_url(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> str | None:
+    """The address visitors use (``RECOVERY_PUBLIC_URL`` or ``recovery.public_url``), if set."""
+    chosen = _setting(env, secrets, "RECOVERY_PUBLIC_URL", "public_url")
+    return chosen.rstrip("/") if chosen else None
+
+
+def motherduck_token(
+    env: Mapping[str, str] | None = None, secrets: Mapping | None = None
+) -> str | None:
+    """The MotherDuck token: ``MOTHERDUCK_TOKEN``, then ``recovery.motherduck_token``."""
+    return _setting(env, secrets, "MOTHERDUCK_TOKEN", "motherduck_token")
+
+
+def is_hosted_database(path: str) -> bool:
+    """True for a MotherDuck database (``md:name``), which outlives this server."""
+    return path.startswith("md:")
+
+
+def auth_configured(secrets: Mapping | None = None) -> bool:
+    """True when the host set up sign-in (an ``[auth]`` section in secrets)."""
+    try:
+        return bool(secrets and secrets["auth"])
+    except (KeyError, TypeError):
+        return False
+
+
+def link_secret_configured(
+    env: Mapping[str, str] | None = None, secrets: Mapping | None = None
+) -> bool:
+    """True when the host set the link key (``RECOVERY_LINK_SECRET`` or in secrets)."""
+    return _setting(env, secrets, "RECOVERY_LINK_SECRET", "link_secret") is not None
+
+
+# Kept for the life of the process when the journal itself is in memory.
+_MEMORY_SECRET = secrets_module.token_bytes(32)
+
+
+def link_secret_file(path: str) -> Path:
+    """Where a generated link secret is kept: beside the journal file."""
+    if is_hosted_database(path):
+        return DEFAULT_DB_PATH.parent / "motherduck.link-secret"
+    return Path(path).expanduser().with_name(Path(path).name + ".link-secret")
+
+
+def link_secret(
+    path: str, env: Mapping[str, str] | None = None, secrets: Mapping | None = None
+) -> bytes:
+    """The key that signs private links: set by the host, else generated once and kept.
+
+    ``RECOVERY_LINK_SECRET`` or ``recovery.link_secret`` wins. Otherwise a random key is
+    written once, readable by this user only, beside the journal, so links survive a restart;
+    an in-memory journal keeps its key in memory, since its journals die with the process.
+    """
+    chosen = _setting(env, secrets, "RECOVERY_LINK_SECRET", "link_secret")
+    if chosen:
+        return chosen.encode("utf-8")
+    if path == ":memory:":
+        return _MEMORY_SECRET
+    target = link_secret_file(path)
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Written whole to a private temporary file, then linked into place: two sessions
+        # starting at once never read a half-written key, and the first one wins.
+        temporary = target.with_name(f"{target.name}.{secrets_module.token_hex(4)}.tmp")
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(handle, "w", encoding="ascii") as out:
+            out.write(secrets_module.token_hex(32))
+        try:
+            os.link(temporary, target)
+        except FileExistsError:
+            pass
+        finally:
+            temporary.unlink()
+    return target.read_text(encoding="ascii").strip().encode("ascii")
 
 
 def emergency_number(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> str:

@@ -86,6 +86,10 @@ EXISTS_SKIPPING = EXISTS + " AND batch IS DISTINCT FROM ?"
 DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
 DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
 DELETE_OWNER = "DELETE FROM checkins WHERE owner = ?"
+COUNT_OWNER = "SELECT count(*) FROM checkins WHERE owner = ?"
+MOVE_OWNER = "UPDATE checkins SET owner = ? WHERE owner = ?"
+DELETE_OWNER_SETTINGS = "DELETE FROM settings WHERE owner = ?"
+MOVE_OWNER_SETTINGS = "UPDATE settings SET owner = ? WHERE owner = ?"
 DELETE_ABANDONED = (
     "DELETE FROM checkins WHERE owner IN (SELECT owner FROM checkins "
     "WHERE starts_with(owner, ?) GROUP BY owner "
@@ -136,24 +140,44 @@ def _remove_if_created(target: str, existed: bool) -> None:
             pass  # the disk refuses even this; the open error already says why
 
 
-def open_database(path: str | Path) -> duckdb.DuckDBPyConnection:
+def _connect(target: str, motherduck_token: str | None) -> duckdb.DuckDBPyConnection:
+    if target.startswith("md:"):
+        # MotherDuck: the same client, SQL and migrations, on a database that outlives
+        # this server. The token is passed as configuration, never written into the name.
+        config = {"motherduck_token": motherduck_token} if motherduck_token else {}
+        return duckdb.connect(target, config=config)
+    return duckdb.connect(target)
+
+
+def open_database(
+    path: str | Path, *, motherduck_token: str | None = None
+) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the journal at ``path`` and bring its schema up to date.
 
-    ``:memory:`` gives a private in-memory journal. Raises a StorageError subclass with a
-    plain message when the file is locked, damaged, read-only, not allowed, on a full disk,
-    or its folder cannot be created; a journal that could not be created leaves no file.
+    ``:memory:`` gives a private in-memory journal; ``md:NAME`` a MotherDuck database (with
+    ``motherduck_token``, else the ``MOTHERDUCK_TOKEN`` environment variable). Raises a
+    StorageError subclass with a plain message when the file is locked, damaged, read-only,
+    not allowed, on a full disk, or its folder cannot be created (a journal that could not be
+    created leaves no file), or when MotherDuck cannot be reached.
     """
     target = str(path)
+    hosted = target.startswith("md:")
     existed = True
-    if target != ":memory:":
+    if target != ":memory:" and not hosted:
         try:
             existed = any(file.exists() for file in _journal_files(target))
             Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:  # a folder that cannot be searched or created
             raise errors.from_os_error(error, target) from error
     try:
-        conn = duckdb.connect(target)
+        conn = _connect(target, motherduck_token)
     except duckdb.Error as error:
+        if hosted:
+            raise StorageError(
+                "The journal database on MotherDuck could not be opened ("
+                + (str(error).splitlines()[0] if str(error) else "no reply")
+                + "). Check the database name and the MotherDuck token. Nothing was changed."
+            ) from error
         _remove_if_created(target, existed)
         raise _open_error(target, error) from error
     try:
@@ -354,10 +378,41 @@ def delete_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int
     return int(count)
 
 
-def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> None:
-    """Delete every check-in of one owner (a kiosk visitor leaving, a person starting over)."""
-    with _cursor(conn, "save") as cur:
+def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> int:
+    """Delete every check-in and setting of one owner, out of the file too; returns the days."""
+    with _cursor(conn, "save") as cur, _transaction(cur):
+        count = int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0])
         cur.execute(DELETE_OWNER, [owner])
+        cur.execute(DELETE_OWNER_SETTINGS, [owner])
+    _checkpoint(conn)
+    return count
+
+
+def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) -> int:
+    """Give every check-in and setting of one owner to another, in one transaction."""
+    with _cursor(conn, "save") as cur, _transaction(cur):
+        count = int(cur.execute(COUNT_OWNER, [old_owner]).fetchone()[0])
+        cur.execute(MOVE_OWNER, [new_owner, old_owner])
+        cur.execute(MOVE_OWNER_SETTINGS, [new_owner, old_owner])
+    _checkpoint(conn)
+    return count
+
+
+def owner_has_checkins(conn: duckdb.DuckDBPyConnection, owner: str) -> bool:
+    """True when an owner has at least one check-in."""
+    with _cursor(conn) as cur:
+        return int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0]) > 0
+
+
+def _checkpoint(conn: duckdb.DuckDBPyConnection) -> None:
+    # Write the change into the database file now rather than leave it in the write-ahead
+    # log, so rows someone asked to delete are gone from the file itself. Another session
+    # writing at the same moment can make DuckDB refuse; its own commit checkpoints later.
+    try:
+        with conn.cursor() as cur:
+            cur.execute("CHECKPOINT")
+    except duckdb.Error:
+        pass
 
 
 def delete_abandoned_visits(

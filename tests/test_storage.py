@@ -2,6 +2,7 @@
 
 import datetime as dt
 import os
+import secrets
 import shutil
 import time
 from pathlib import Path
@@ -339,3 +340,51 @@ def test_a_save_after_the_journals_folder_was_deleted_says_so(tmp_path):
         "Nothing was saved: the folder holding your journal was moved or deleted."
     )
     assert "restore a backup" not in str(caught.value)
+
+
+# ---- MotherDuck (opt-in) ---------------------------------------------------------------
+# The same SQL and migrations on a hosted database. Run them with a token:
+#   MOTHERDUCK_TOKEN=... .venv/bin/python -m pytest tests/test_storage.py -m motherduck
+# Without a token they are skipped before anything touches the network.
+MOTHERDUCK_DB = os.environ.get("RECOVERY_TEST_MOTHERDUCK_DB", "seven_signs_test")
+
+
+@pytest.fixture
+def hosted():
+    """A MotherDuck journal and an owner of its own, whose rows are removed afterwards."""
+    token = settings.motherduck_token(env=os.environ)
+    if not token:
+        pytest.skip("MOTHERDUCK_TOKEN is not set: the MotherDuck run is opt-in")
+    with duckdb.connect("md:", config={"motherduck_token": token}) as setup:
+        setup.execute("CREATE DATABASE IF NOT EXISTS " + MOTHERDUCK_DB)
+    conn = storage.open_database("md:" + MOTHERDUCK_DB, motherduck_token=token)
+    owner = "test:" + secrets.token_hex(8)
+    yield conn, owner
+    storage.delete_owner(conn, owner)
+    conn.close()
+
+
+@pytest.mark.motherduck
+def test_motherduck_journal_has_the_current_schema(hosted):
+    conn, _ = hosted
+    assert storage.schema_version(conn) == storage.SCHEMA_VERSION
+
+
+@pytest.mark.motherduck
+def test_motherduck_saves_updates_and_finds_a_check_in(hosted):
+    conn, owner = hosted
+    storage.save_checkin(conn, owner, TODAY, checkin(leg_pain=6), today=TODAY)
+    assert storage.save_checkin(conn, owner, TODAY, checkin(leg_pain=3), today=TODAY).replaced
+    assert storage.load_checkins(conn, owner)["leg_pain"].tolist() == [3]
+    assert storage.load_checkins(conn, owner + "-someone-else").empty
+
+
+@pytest.mark.motherduck
+def test_motherduck_moves_and_deletes_an_owners_rows(hosted):
+    conn, owner = hosted
+    storage.save_checkin(conn, owner + "-old", TODAY, checkin(), today=TODAY)
+    storage.save_checkin(conn, owner + "-old", YESTERDAY, checkin(), today=TODAY)
+    assert storage.move_owner(conn, owner + "-old", owner) == 2
+    assert not storage.owner_has_checkins(conn, owner + "-old")
+    assert storage.delete_owner(conn, owner) == 2
+    assert storage.load_checkins(conn, owner).empty

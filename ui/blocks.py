@@ -93,6 +93,10 @@ _PHONE_NAV_CSS = """
 .st-key-phone_nav { gap: 0.25rem 0.5rem; margin-top: -1rem; }
 .st-key-phone_nav [data-testid="stPageLink"] a { padding: 0.1rem 0.4rem; }
 @media (min-width: 768px) { .st-key-phone_nav { display: none; } }
+</style>
+"""
+_NO_PHONE_SIDEBAR_CSS = """
+<style>
 @media (max-width: 767.98px) {
   [data-testid="stExpandSidebarButton"], [data-testid="stSidebar"],
   [data-testid="stSidebarCollapsedControl"] { display: none; }
@@ -101,9 +105,15 @@ _PHONE_NAV_CSS = """
 """
 
 
-def phone_navigation(pages: list) -> None:
-    """Every page as a labelled link at the top of the page, shown on narrow screens only."""
-    st.html(_PHONE_NAV_CSS)
+def phone_navigation(
+    pages: list, query_params: dict[str, str] | None = None, keep_sidebar: bool = False
+) -> None:
+    """Every page as a labelled link at the top of the page, shown on narrow screens only.
+
+    ``query_params`` go on every link (the shared journal's key); ``keep_sidebar`` leaves the
+    sidebar reachable on a phone when it holds more than the menu.
+    """
+    st.html(_PHONE_NAV_CSS if keep_sidebar else _PHONE_NAV_CSS + _NO_PHONE_SIDEBAR_CSS)
     with st.container(key="phone_nav", horizontal=True):
         for target in pages:
-            st.page_link(target, label=target.title, icon=target.icon)
+            st.page_link(target, label=target.title, icon=target.icon, query_params=query_params)

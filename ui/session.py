@@ -34,7 +34,9 @@ def _secrets() -> dict:
 @st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
     # One connection per process, shared by every session; operations take a cursor.
-    return storage.open_database(path)
+    return storage.open_database(
+        path, motherduck_token=settings.motherduck_token(secrets=_secrets())
+    )
 
 
 def mode() -> settings.Mode:
@@ -68,13 +70,47 @@ def visitor_today() -> dt.date:
     return dt.date.today()
 
 
-def _shared_owner() -> str:
+TOKEN_KEY = "link_token"
+
+
+def link_secret() -> bytes:
+    """The key that signs this server's private links."""
+    return settings.link_secret(database_path(), secrets=_secrets())
+
+
+def link_token() -> str | None:
+    """This visitor's private link token (shared mode without sign-in), once settled."""
+    return st.session_state.get(TOKEN_KEY)
+
+
+def use_link_token(token: str) -> None:
+    """Make ``token`` this visitor's link, in the session and in the address bar."""
+    st.session_state[TOKEN_KEY] = token
+    st.query_params[LINK_PARAM] = token
+
+
+def _shared_owner(conn: duckdb.DuckDBPyConnection) -> str:
     """The private link kept in the page address: whoever holds it owns the journal."""
-    token = st.session_state.get("link_token")
+    from ui import shared_link
+
+    if settings.auth_configured(_secrets()):
+        return shared_link.signed_in_owner()
+    token = link_token()
     if token is None:
         asked = st.query_params.get(LINK_PARAM)
-        token = asked if owners.is_link_token(asked) else owners.new_link_token()
-        st.session_state["link_token"] = token
+        secret = link_secret()
+        if asked is None:
+            # A first visit: a new link, but nothing is written until a check-in is saved.
+            token = owners.new_link_token(secret)
+        elif owners.is_link_token(asked, secret) and storage.owner_has_checkins(
+            conn, owners.owner_for_link(asked)
+        ):
+            token = asked
+        else:
+            # Never open (or quietly swap in) an empty journal for a link that leads nowhere:
+            # the visitor would believe their entries were lost. They choose what happens.
+            shared_link.not_found(lambda: use_link_token(owners.new_link_token(secret)))
+        st.session_state[TOKEN_KEY] = token
     # Navigation drops query parameters, so the link is put back on every run: the
     # address bar always shows the one address that reopens this journal.
     if st.query_params.get(LINK_PARAM) != token:
@@ -84,13 +120,12 @@ def _shared_owner() -> str:
 
 def _owner(current: settings.Mode, conn: duckdb.DuckDBPyConnection) -> str:
     if current == "shared":
-        return _shared_owner()
+        return _shared_owner(conn)
     if current == "kiosk":
         from ui import kiosk  # only the kiosk needs the example recovery
 
         return kiosk.visitor_owner(conn, visitor_today())
-    remote = isinstance(st.context.ip_address, str)  # None means a loopback visitor
-    if remote and not st.get_option("server.address"):
+    if not owners.is_this_computer(st.context.ip_address) and not st.get_option("server.address"):
         # A local journal belongs to the person at this computer. Opening it to the network
         # is a deliberate choice (make run ADDRESS=...); a server that was deployed without
         # choosing a mode must not show one shared journal to every visitor.
@@ -102,6 +137,11 @@ def _owner(current: settings.Mode, conn: duckdb.DuckDBPyConnection) -> str:
         )
         blocks.stop()
     return owners.LOCAL_OWNER
+
+
+def secrets_dict() -> dict:
+    """The app's secrets as a plain dict (empty when there are none)."""
+    return _secrets()
 
 
 def open_journal() -> Journal:
@@ -123,3 +163,12 @@ def open_journal() -> Journal:
 def emergency_number() -> str:
     """The emergency number set for this app (env or secrets), or '' when none is."""
     return settings.emergency_number(secrets=_secrets())
+
+
+def link_params() -> dict[str, str] | None:
+    """Query parameters for a link to another page: the journal's key in shared mode.
+
+    Give them to every ``st.page_link``, so a link opened in a new tab keeps the journal.
+    """
+    token = link_token()
+    return {LINK_PARAM: token} if token else None

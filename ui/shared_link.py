@@ -1,0 +1,272 @@
+"""Shared mode's private link: the link panel, deleting or moving a journal, a link that
+leads nowhere, and sign-in when the host set it up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+import streamlit as st
+
+from recovery import owners, settings, storage, transfer
+from ui import blocks, session
+
+# A server whose journals sit in a local file may lose them at a restart: offer a backup
+# this often (in check-ins).
+BACKUP_EVERY = 10
+
+NOT_FOUND_TITLE = "No journal was found at this link"
+NOT_FOUND_TEXT = (
+    "The address may be cut short or mistyped, nothing was ever saved with it, or the "
+    "journal it led to was deleted or moved to a new link. Nothing was opened and nothing "
+    "was created. If you have a backup file, you can bring your check-ins back into a new "
+    "journal."
+)
+KEEP_LINK_TEXT = (
+    "This address is the only key to your journal: there is no account and no password. "
+    "Bookmark it, or e-mail it to yourself, to come back on any device. Anyone with the "
+    "address can read your entries, so do not share it."
+)
+BEFORE_SAVE_NOTICE = (
+    ":material/lock: Your journal is private to this page's address. Nothing is kept until "
+    "you save a check-in; then you get your private link."
+)
+MAY_BE_WIPED = (
+    ":material/warning: This server keeps journals in a file that may be wiped at any "
+    "restart. Download a backup now and then (Your data page) to keep your check-ins."
+)
+LINKS_MAY_BREAK = (
+    ":material/warning: Journals here are kept safely, but this server has no fixed key for "
+    "its links (link_secret), so links may stop opening them after a restart."
+)
+
+
+def not_found(start_new: Callable[[], None]) -> NoReturn:
+    """Say plainly that the link leads nowhere; the visitor starts anew or restores a backup."""
+    st.title(NOT_FOUND_TITLE)
+    st.write(NOT_FOUND_TEXT)
+    left, right = st.columns(2)
+    if left.button("Start a new journal", key="nf_new", type="primary", width="stretch"):
+        start_new()
+        st.rerun()
+    if right.button("Restore a backup", key="nf_restore", width="stretch"):
+        start_new()
+        st.switch_page("pages/data.py", query_params={"journal": session.link_token()})
+    blocks.stop()
+
+
+def _providers(auth: object) -> list[str | None]:
+    """The sign-in buttons to offer: one provider set directly under [auth], or each named one."""
+    if not isinstance(auth, dict) or "client_id" in auth:
+        return [None]
+    named = [name for name, value in auth.items() if isinstance(value, dict)]
+    return named or [None]
+
+
+def signed_in_owner() -> str:
+    """The signed-in person's owner id; until then, a sign-in button and nothing else."""
+    user = st.user
+    if not user.get("is_logged_in"):
+        st.title("Sign in to open your journal")
+        st.write(
+            "This Seven Signs keeps each person's journal behind their own sign-in. Your "
+            "e-mail address is not stored with your check-ins."
+        )
+        providers: Sequence[str | None] = _providers(session.secrets_dict().get("auth"))
+        for provider in providers:
+            label = "Sign in" if provider is None else f"Sign in with {provider.title()}"
+            st.button(
+                label,
+                key=f"login_{provider or 'default'}",
+                type="primary",
+                on_click=st.login,
+                args=() if provider is None else (provider,),
+            )
+        blocks.stop()
+    issuer, subject = user.get("iss"), user.get("sub")
+    if not issuer or not subject:
+        st.error(
+            "The sign-in provider did not say who you are (no issuer or subject), so no "
+            "journal can be opened. Ask the person who runs this site to check the sign-in "
+            "settings.",
+            icon=":material/error:",
+        )
+        blocks.stop()
+    return owners.owner_for_account(str(issuer), str(subject))
+
+
+def link_url(token: str) -> str:
+    """The full address that reopens a journal, as the visitor's browser sees this site."""
+    secrets = session.secrets_dict()
+    base = settings.public_url(secrets=secrets)
+    if not base:
+        base = _url_from_browser()
+    return f"{base}/?{session.LINK_PARAM}={token}"
+
+
+def _url_from_browser() -> str:
+    try:
+        url = st.context.url
+    except Exception:  # an older or embedded client may not say
+        url = None
+    if url:
+        return url.split("?")[0].rstrip("/")
+    try:
+        headers = st.context.headers
+        host = headers.get("X-Forwarded-Host") or headers.get("Host")
+        scheme = headers.get("X-Forwarded-Proto") or "http"
+    except Exception:
+        host = None
+    return f"{scheme}://{host}".rstrip("/") if host else ""
+
+
+def navigation(pages: Sequence[st.Page], token: str | None) -> None:
+    """Sidebar links that carry the journal key, so a link opened in a new tab keeps it."""
+    params = {session.LINK_PARAM: token} if token else None
+    for page in pages:
+        st.page_link(page, query_params=params, width="stretch")
+
+
+def _flash() -> None:
+    message = st.session_state.pop("shared_flash", None)
+    if message:
+        st.success(message, icon=":material/check_circle:")
+
+
+def link_box(token: str) -> None:
+    """The private link with a copy button and what to do with it."""
+    st.code(link_url(token), language=None, wrap_lines=True)
+    st.caption(KEEP_LINK_TEXT)
+
+
+def sidebar_panel(journal: session.Journal, token: str | None) -> None:
+    """Always within reach: the link, a new link, and deleting the whole journal."""
+    with st.expander("Your private link", icon=":material/link:"):
+        if token is None:
+            st.caption("You are signed in: your journal follows your sign-in, not a link.")
+            st.button("Sign out", key="sl_logout", on_click=st.logout)
+        elif not storage.owner_has_checkins(journal.conn, journal.owner):
+            st.caption("Save a check-in first: until then nothing is kept, and there is no link.")
+        else:
+            link_box(token)
+            st.button(
+                "Give me a new link",
+                key="sl_new_link",
+                help="Your check-ins move to a new address; the old one stops working.",
+                on_click=_new_link,
+                args=(journal,),
+                width="stretch",
+            )
+        if storage.owner_has_checkins(journal.conn, journal.owner):
+            _delete_controls(journal, token)
+
+
+def _new_link(journal: session.Journal) -> None:
+    new_token = owners.new_link_token(session.link_secret())
+    moved = storage.move_owner(journal.conn, journal.owner, owners.owner_for_link(new_token))
+    session.use_link_token(new_token)
+    st.session_state["sl_link_fresh"] = True
+    st.session_state["shared_flash"] = (
+        f"Your journal ({moved} check-in{'' if moved == 1 else 's'}) has a new private link. "
+        "The old link no longer opens it: bookmark the new one."
+    )
+
+
+def _delete_controls(journal: session.Journal, token: str | None) -> None:
+    if not st.session_state.get("sl_confirm_delete"):
+        st.button(
+            "Delete my whole journal",
+            key="sl_delete",
+            icon=":material/delete_forever:",
+            on_click=lambda: st.session_state.update(sl_confirm_delete=True),
+            width="stretch",
+        )
+        return
+    st.warning(
+        "Delete every check-in in this journal? This cannot be undone: download a backup "
+        "first (Your data page) if you may want them later.",
+        icon=":material/warning:",
+    )
+    st.button(
+        "Yes, delete everything",
+        key="sl_delete_yes",
+        type="primary",
+        on_click=_delete,
+        args=(journal, token),
+        width="stretch",
+    )
+    st.button(
+        "Cancel",
+        key="sl_delete_no",
+        on_click=lambda: st.session_state.update(sl_confirm_delete=False),
+        width="stretch",
+    )
+
+
+def _delete(journal: session.Journal, token: str | None) -> None:
+    count = storage.delete_owner(journal.conn, journal.owner)
+    # Start the page afresh: the form would otherwise still show the deleted answers.
+    st.session_state.clear()
+    if token is not None:
+        session.use_link_token(owners.new_link_token(session.link_secret()))
+    st.session_state["shared_flash"] = (
+        f"Your journal was deleted ({count} check-in{'' if count == 1 else 's'}); its link no "
+        "longer opens anything. This page is a new, empty journal: nothing is kept unless "
+        "you save a check-in."
+    )
+
+
+def notices(journal: session.Journal) -> None:
+    """The short notices at the top of every page in shared mode."""
+    _flash()
+    has_checkins = storage.owner_has_checkins(journal.conn, journal.owner)
+    if not has_checkins and session.link_token() is not None:
+        st.session_state["sl_started_empty"] = True
+        st.caption(BEFORE_SAVE_NOTICE)
+    if not settings.is_hosted_database(session.database_path()):
+        st.caption(MAY_BE_WIPED)
+    elif session.link_token() is not None and not settings.link_secret_configured(
+        secrets=session.secrets_dict()
+    ):
+        # The generated key lives in a local file, which a hosted server loses at a restart.
+        st.caption(LINKS_MAY_BREAK)
+
+
+def after_page(journal: session.Journal, today: dt.date) -> None:
+    """Below the page: the new link after a first save, and a backup every tenth check-in."""
+    token = session.link_token()
+    summary = storage.journal_summary(journal.conn, journal.owner)
+    if summary.days_logged == 0:
+        return
+    fresh = st.session_state.get("sl_started_empty") or st.session_state.get("sl_link_fresh")
+    if token is not None and fresh and not st.session_state.get("sl_link_kept"):
+        with st.container(border=True, key="sl_first_save"):
+            st.subheader(":material/link: Your private link")
+            st.write(
+                "Your check-in is saved in a journal that only this address opens. Copy it "
+                "with the button beside it. You will also find it in the sidebar, under "
+                "Your private link."
+            )
+            link_box(token)
+            st.button(
+                "I have kept my link",
+                key="sl_kept",
+                on_click=lambda: st.session_state.update(sl_link_kept=True),
+            )
+    hosted = settings.is_hosted_database(session.database_path())
+    if not hosted and summary.days_logged % BACKUP_EVERY == 0:
+        with st.container(border=True, key="sl_backup"):
+            st.write(
+                f"**{summary.days_logged} check-ins.** This server may wipe journals when it "
+                "restarts: download a backup and keep it. The Your data page restores it."
+            )
+            st.download_button(
+                "Download a backup (JSON)",
+                data=transfer.export_json(journal.conn, journal.owner),
+                file_name=f"seven-signs-backup-{today.isoformat()}.json",
+                mime="application/json",
+                key="sl_backup_download",
+                icon=":material/download:",
+                on_click="ignore",
+            )
