@@ -128,5 +128,4 @@ def emergency_number(env: Mapping[str, str] | None = None, secrets: Mapping | No
     chosen = env.get("RECOVERY_EMERGENCY_NUMBER") or _secret(
         secrets, "recovery", "emergency_number"
     )
-    # Keep only what a phone dials: a stray space or dash must not break the tel: link.
     return str(chosen).strip() if chosen else ""
