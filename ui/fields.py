@@ -55,7 +55,9 @@ def draw(measure: Measure) -> None:
             placeholder="Not recorded",
             format="%.1f",
         )
-    elif measure.kind == "yesno" and measure.default is not None:
+    elif measure.kind == "yesno" and st.session_state.get(key, measure.default) is not None:
+        # A tick box, unless this day's answer was not recorded (an imported spreadsheet
+        # without the column): then the three-way choice keeps "Not recorded" visible.
         st.checkbox(measure.question, key=key, help=help_text)
     elif measure.kind == "yesno":
         st.radio(
