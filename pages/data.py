@@ -255,6 +255,13 @@ else:
             f"{plan.existing_days:,} already in your journal.**{examples}",
             icon=":material/upload:",
         )
+        unrecorded = [f"`{c}`" for c in parsed.absent_columns if not c.startswith("rf_")]
+        if unrecorded:
+            flags = any(c.startswith("rf_") for c in parsed.absent_columns)
+            st.caption(
+                f"Not in the file, so saved as not recorded: {', '.join(unrecorded)}."
+                + (" Red flags not in the file are saved as not ticked." if flags else "")
+            )
         replace = False
         if plan.existing_days:
             choice = st.radio(

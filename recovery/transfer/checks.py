@@ -49,6 +49,7 @@ class ParsedFile:
     stamps: list[storage.Stamp] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     problem_count: int = 0
+    absent_columns: tuple[str, ...] = ()  # optional columns the file leaves out
 
     @property
     def row_note(self) -> str:

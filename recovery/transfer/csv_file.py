@@ -17,7 +17,7 @@ from recovery.transfer.checks import (
     column_hint,
     unguard,
 )
-from recovery.transfer.columns import CSV_COLUMNS, REQUIRED_COLUMNS
+from recovery.transfer.columns import CSV_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from recovery.transfer.limits import MAX_BYTES, MAX_ROWS, too_big_message, too_many_rows_message
 
 TEXT_COLUMNS = {c for c, m in MEASURES_BY_COLUMN.items() if m.kind == "text"}
@@ -155,6 +155,7 @@ def read_csv(data: bytes, today: dt.date | None = None, date_order: str = dates.
         if names is None:
             return parsed
         checker.missing_columns = set(REQUIRED_COLUMNS) - set(names)
+        parsed.absent_columns = tuple(c for c in OPTIONAL_COLUMNS if c not in names)
         for cells in reader:
             row_number += 1
             if not any(cell.strip() for cell in cells):

@@ -43,8 +43,10 @@ def test_a_csv_uploaded_in_the_browser_is_imported_and_can_be_downloaded(server,
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # Streamlit scrolls inside its own container, so a tall window shows the whole page.
-    page.set_viewport_size({"width": 1280, "height": 1350})
+    page.set_viewport_size({"width": 1280, "height": 1500})
     wait_idle(page)
+    page.get_by_role("heading", name="Your data").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
     page.screenshot(path=str(SCREENSHOTS / "data.png"))
 
 
