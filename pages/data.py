@@ -43,7 +43,7 @@ def chosen_period(prefix: str) -> tuple[dt.date, dt.date] | None:
 st.title("Your data")
 st.write(
     "Keep a backup, move your journal to another computer, bring in notes from a "
-    "spreadsheet, or hand your clinician a one-page summary."
+    "spreadsheet, or hand your clinician a short PDF report."
 )
 if "data_flash" in st.session_state:
     st.success(st.session_state.pop("data_flash"), icon=":material/check_circle:")

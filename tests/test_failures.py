@@ -17,7 +17,9 @@ from tests.conftest import child, held_open_by_another_process, sha256, wait_for
 from tests.test_cli import run, seeded
 from tests.test_transfer import csv_text, row
 
-FIRST_DAY = dt.date(1880, 1, 1)  # 50,000 consecutive past days fit before today from here
+# The most days an import accepts (40,000), all after 1900 and before today.
+FIRST_DAY = dt.date(1915, 1, 1)
+LONGEST = transfer.MAX_ROWS
 
 
 def saved_days(db_path: Path) -> list[dt.date]:
@@ -160,10 +162,10 @@ def test_the_app_says_a_damaged_journal_is_damaged_and_leaves_it(damaged_journal
     assert sha256(damaged_journal) == before
 
 
-def test_fifty_thousand_rows_with_one_bad_row_in_the_middle_write_nothing(db_path, tmp_path):
-    seeded(db_path, (dt.date(2020, 5, 1),))
-    rows = [row(FIRST_DAY + dt.timedelta(days=n)) for n in range(50_000)]
-    rows[25_000]["walk_minutes"] = "ninety"
+def test_the_longest_file_with_one_bad_row_in_the_middle_writes_nothing(db_path, tmp_path):
+    seeded(db_path, (dt.date(2025, 5, 1),))
+    rows = [row(FIRST_DAY + dt.timedelta(days=n)) for n in range(LONGEST)]
+    rows[20_000]["walk_minutes"] = "ninety"
     source = tmp_path / "years.csv"
     source.write_text(csv_text(rows), encoding="utf-8")
     before = sha256(db_path)
@@ -173,17 +175,17 @@ def test_fifty_thousand_rows_with_one_bad_row_in_the_middle_write_nothing(db_pat
     assert result.returncode == 1
     assert result.stderr.decode().splitlines()[:2] == [
         f"Nothing was imported: 1 problem in {source}.",
-        "  row 25002, walk_minutes: walk_minutes must be a whole number from 0 to 600; "
+        "  row 20002, walk_minutes: walk_minutes must be a whole number from 0 to 600; "
         "got 'ninety'",
     ]
     assert sha256(db_path) == before
-    assert saved_days(db_path) == [dt.date(2020, 5, 1)]
-    print(f"50,000-row check refused in {elapsed:.1f}s")
+    assert saved_days(db_path) == [dt.date(2025, 5, 1)]
+    print(f"{LONGEST:,}-row check refused in {elapsed:.1f}s")
 
 
-def test_fifty_thousand_good_rows_import_in_one_go(conn):
-    rows = [row(FIRST_DAY + dt.timedelta(days=n)) for n in range(50_000)]
+def test_the_longest_accepted_file_imports_in_one_go(conn):
+    rows = [row(FIRST_DAY + dt.timedelta(days=n)) for n in range(LONGEST)]
     parsed = transfer.read_file(csv_text(rows).encode(), "years.csv")
     result = transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=False)
-    assert result.added == 50_000
-    assert storage.journal_summary(conn, LOCAL_OWNER).days_logged == 50_000
+    assert result.added == LONGEST
+    assert storage.journal_summary(conn, LOCAL_OWNER).days_logged == LONGEST
