@@ -255,7 +255,11 @@ else:
             f"{plan.existing_days:,} already in your journal.**{examples}",
             icon=":material/upload:",
         )
-        unrecorded = [f"`{c}`" for c in parsed.absent_columns if not c.startswith("rf_")]
+        unrecorded = [
+            f"`{c}`"
+            for c in parsed.absent_columns
+            if not c.startswith("rf_") and c != transfer.EXAMPLE_COLUMN  # absent: your own days
+        ]
         if unrecorded:
             flags = any(c.startswith("rf_") for c in parsed.absent_columns)
             st.caption(
