@@ -111,9 +111,9 @@ else:
     name = st.text_input("Your name on the report (optional)", key="data_report_name", max_chars=80)
     period = chosen_period("data_report")
     if period is not None:
-        # The prepared PDF belongs to these inputs; changing any of them asks for a new one,
-        # so a download never carries an old name or period.
-        wanted = (period, name.strip(), today)
+        # The prepared PDF belongs to these inputs (and the journal's size); changing any of
+        # them asks for a new one, so a download never carries an old name or period.
+        wanted = (period, name.strip(), today, summary)
         if st.button("Prepare the PDF", key="data_report_make", icon=":material/picture_as_pdf:"):
             from recovery import report  # drawing charts is slow to import; only when asked
 
