@@ -136,7 +136,7 @@ def main() -> int:
     over = import_peak > IMPORT_MEMORY_BUDGET_MIB
     missed += over
     print(
-        f"{f'peak RSS importing a {len(largest) / 1e6:.0f} MB backup (MiB)':<45}"
+        f"{f'peak RSS importing a {len(largest) / 2**20:.0f} MB backup (MiB)':<45}"
         f"{import_peak:>9.0f}{IMPORT_MEMORY_BUDGET_MIB:>9}{'  OVER' if over else ''}"
     )
     # Peak resident memory of this whole process (Linux reports kilobytes).
