@@ -43,7 +43,7 @@ def chosen_period(prefix: str) -> tuple[dt.date, dt.date] | None:
 st.title("Your data")
 st.write(
     "Keep a backup, move your journal to another computer, bring in notes from a "
-    "spreadsheet, or hand your clinician a one-page summary."
+    "spreadsheet, or hand your clinician a short PDF report."
 )
 if "data_flash" in st.session_state:
     st.success(st.session_state.pop("data_flash"), icon=":material/check_circle:")
@@ -111,9 +111,9 @@ else:
     name = st.text_input("Your name on the report (optional)", key="data_report_name", max_chars=80)
     period = chosen_period("data_report")
     if period is not None:
-        # The prepared PDF belongs to these inputs; changing any of them asks for a new one,
-        # so a download never carries an old name or period.
-        wanted = (period, name.strip(), today)
+        # The prepared PDF belongs to these inputs (and the journal's size); changing any of
+        # them asks for a new one, so a download never carries an old name or period.
+        wanted = (period, name.strip(), today, summary)
         if st.button("Prepare the PDF", key="data_report_make", icon=":material/picture_as_pdf:"):
             from recovery import report  # drawing charts is slow to import; only when asked
 
@@ -255,6 +255,17 @@ else:
             f"{plan.existing_days:,} already in your journal.**{examples}",
             icon=":material/upload:",
         )
+        unrecorded = [
+            f"`{c}`"
+            for c in parsed.absent_columns
+            if not c.startswith("rf_") and c != transfer.EXAMPLE_COLUMN  # absent: your own days
+        ]
+        if unrecorded:
+            flags = any(c.startswith("rf_") for c in parsed.absent_columns)
+            st.caption(
+                f"Not in the file, so saved as not recorded: {', '.join(unrecorded)}."
+                + (" Red flags not in the file are saved as not ticked." if flags else "")
+            )
         replace = False
         if plan.existing_days:
             choice = st.radio(

@@ -1,7 +1,8 @@
-"""History: every check-in, newest first, with edit and delete."""
+"""History: every check-in, newest first, in a table that fits a phone; tap a day to edit it."""
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from recovery import history, storage, text
@@ -31,13 +32,27 @@ if frame.empty:
 count = len(frame)
 st.write(
     f"{count} check-in{'' if count == 1 else 's'}, from {text.long_date(frame['day'].min())} "
-    f"to {text.long_date(frame['day'].max())}."
+    f"to {text.long_date(frame['day'].max())}. **Tap a day** to see all of it, edit or delete it."
 )
-st.dataframe(history.readable_table(frame), hide_index=True, width="stretch")
+days = list(reversed(frame["day"].tolist()))  # the table's order: newest first
+# A new key after a delete clears the selection, so it never lands on the next day.
+table_key = f"history_table_{st.session_state.get('history_round', 0)}"
+event = st.dataframe(
+    history.phone_table(frame),
+    hide_index=True,
+    width="stretch",
+    on_select="rerun",
+    selection_mode="single-row",
+    key=table_key,
+    column_config={"Date": st.column_config.TextColumn(pinned=True)},
+)
+rows = event.selection.rows if event is not None else []
+if not rows:
+    st.caption("Values are each sign's daily measure; a dash means not recorded.")
+    blocks.stop()
 
-st.subheader("Change or remove a day")
-days = list(reversed(frame["day"].tolist()))
-chosen = st.selectbox("Day", days, format_func=text.long_date, key="history_day")
+chosen = days[rows[0]]
+st.subheader(text.long_date(chosen))
 edit, delete = st.columns(2)
 if edit.button("Edit this day", key="history_edit", icon=":material/edit:", width="stretch"):
     st.session_state["edit_day"] = chosen
@@ -54,8 +69,14 @@ if st.session_state.get("history_confirm") == chosen:
         with storage_problems.guarded():
             storage.delete_checkin(journal.conn, journal.owner, chosen)
         del st.session_state["history_confirm"]
+        st.session_state["history_round"] = st.session_state.get("history_round", 0) + 1
         st.session_state["history_flash"] = f"Deleted the check-in for {text.long_date(chosen)}."
         st.rerun()
     if no.button("Cancel", key="history_confirm_no", width="stretch"):
         del st.session_state["history_confirm"]
         st.rerun()
+
+record = storage.get_checkin(journal.conn, journal.owner, chosen) or {}
+with st.expander("Every answer for this day", expanded=True):
+    details = pd.DataFrame(history.day_details(record), columns=["Question", "Answer"])
+    st.table(details.set_index("Question"))

@@ -1,16 +1,19 @@
-"""The journal as people read it: sign names instead of column names, newest day first."""
+"""The journal as people read it: a short table for a phone, and one day in full."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
-from recovery.signs import ALL_MEASURES, RED_FLAGS, Measure
+from recovery.signs import ALL_MEASURES, RED_FLAGS, SIGNS, Measure
+
+BLANK = "–"  # an en dash: clearly "not recorded", never the word None
+NOTE_PREVIEW = 32
 
 
-def _yes_no(value: object) -> str:
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    return "Yes" if bool(value) else "No"
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value))
 
 
 def header(measure: Measure) -> str:
@@ -22,18 +25,54 @@ def header(measure: Measure) -> str:
     return measure.label
 
 
-def readable_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per day, newest first, headed by labels; red flags folded into one column."""
-    table = pd.DataFrame({"Date": frame["day"]})
-    for measure in ALL_MEASURES:
-        column = frame[measure.column]
-        if measure.kind == "yesno":
-            column = column.map(_yes_no)
-        elif measure.kind == "choice":
-            column = column.str.capitalize()
-        table[header(measure)] = column
-    table["Red flags"] = [
-        "; ".join(flag.question for flag in RED_FLAGS if row[flag.column]) or ""
-        for _, row in frame.iterrows()
+def cell(measure: Measure, value: object) -> str:
+    """One value as the table shows it: 7, 45 min, Yes, Strenuous, or a dash for none."""
+    if _missing(value):
+        return BLANK
+    if measure.kind == "yesno":
+        return "Yes" if bool(value) else "No"
+    if measure.kind == "choice":
+        return str(value).capitalize()
+    if measure.kind == "decimal":
+        return f"{float(value):g}"
+    if measure.kind in ("scale", "count", "minutes"):
+        return str(int(value))
+    return str(value)
+
+
+def short_date(day: dt.date, with_year: bool = False) -> str:
+    """A day as a phone column fits it: 'Mon 23 Nov' (with the year when it helps)."""
+    return f"{day:%a} {day.day} {day:%b}" + (f" {day:%Y}" if with_year else "")
+
+
+def note_preview(note: object) -> str:
+    """The start of a note on one line, or a dash."""
+    if _missing(note) or not str(note).strip():
+        return BLANK
+    line = " ".join(str(note).split())
+    return line if len(line) <= NOTE_PREVIEW else line[: NOTE_PREVIEW - 1].rstrip() + "…"
+
+
+def phone_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per day, newest first: the date, the seven signs by short name, a note start."""
+    newest_first = frame.iloc[::-1].reset_index(drop=True)
+    years = {day.year for day in newest_first["day"]}
+    table = pd.DataFrame({"Date": [short_date(day, len(years) > 1) for day in newest_first["day"]]})
+    for sign in SIGNS:
+        table[sign.short_title] = [cell(sign.primary, v) for v in newest_first[sign.primary.column]]
+    table["Note"] = [note_preview(n) for n in newest_first["notes"]]
+    table["Red flag"] = [
+        "Yes" if any(row[flag.column] for flag in RED_FLAGS) else ""
+        for _, row in newest_first.iterrows()
     ]
-    return table.iloc[::-1].reset_index(drop=True)
+    return table
+
+
+def day_details(record: dict[str, object]) -> list[tuple[str, str]]:
+    """Every answer of one day as (label, value) pairs, blanks shown as a dash."""
+    details = [
+        (header(measure), cell(measure, record.get(measure.column))) for measure in ALL_MEASURES
+    ]
+    flags = [flag.question for flag in RED_FLAGS if record.get(flag.column)]
+    details.append(("Red flags", "; ".join(flags) if flags else "None"))
+    return details

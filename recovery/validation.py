@@ -44,16 +44,20 @@ def check_value(measure: Measure, value: object) -> tuple[object, str | None]:
         if measure.required:
             return None, f"{name} is missing: it must be {measure.describe_range()}"
         return None, None
-    expected = f"{name} must be {measure.describe_range()}; got {_shown(value)}"
+
+    def expected() -> str:
+        # Built only for a bad value: an import checks hundreds of thousands of good ones.
+        return f"{name} must be {measure.describe_range()}; got {_shown(value)}"
+
     if measure.kind == "yesno":
         if isinstance(value, bool) or type(value).__name__ == "bool_":
             return bool(value), None
-        return value, expected
+        return value, expected()
     if measure.kind == "choice":
-        return (value, None) if value in measure.choices else (value, expected)
+        return (value, None) if value in measure.choices else (value, expected())
     if measure.kind == "text":
         if not isinstance(value, str):
-            return value, expected
+            return value, expected()
         text = value.strip()
         if measure.max_length is not None and len(text) > measure.max_length:
             return value, (
@@ -61,14 +65,14 @@ def check_value(measure: Measure, value: object) -> tuple[object, str | None]:
             )
         return (text or None), None
     if not _is_number(value) or math.isnan(float(value)) or math.isinf(float(value)):
-        return value, expected
+        return value, expected()
     number = float(value)
     if measure.is_whole_number and not number.is_integer():
-        return value, expected
+        return value, expected()
     if measure.minimum is not None and number < measure.minimum:
-        return value, expected
+        return value, expected()
     if measure.maximum is not None and number > measure.maximum:
-        return value, expected
+        return value, expected()
     return (int(number) if measure.is_whole_number else number), None
 
 

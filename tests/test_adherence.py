@@ -103,3 +103,16 @@ def test_the_chart_keeps_to_the_last_26_weeks(conn):
     assert len(weeks) == 26
     assert weeks["week_start"].iloc[-1] == dt.date(2026, 10, 26)
     assert weeks["days_logged"].tolist() == [7] * 26  # the first week is whole, not cut
+
+
+def test_a_day_without_an_exercise_answer_is_unknown_not_a_day_off(conn):
+
+    end = dt.date(2026, 11, 1)
+    for ago in range(14):
+        answer = True if ago % 2 else None
+        storage.save_checkin(
+            conn, "someone", end - dt.timedelta(days=ago), checkin(exercises_done=answer), today=end
+        )
+    record = adherence.exercise_record(conn, "someone", today=end)
+    assert record.recent_days_logged == 7
+    assert record.recent_exercise_days == 7

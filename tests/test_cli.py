@@ -189,3 +189,27 @@ def test_demo_refuses_a_journal_with_days_unless_forced(db_path):
     assert db_path.read_bytes() == before
     forced = run("demo", "--force", db=db_path)
     assert forced.returncode == 0, forced.stderr
+
+
+def test_import_reads_month_first_dates_when_told(tmp_path):
+    db = tmp_path / "j.duckdb"
+    source = tmp_path / "us.csv"
+    text = csv_text([row(dt.date(2026, 3, 30))]).replace("2026-03-30", "03/30/2026")
+    source.write_text(text, encoding="utf-8")
+    refused = run("import", str(source), db=db)
+    assert refused.returncode == 1
+    assert "choose the date order MM/DD/YYYY" in refused.stderr.decode()
+    assert not db.exists()
+    result = run("import", "--date-format", "MM/DD/YYYY", str(source), db=db)
+    assert result.returncode == 0, result.stderr
+    assert "Imported 1 day" in result.stdout.decode()
+
+
+def test_a_deeply_nested_json_is_refused_without_a_traceback(tmp_path):
+    source = tmp_path / "deep.json"
+    source.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    result = run("import", str(source), db=tmp_path / "j.duckdb")
+    assert result.returncode == 1
+    assert "This is not a Seven Signs backup" in result.stderr.decode()
+    assert "Traceback" not in result.stderr.decode()
+    assert not (tmp_path / "j.duckdb").exists()

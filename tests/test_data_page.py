@@ -172,6 +172,7 @@ def test_a_csv_with_only_the_date_and_primary_columns_imports_as_not_recorded(ap
     open_data(app)
     upload(app, "sheet.csv", csv_text([row(DAY1), row(DAY2)], PRIMARY_ONLY).encode())
     assert "2 new days" in app.info[-1].value
+    assert "saved as not recorded: `fingertip_floor_cm`" in app.caption[-1].value
     import_shown_file(app)
     saved = stored(db_path, DAY1)
     assert saved["leg_pain"] == 5

@@ -28,7 +28,9 @@ from tests.conftest import (
 from tests.test_cli import run, seeded
 from tests.test_transfer import csv_text, row
 
-FIRST_DAY = dt.date(1910, 1, 1)  # the largest accepted file (40,000 days) ends before today
+# The most days an import accepts (40,000), all after 1900 and before today.
+FIRST_DAY = dt.date(1915, 1, 1)
+LONGEST = transfer.MAX_ROWS
 
 
 def saved_days(db_path: Path) -> list[dt.date]:
@@ -171,9 +173,9 @@ def test_the_app_says_a_damaged_journal_is_damaged_and_leaves_it(damaged_journal
     assert sha256(damaged_journal) == before
 
 
-def test_the_largest_file_with_one_bad_row_in_the_middle_writes_nothing(db_path, tmp_path):
-    seeded(db_path, (dt.date(2020, 5, 1),))
-    rows = [row(FIRST_DAY + dt.timedelta(days=n)) for n in range(transfer.MAX_ROWS)]
+def test_the_longest_file_with_one_bad_row_in_the_middle_writes_nothing(db_path, tmp_path):
+    seeded(db_path, (dt.date(2025, 5, 1),))
+    rows = [row(FIRST_DAY + dt.timedelta(days=n)) for n in range(LONGEST)]
     rows[20_000]["walk_minutes"] = "ninety"
     source = tmp_path / "years.csv"
     source.write_text(csv_text(rows), encoding="utf-8")
@@ -188,16 +190,16 @@ def test_the_largest_file_with_one_bad_row_in_the_middle_writes_nothing(db_path,
         "got 'ninety'",
     ]
     assert sha256(db_path) == before
-    assert saved_days(db_path) == [dt.date(2020, 5, 1)]
-    print(f"{transfer.MAX_ROWS:,}-row check refused in {elapsed:.1f}s")
+    assert saved_days(db_path) == [dt.date(2025, 5, 1)]
+    print(f"{LONGEST:,}-row check refused in {elapsed:.1f}s")
 
 
-def test_the_largest_accepted_file_imports_in_one_go(conn):
-    rows = [row(FIRST_DAY + dt.timedelta(days=n)) for n in range(transfer.MAX_ROWS)]
+def test_the_longest_accepted_file_imports_in_one_go(conn):
+    rows = [row(FIRST_DAY + dt.timedelta(days=n)) for n in range(LONGEST)]
     parsed = transfer.read_file(csv_text(rows).encode(), "years.csv")
     result = transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=False)
-    assert result.added == transfer.MAX_ROWS
-    assert storage.journal_summary(conn, LOCAL_OWNER).days_logged == transfer.MAX_ROWS
+    assert result.added == LONGEST
+    assert storage.journal_summary(conn, LOCAL_OWNER).days_logged == LONGEST
 
 
 # ---- A journal that cannot be written: the cause in plain words, no traceback -------------

@@ -36,4 +36,4 @@ def test_two_kiosk_visitors_do_not_share_entries(kiosk):
     first.button(key="ci_save").click().run()
     second = kiosk()
     second.switch_page("pages/history.py").run()
-    assert "first visitor" not in second.dataframe[0].value["Notes"].tolist()
+    assert "first visitor" not in second.dataframe[0].value["Note"].tolist()

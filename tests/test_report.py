@@ -145,3 +145,52 @@ def test_summary_of_an_empty_journal_says_so(db_path):
     result = run("summary", db=db_path)
     assert result.returncode == 0
     assert "The journal is empty" in result.stdout.decode()
+
+
+PINNED = dt.date(2026, 11, 24)
+
+
+def _own_journal(conn, days: int = 21, **overrides) -> None:
+    rows = [(PINNED - dt.timedelta(days=n), checkin(**overrides)) for n in range(days, 0, -1)]
+    storage.save_checkins(conn, LOCAL_OWNER, rows, today=PINNED, replace=True)
+
+
+def first_page(data: bytes) -> str:
+    return " ".join(pdf_pages(data)[0].extract_text().split())
+
+
+def test_emoji_in_notes_reach_the_pdf_as_a_glyph_or_their_name(conn):
+    _own_journal(conn)
+    note = "Good day 😀 👍 ❤️ 🥲 🫠 done"
+    storage.save_checkin(conn, LOCAL_OWNER, PINNED, checkin(notes=note), today=PINNED)
+    notes = pdf_pages(report.build_report(conn, LOCAL_OWNER, today=PINNED))[2].extract_text()
+    line = " ".join(notes.split())
+    for emoji, name in (
+        ("😀", "grinning face"),
+        ("👍", "thumbs up sign"),
+        ("🥲", "smiling face with tear"),
+        ("🫠", "melting face"),
+    ):
+        assert emoji in line or f"[{name}]" in line, (emoji, line)
+    assert "done" in line
+
+
+def test_the_first_page_states_the_stage_and_counts_example_days(conn):
+    example.load_example(conn, LOCAL_OWNER, end=PINNED - dt.timedelta(days=1), today=PINNED)
+    storage.save_checkin(conn, LOCAL_OWNER, PINNED, checkin(), today=PINNED)
+    text = first_page(report.build_report(conn, LOCAL_OWNER, today=PINNED))
+    assert "Note: 84 of these 85 days are made-up example days" in text
+    assert "Recovery stage (estimated by the app from the check-ins):" in text
+
+
+def test_a_report_of_example_days_only_is_refused(conn):
+    example.load_example(conn, LOCAL_OWNER, end=PINNED, today=PINNED)
+    with pytest.raises(report.ReportRefused, match="made-up example day"):
+        report.build_report(conn, LOCAL_OWNER, today=PINNED)
+
+
+def test_days_without_an_exercise_answer_are_left_out_of_adherence(conn):
+    _own_journal(conn, days=10, exercises_done=True)
+    _own_journal(conn, days=4, exercises_done=None, activity=None)  # the last 4 replaced
+    text = first_page(report.build_report(conn, LOCAL_OWNER, today=PINNED))
+    assert "Exercise routine done on 6 of 6 days with an answer (100 %)" in text

@@ -152,3 +152,9 @@ def test_another_owners_days_are_not_counted(conn):
     write_days(conn, [(0, "normal", 2)])
     pattern = residual.residual_pattern(conn, OWNER, today=END)
     assert (pattern.days_after_strenuous, pattern.other_days) == (0, 0)
+
+
+def test_a_day_whose_activity_was_not_recorded_is_left_out_not_counted_as_rest(conn):
+    write_days(conn, [(ago, None, 2) for ago in range(28)])
+    pattern = residual.residual_pattern(conn, OWNER, today=END)
+    assert pattern.other_days == 0 and pattern.days_after_strenuous == 0

@@ -260,7 +260,7 @@ def test_coming_back_with_the_same_link_finds_the_journal(shared):
     assert again.segmented_control(key="ci_leg_pain").value == 7
     assert "already checked in" in again.main.info[0].value
     again.switch_page("pages/history.py").run()
-    assert again.dataframe[0].value["Leg pain (0-10)"].tolist() == [7]
+    assert again.dataframe[0].value["Leg pain"].tolist() == ["7"]
 
 
 # ---- The link after the first save --------------------------------------------------

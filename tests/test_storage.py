@@ -388,3 +388,21 @@ def test_motherduck_moves_and_deletes_an_owners_rows(hosted):
     assert not storage.owner_has_checkins(conn, owner + "-old")
     assert storage.delete_owner(conn, owner) == 2
     assert storage.load_checkins(conn, owner).empty
+
+
+def test_a_version_2_journal_migrates_so_activity_and_exercises_may_be_unrecorded(db_path):
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    conn = duckdb.connect(str(db_path))
+    storage.migrate(conn, target=2)
+    conn.close()
+    conn = storage.open_database(db_path)  # migrates to the current version, then checkpoints
+    values = checkin()
+    values.update(activity=None, exercises_done=None)
+    storage.save_checkin(
+        conn, storage.LOCAL_OWNER, dt.date(2026, 3, 1), values, today=dt.date(2026, 3, 2)
+    )
+    conn.close()
+    conn = storage.open_database(db_path)
+    assert storage.schema_version(conn) == storage.SCHEMA_VERSION
+    assert storage.get_checkin(conn, storage.LOCAL_OWNER, dt.date(2026, 3, 1))["activity"] is None
+    conn.close()

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from recovery import storage, transfer
+from recovery import example, storage, transfer
 from recovery.storage import LOCAL_OWNER
 from tests.conftest import TODAY, checkin
 
@@ -352,3 +352,163 @@ def test_a_column_without_a_name_in_the_middle_is_named():
     columns = ("date", "", *transfer.CSV_COLUMNS[1:])
     (problem,) = transfer.read_file(csv_text([row()], columns).encode(), "x.csv").problems
     assert problem.message == "column 2 has no name in the first line"
+
+
+# ---- Dates as people type them -----------------------------------------------------------
+
+PRIMARY_ONLY = ("date", *(c for c in transfer.REQUIRED_COLUMNS if c != "date"))
+PINNED = dt.date(2026, 11, 24)
+
+
+def dated_csv(*cells: str, columns: tuple[str, ...] = PRIMARY_ONLY) -> bytes:
+    """A primary-columns CSV whose date cells are written exactly as given."""
+    text = csv_text(
+        [row(dt.date(2000, 1, 1) + dt.timedelta(days=n)) for n in range(len(cells))], columns
+    )
+    for n, cell in enumerate(cells):
+        text = text.replace((dt.date(2000, 1, 1) + dt.timedelta(days=n)).isoformat(), cell, 1)
+    return text.encode()
+
+
+@pytest.mark.parametrize(
+    ("cells", "order", "days"),
+    [
+        # ISO, as exported.
+        (("2026-03-30", "2026-03-31"), transfer.AUTO, [(2026, 3, 30), (2026, 3, 31)]),
+        # Day first: row 3 (31/03) settles it for row 2 (05/03) too.
+        (("05/03/2026", "31/03/2026"), transfer.AUTO, [(2026, 3, 5), (2026, 3, 31)]),
+        # Dotted dates are day first wherever they are used.
+        (("5.3.2026", "31.3.2026"), transfer.AUTO, [(2026, 3, 5), (2026, 3, 31)]),
+        # Month first, when the person says so.
+        (("03/05/2026", "03/31/2026"), transfer.MONTH_FIRST, [(2026, 3, 5), (2026, 3, 31)]),
+        # Day first chosen explicitly reads a file that cannot settle it by itself.
+        (("03/04/2026", "04/04/2026"), transfer.DAY_FIRST, [(2026, 4, 3), (2026, 4, 4)]),
+        # The same day and month either way: nothing to settle.
+        (("05/05/2026",), transfer.AUTO, [(2026, 5, 5)]),
+    ],
+)
+def test_dates_as_people_type_them_are_read(cells, order, days):
+    parsed = transfer.read_file(dated_csv(*cells), "x.csv", today=PINNED, date_order=order)
+    assert parsed.ok, parsed.problems
+    assert [day for day, _ in parsed.rows] == [dt.date(*d) for d in days]
+
+
+@pytest.mark.parametrize(
+    ("cells", "order", "row", "message"),
+    [
+        # Nothing in the file says which part is the day: refused, rows named, not guessed.
+        (
+            ("03/04/2026", "04/05/2026"),
+            transfer.AUTO,
+            2,
+            "rows 2, 3: a date such as 03/04/2026 could be 3 April or 4 March, and no row "
+            "settles it; choose the date order (DD/MM/YYYY or MM/DD/YYYY) and import again",
+        ),
+        # An American file left on automatic.
+        (
+            ("03/30/2026", "03/04/2026"),
+            transfer.AUTO,
+            2,
+            "row 2 write the month first (such as 03/30/2026); choose the date order "
+            "MM/DD/YYYY and import again",
+        ),
+        # Day-first and month-first rows in one file.
+        (
+            ("31/03/2026", "03/30/2026"),
+            transfer.AUTO,
+            2,
+            "the dates are written two ways: day first on row 2 (such as 31/03/2026) and "
+            "month first on row 3 (such as 03/30/2026); write them all the same way",
+        ),
+        # Month first chosen, but the file is day first.
+        (("31/03/2026",), transfer.MONTH_FIRST, 2, "date 31/03/2026 is not a real calendar day"),
+        # Year 0001 (an empty date cell in some spreadsheets) and other early typos.
+        (("0001-01-01",), transfer.AUTO, 2, "date 0001-01-01 is before 1900; check the year"),
+        (("31.12.1899",), transfer.AUTO, 2, "date 31.12.1899 is before 1900; check the year"),
+    ],
+)
+def test_dates_that_cannot_be_read_surely_are_refused_with_the_row(cells, order, row, message):
+    parsed = transfer.read_file(dated_csv(*cells), "x.csv", today=PINNED, date_order=order)
+    assert not parsed.ok and not parsed.rows
+    assert [(p.row, p.message) for p in parsed.problems] == [(row, message)]
+
+
+def test_missing_columns_and_bad_rows_are_listed_together():
+    columns = tuple(c for c in PRIMARY_ONLY if c != "numbness")
+    text = csv_text([row(DAY1, leg_pain=12)], columns).encode()
+    problems = transfer.read_file(text, "x.csv").problems
+    assert [(p.row, p.column) for p in problems] == [(1, "numbness"), (2, "leg_pain")]
+
+
+def test_a_primary_columns_only_file_leaves_the_rest_not_recorded(conn):
+    parsed = transfer.read_file(dated_csv("2026-03-31"), "x.csv", today=PINNED)
+    transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=False, today=PINNED)
+    saved = storage.get_checkin(conn, LOCAL_OWNER, dt.date(2026, 3, 31))
+    assert saved["activity"] is None and saved["exercises_done"] is None
+    assert saved["limp"] is None and saved["rf_both_legs"] is False
+
+
+# ---- Limits and hostile files ------------------------------------------------------------
+
+
+def test_a_file_with_more_days_than_a_century_is_refused_before_checking_them_all(monkeypatch):
+    monkeypatch.setattr("recovery.transfer.csv_file.MAX_ROWS", 3)
+    rows = [row(DAY1 - dt.timedelta(days=n)) for n in range(5)]
+    parsed = transfer.read_file(csv_text(rows).encode(), "x.csv")
+    assert not parsed.rows
+    assert [p.message for p in parsed.problems] == [
+        "The file holds more than 40,000 days (a century of daily check-ins is about 36,500). "
+        "Nothing was imported. Check that this is a Seven Signs journal, or split it."
+    ]
+
+
+def test_a_file_over_the_size_limit_is_refused_without_reading_it():
+    data = b"date\n" + b" " * transfer.MAX_BYTES
+    (problem,) = transfer.read_file(data, "x.csv").problems
+    assert problem.message.startswith("The file is 50.0 MB; the limit is 50 MB")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"[" * 100_000 + b"]" * 100_000, b'{"a":' * 100_000 + b"1" + b"}" * 100_000],
+)
+def test_a_deeply_nested_json_is_not_a_backup(data):
+    (problem,) = transfer.read_file(data, "deep.json").problems
+    assert problem.message.startswith("This is not a Seven Signs backup")
+
+
+# ---- Example days and formulas leave marked --------------------------------------------
+
+
+def test_example_days_are_marked_in_csv_and_json_and_come_back_as_examples(conn, tmp_path):
+    example.load_example(conn, LOCAL_OWNER, end=DAY2)
+    storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin())  # the person's own day
+    text = transfer.export_csv(conn, LOCAL_OWNER)
+    lines = list(csv.DictReader(io.StringIO(text)))
+    assert {r["date"]: r["example"] for r in lines}[DAY1.isoformat()] == "no"
+    assert {r["date"]: r["example"] for r in lines}[DAY2.isoformat()] == "yes"
+    backup = json.loads(transfer.export_json(conn, LOCAL_OWNER))
+    assert {d["date"]: d["example"] for d in backup["checkins"]}[DAY2.isoformat()] is True
+    other = storage.open_database(tmp_path / "other.duckdb")
+    parsed = transfer.read_file(text.encode(), "x.csv")
+    assert parsed.example_days == len(lines) - 1
+    transfer.apply_import(other, LOCAL_OWNER, parsed, replace=False)
+    assert storage.count_batch(other, LOCAL_OWNER, example.EXAMPLE_BATCH) == len(lines) - 1
+    assert transfer.export_csv(other, LOCAL_OWNER) == text
+    other.close()
+
+
+@pytest.mark.parametrize("note", ["=SUM(A1)", "+33 1 23", "-2 today", "@home", "'=already"])
+def test_a_note_a_spreadsheet_would_run_is_exported_with_an_apostrophe(conn, note):
+    storage.save_checkin(conn, LOCAL_OWNER, DAY1, checkin(notes=note))
+    (exported,) = [
+        r["notes"] for r in csv.DictReader(io.StringIO(transfer.export_csv(conn, LOCAL_OWNER)))
+    ]
+    assert exported == "'" + note
+    parsed = transfer.read_file(transfer.export_csv(conn, LOCAL_OWNER).encode(), "x.csv")
+    assert parsed.rows[0][1]["notes"] == note
+
+
+def test_export_file_names_carry_the_date_range():
+    name = transfer.export_filename("csv", dt.date(2026, 9, 1), dt.date(2026, 11, 24))
+    assert name == "seven-signs-2026-09-01-to-2026-11-24.csv"

@@ -24,8 +24,8 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _WHOLE = re.compile(r"^[+-]?\d+$")
 _YES = {"yes", "y", "true", "1", "ja", "oui", "si", "sí"}
 _NO = {"no", "n", "false", "0", "nein", "non"}
-# A spreadsheet runs a cell starting with one of these as a formula; the export puts an
-# apostrophe in front (which a spreadsheet hides), and the import takes it off again.
+# A spreadsheet runs a cell starting with one of these as a formula; the CSV export puts an
+# apostrophe in front (which a spreadsheet hides), and the CSV import takes it off again.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _GUARDED = re.compile(r"^'+[=+\-@\t\r]")
 
@@ -49,6 +49,7 @@ class ParsedFile:
     stamps: list[storage.Stamp] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
     problem_count: int = 0
+    absent_columns: tuple[str, ...] = ()  # optional columns the file leaves out
 
     @property
     def row_note(self) -> str:
@@ -84,7 +85,7 @@ class ParsedFile:
 
 
 def unguard(text: str) -> str:
-    """A text cell as typed, without the apostrophe the export adds before a formula."""
+    """A CSV text cell as typed, without the apostrophe the export adds before a formula."""
     return text[1:] if _GUARDED.match(text) else text
 
 
@@ -121,8 +122,6 @@ def convert(column: str, raw: object) -> object:
         return raw
     if kind == "choice":
         return text.lower()
-    if kind == "text":
-        return unguard(raw)
     return raw
 
 
@@ -158,6 +157,8 @@ class RowChecker:
         self.today = today
         self.order = order
         self.count = 0
+        # Columns the whole file lacks: said once for the header, not again on every row.
+        self.missing_columns: set[str] = set()
         self._rows: list[_Row] = []
 
     def check(
@@ -169,7 +170,7 @@ class RowChecker:
         before = parsed.problem_count
         raw_date = cells.get("date")
         when, error = dates.read_date(raw_date, self.order)
-        if error:
+        if error and "date" not in self.missing_columns:
             parsed.add(ImportProblem(number, "date", shown(raw_date), error))
         values = {column: convert(column, cells.get(column)) for column in CHECKIN_COLUMNS}
         example = convert(EXAMPLE_COLUMN, cells.get(EXAMPLE_COLUMN))
@@ -188,6 +189,8 @@ class RowChecker:
             _, clean = validate_checkin(self.today, values, today=self.today)
         except ValidationError as invalid:
             for problem in invalid.problems:
+                if problem.column in self.missing_columns:
+                    continue
                 parsed.add(
                     ImportProblem(
                         number,
@@ -201,7 +204,7 @@ class RowChecker:
         stamp = stamp or storage.Stamp()
         if example and stamp.batch != EXAMPLE_BATCH:
             stamp = storage.Stamp(stamp.created_at, stamp.updated_at, EXAMPLE_BATCH)
-        ok = parsed.problem_count == before
+        ok = parsed.problem_count == before and clean is not None
         self._rows.append(_Row(number, str(raw_date).strip(), when, clean if ok else None, stamp))
 
     def _day_order(self) -> bool | None:

@@ -10,9 +10,17 @@ import re
 
 from recovery.signs import MEASURES_BY_COLUMN
 from recovery.transfer import dates
-from recovery.transfer.checks import ImportProblem, ParsedFile, RowChecker, column_hint
-from recovery.transfer.columns import CSV_COLUMNS, REQUIRED_COLUMNS
+from recovery.transfer.checks import (
+    ImportProblem,
+    ParsedFile,
+    RowChecker,
+    column_hint,
+    unguard,
+)
+from recovery.transfer.columns import CSV_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from recovery.transfer.limits import MAX_BYTES, MAX_ROWS, too_big_message, too_many_rows_message
+
+TEXT_COLUMNS = {c for c, m in MEASURES_BY_COLUMN.items() if m.kind == "text"}
 
 
 def _normalise_header(name: str) -> str:
@@ -146,6 +154,8 @@ def read_csv(data: bytes, today: dt.date | None = None, date_order: str = dates.
         names = _check_header(parsed, header, first_line)
         if names is None:
             return parsed
+        checker.missing_columns = set(REQUIRED_COLUMNS) - set(names)
+        parsed.absent_columns = tuple(c for c in OPTIONAL_COLUMNS if c not in names)
         for cells in reader:
             row_number += 1
             if not any(cell.strip() for cell in cells):
@@ -163,7 +173,10 @@ def read_csv(data: bytes, today: dt.date | None = None, date_order: str = dates.
                     )
                 )
                 continue
-            checker.check(row_number, dict(zip(names, cells, strict=False)))
+            row = dict(zip(names, cells, strict=False))
+            for column in TEXT_COLUMNS.intersection(row):
+                row[column] = unguard(row[column])
+            checker.check(row_number, row)
     except UnicodeDecodeError:
         return parsed.refuse(
             f"The file is not UTF-8 text (near row {row_number + 1:,}). In your spreadsheet "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 # A century of daily check-ins is 36,525 days; nobody's journal is longer.
 MAX_ROWS = 40_000
-# An exported day takes about 150 bytes as CSV and about 750 as JSON (with a short note);
-# 40,000 JSON days with notes fit well within this. Keep in step with server.maxUploadSize
-# in .streamlit/config.toml, which refuses larger files before they reach the app.
+# An exported day takes about 85 bytes as CSV and 660 as JSON (measured on the example
+# recovery), so 40,000 JSON days (26 MB) fit, with room for notes of ~600 characters a
+# day. Keep in step with server.maxUploadSize in .streamlit/config.toml, which refuses
+# larger files before they reach the app.
 MAX_UPLOAD_MB = 50
 MAX_BYTES = MAX_UPLOAD_MB * 1024 * 1024
 # No one logs a sciatica check-in from before this year: an earlier date is a typing slip

@@ -69,11 +69,18 @@ def _full_page(page, path, width):
 
 
 def _history_leg_pain(page) -> str:
-    # The first data row of the History grid, "Leg pain (0-10)" column.
+    # The first data row of the History grid, "Leg pain" column (after the row's
+    # selection box and the date).
     grid = page.get_by_test_id("stDataFrame")
     expect(grid).to_be_visible()
     # The grid draws on a canvas; its accessible copy of the cells is in the DOM.
-    return grid.get_by_test_id("glide-cell-1-0").text_content()
+    return grid.get_by_test_id("glide-cell-2-0").text_content()
+
+
+def _choose_first_history_row(page) -> None:
+    box = page.get_by_test_id("stDataFrame").bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # the first row's selection box
+    wait_idle(page)
 
 
 def test_a_check_in_saved_in_the_browser_survives_reload_and_restart(server, page):
@@ -94,6 +101,7 @@ def test_a_check_in_saved_in_the_browser_survives_reload_and_restart(server, pag
     go_to(page, "History")
     assert _history_leg_pain(page) == "6"
 
+    _choose_first_history_row(page)
     page.get_by_role("button", name="Edit this day").click()
     wait_idle(page)
     expect(page.get_by_test_id("stAlert").filter(has_text="already checked in")).to_be_visible()

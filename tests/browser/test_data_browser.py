@@ -2,9 +2,11 @@
 
 import datetime as dt
 
+import pypdf
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT
+from recovery import transfer
+from tests.browser.conftest import PHONE, ROOT
 from tests.browser.helpers import go_to, open_app, wait_idle
 from tests.conftest import checkin
 from tests.test_transfer import csv_text
@@ -15,7 +17,7 @@ SCREENSHOTS = ROOT / "docs" / "screenshots"
 def test_a_csv_uploaded_in_the_browser_is_imported_and_can_be_downloaded(server, page, tmp_path):
     today = dt.date.today()
     rows = [
-        {"date": today - dt.timedelta(days=n), **checkin(leg_pain=8 - n // 2)}
+        {"date": today - dt.timedelta(days=n), "example": False, **checkin(leg_pain=8 - n // 2)}
         for n in range(14, 0, -1)
     ]
     source = tmp_path / "from-my-spreadsheet.csv"
@@ -35,11 +37,96 @@ def test_a_csv_uploaded_in_the_browser_is_imported_and_can_be_downloaded(server,
         page.get_by_role("button", name="Download CSV").click()
     saved = download.value.path().read_text(encoding="utf-8")
     assert saved == source.read_text(encoding="utf-8")
-    assert download.value.suggested_filename == "seven-signs.csv"
+    first, last = rows[0]["date"], rows[-1]["date"]
+    assert download.value.suggested_filename == f"seven-signs-{first}-to-{last}.csv"
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # Streamlit scrolls inside its own container, so a tall window shows the whole page.
-    page.set_viewport_size({"width": 1280, "height": 1350})
+    page.set_viewport_size({"width": 1280, "height": 1500})
     wait_idle(page)
+    page.get_by_role("heading", name="Your data").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
     page.screenshot(path=str(SCREENSHOTS / "data.png"))
+
+
+PRIMARY_ONLY = ("date", *(c for c in transfer.REQUIRED_COLUMNS if c != "date"))
+
+
+def _phone(browser, url: str, path: str):
+    context = browser.new_context(viewport=PHONE, color_scheme="light")
+    tab = context.new_page()
+    tab.set_default_timeout(30_000)
+    tab.goto(f"{url}/{path}")
+    wait_idle(tab)
+    return context, tab
+
+
+def _upload(tab, source) -> None:
+    tab.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(source)
+    wait_idle(tab)
+
+
+def test_spreadsheet_csvs_with_primary_columns_and_day_first_dates_import_on_a_phone(
+    server, browser, tmp_path
+):
+    today = dt.date.today()
+    days = [today - dt.timedelta(days=n) for n in range(20, 6, -1)]
+    primary = tmp_path / "just-the-signs.csv"
+    primary.write_text(csv_text([{"date": d, **checkin()} for d in days[:7]], PRIMARY_ONLY))
+    day_first = tmp_path / "day-first.csv"
+    text = csv_text([{"date": d, **checkin()} for d in days[7:]], PRIMARY_ONLY)
+    for d in days[7:]:
+        text = text.replace(d.isoformat(), f"{d.day:02d}/{d.month:02d}/{d.year}")
+    day_first.write_text(text)
+
+    context, tab = _phone(browser, server.url, "data")
+    _upload(tab, primary)
+    expect(tab.get_by_text("7 new days, 0 already in your journal")).to_be_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.get_by_role("button", name="Import 7 days").scroll_into_view_if_needed()
+    tab.wait_for_timeout(300)
+    tab.screenshot(path=str(SCREENSHOTS / "import-preview-phone.png"))
+    tab.get_by_role("button", name="Import 7 days").click()
+    wait_idle(tab)
+    expect(tab.get_by_test_id("stAlert").filter(has_text="Imported 7 days")).to_be_visible()
+
+    _upload(tab, day_first)
+    expect(tab.get_by_text("7 new days, 0 already in your journal")).to_be_visible()
+    tab.get_by_role("button", name="Import 7 days").click()
+    wait_idle(tab)
+    expect(tab.get_by_test_id("stAlert").filter(has_text="Imported 7 days")).to_be_visible()
+    expect(tab.get_by_test_id("stException")).to_have_count(0)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
+
+
+def test_the_pdf_downloaded_after_a_name_change_carries_the_new_name(server, page, tmp_path):
+    today = dt.date.today()
+    rows = [{"date": today - dt.timedelta(days=n), **checkin()} for n in range(10, 0, -1)]
+    source = tmp_path / "days.csv"
+    source.write_text(csv_text(rows), encoding="utf-8")
+    open_app(page, server.url)
+    go_to(page, "Your data")
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(source)
+    wait_idle(page)
+    page.get_by_role("button", name="Import 10 days").click()
+    wait_idle(page)
+
+    name = page.get_by_label("Your name on the report (optional)")
+    name.fill("Sam")
+    name.press("Enter")
+    wait_idle(page)
+    page.get_by_role("button", name="Prepare the PDF").click()
+    wait_idle(page)
+    expect(page.get_by_role("button", name="Download the PDF report")).to_be_visible()
+    name.fill("Samira")
+    name.press("Enter")
+    wait_idle(page)
+    expect(page.get_by_role("button", name="Download the PDF report")).to_have_count(0)
+    page.get_by_role("button", name="Prepare the PDF").click()
+    wait_idle(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the PDF report").click()
+    pdf = pypdf.PdfReader(download.value.path())
+    assert "Patient: Samira." in " ".join(pdf.pages[0].extract_text().split())
