@@ -106,7 +106,7 @@ comparison = analysis.compare_signs(source.conn, source.owner, baseline_start=ba
 
 st.title("Progress")
 # Getting worse is said first, before anything else on the page.
-notices.worsening_notice(worsening.worsening_notice(comparison))
+notices.worsening_notice(worsening.worsening_notice(comparison), link_to_guide=True)
 if "progress_flash" in st.session_state:
     kind, message = st.session_state.pop("progress_flash")
     (st.success if kind == "success" else st.error)(message)

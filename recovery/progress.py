@@ -12,6 +12,7 @@ from recovery.analysis import (
     format_change,
     format_value,
 )
+from recovery.references import cite
 from recovery.signs import MEASURES_BY_COLUMN, SIGNS, Sign
 from recovery.text import days_ago
 from recovery.worsening import sign_names
@@ -19,39 +20,37 @@ from recovery.worsening import sign_names
 EXPLAIN_VERDICTS = (
     "Each sign compares the average of your first week of check-ins (your baseline) with "
     'the average of your latest 7 days. "Improving" means the change passes that sign\'s '
-    "threshold: for leg pain a fall of at least 2 points or 30 % (Ostelo et al., Spine "
-    "2008); for the others the app's own rule, shown on each card. At least "
+    f"threshold: for leg pain a fall of at least 2 points or 30 % ({cite('ostelo2008')}); "
+    "for the others the app's own rule, shown on each card. At least "
     f"{MIN_CHECKINS} check-ins in each week are needed for a verdict."
 )
 
 
 def _scales() -> str:
     """What the charts' numbers are, from each primary measure's scale in the registry."""
-    rated = [s.primary.label.lower() for s in SIGNS if s.primary.kind == "scale"]
-    others = []
+    rated = [s.primary for s in SIGNS if s.primary.kind == "scale"]
+    parts = []
+    if rated:
+        # Every rating in the registry shares one scale; the key names its ends.
+        low, high = (f"{value:g}" for value in (rated[0].minimum, rated[0].maximum))
+        names = _join([m.label.lower() for m in rated])
+        parts.append(f"{names[0].upper()}{names[1:]} are rated from {low} to {high}")
     for the_sign in SIGNS:
-        measure = the_sign.primary
-        if measure.kind == "count":
-            others.append(f"{the_sign.short_title.lower()} are counted per day")
-        elif measure.kind == "minutes":
-            others.append(f"{the_sign.short_title.lower()} is in minutes")
-    rated_text = sign_names_plain(rated) + " are rated from 0 to 10"
-    return "; ".join([rated_text, *others]) + "."
+        if the_sign.primary.kind == "count":
+            parts.append(f"{the_sign.short_title.lower()} are counted per day")
+        elif the_sign.primary.kind == "minutes":
+            parts.append(f"{the_sign.short_title.lower()} is in minutes")
+    return "; ".join(parts) + "."
 
 
-def sign_names_plain(words: list[str]) -> str:
-    """Words joined as a list in a sentence: 'a, b and c'."""
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 CHART_KEY = (
     "How to read the charts: grey dots are single days, the solid blue line is the 7-day "
     "average (once 3 of those days are logged), the dashed grey line is your baseline and "
-    "the dotted green line is the level that would count as improving. "
-    + _scales()[0].upper()
-    + _scales()[1:]
+    "the dotted green line is the level that would count as improving. " + _scales()
 )
 
 

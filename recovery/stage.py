@@ -233,7 +233,8 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
         return estimate(
             "insufficient_data",
             (
-                f"There {'is' if recent.days == 1 else 'are'} {_count(recent.days, 'check-in')} "
+                f"There {'is' if recent.days == 1 else 'are'} "
+                f"{_count(recent.days, 'check-in') if recent.days else 'no check-ins'} "
                 f"in the last 7 days; the app needs at least {MIN_RECENT_CHECKINS} to estimate "
                 "where you stand."
             ),

@@ -62,7 +62,8 @@ def long_date(day: dt.date) -> str:
 def days_ago(day: dt.date, today: dt.date | None = None) -> str:
     """How long ago a day was, in words: 'today', 'yesterday', '5 days ago'."""
     delta = ((today or dt.date.today()) - day).days
-    if delta == 0:
+    # A day ahead of "today" (a server clock behind the visitor's) still reads naturally.
+    if delta <= 0:
         return "today"
     if delta == 1:
         return "yesterday"

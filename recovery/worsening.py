@@ -15,6 +15,7 @@ from typing import Literal
 import duckdb
 
 from recovery.analysis import Comparison, compare_signs, format_value
+from recovery.references import cite
 from recovery.signs import RED_FLAGS, SIGN_KEYS, RedFlag, sign
 
 Level = Literal["warning", "error"]
@@ -28,7 +29,7 @@ WEAKNESS_FLAG: RedFlag = next(f for f in RED_FLAGS if f.column == "rf_worsening_
 URGENT_IF_FLAG = (
     "If that is happening to you, get urgent care now: go to an emergency department or "
     "call an ambulance (911 in the US, 999 in the UK, 112 in the EU). "
-    "(Sources: NICE CKS, Sciatica; BMJ Best Practice, Cauda equina syndrome.)"
+    f"(Sources: {cite('nice_cks')}; {cite('bmj_bp_ces')}.)"
 )
 
 

@@ -51,3 +51,10 @@ def test_an_empty_journal_and_a_new_one_say_what_is_needed(conn):
     assert progress.needed_message(one).startswith("Log 5 more days to see a verdict.")
     assert "the first verdict comes on 2 Dec 2026" in progress.needed_message(one)
     assert progress.values_line(SIGNS[0], one.signs["pain"]).endswith("no check-ins since.")
+
+
+def test_the_chart_key_names_each_scale_from_the_registry():
+    assert "out of 10" not in progress.CHART_KEY
+    assert "rated from 0 to 10" in progress.CHART_KEY
+    assert "pain flare-ups are counted per day" in progress.CHART_KEY
+    assert "walking is in minutes" in progress.CHART_KEY

@@ -58,7 +58,7 @@ def estimate(conn) -> stage.StageEstimate:
 def test_an_empty_journal_is_not_enough_data(conn):
     result = estimate(conn)
     assert result.key == "insufficient_data"
-    assert "0 check-ins in the last 7 days" in result.explanation
+    assert "There are no check-ins in the last 7 days" in result.explanation
 
 
 def test_two_recent_checkins_are_not_enough(conn):

@@ -228,3 +228,13 @@ def test_zero_reads_as_none_and_one_verdict_for_all_is_not_repeated(conn):
     )
     assert progress.verdict_names(comparison) == ""  # the headline already says it
     assert comparison.signs["pain"].sentence.endswith("Talk to your clinician soon.")
+
+
+@pytest.mark.parametrize(
+    ("days_before", "words"),
+    [(0, "today"), (1, "yesterday"), (5, "5 days ago"), (-1, "today")],
+)
+def test_how_long_ago_never_reads_as_a_negative_number(days_before, words):
+    from recovery import text
+
+    assert text.days_ago(END - dt.timedelta(days=days_before), END) == words

@@ -7,8 +7,11 @@ import streamlit as st
 from recovery.worsening import Notice
 
 
-def worsening_notice(notice: Notice | None) -> None:
-    """Draw the notice (nothing when no sign is worse): a warning, or an error when firm."""
+def worsening_notice(notice: Notice | None, link_to_guide: bool = False) -> None:
+    """Draw the notice (nothing when no sign is worse): a warning, or an error when firm.
+
+    ``link_to_guide`` adds a link to the recovery guide, where every red flag is listed.
+    """
     if notice is None:
         return
     body = f"**{notice.title}.** {notice.text}"
@@ -19,3 +22,9 @@ def worsening_notice(notice: Notice | None) -> None:
     draw = st.error if notice.level == "error" else st.warning
     with st.container(key="worsening_notice"):
         draw(body, icon=":material/trending_down:")
+        if link_to_guide:
+            st.page_link(
+                "pages/recovery_guide.py",
+                label="All red flags: Recovery guide",
+                icon=":material/emergency:",
+            )
