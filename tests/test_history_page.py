@@ -119,4 +119,4 @@ def test_an_imported_day_without_activity_opens_for_editing(app, db_path):
     assert app.table[0].value.loc["Activity today", "Answer"] == "–"
     app.button(key="history_edit").click().run()
     assert not app.exception
-    assert app.slider(key="ci_leg_pain").value == 6
+    assert app.segmented_control(key="ci_leg_pain").value == 6
