@@ -6,7 +6,7 @@ import streamlit as st
 
 from recovery import analysis, charts, example, progress, storage
 from recovery.signs import SIGNS
-from ui import example_preview
+from ui import blocks, example_preview
 from ui.session import open_journal, visitor_today
 
 journal = open_journal()
@@ -192,6 +192,7 @@ def show_progress(comparison: analysis.Comparison) -> None:
                     result,
                     domain=(start, end),
                     granularity=sign_series.granularity,
+                    text_scale=blocks.chart_text_scale(journal.mode),
                 ),
                 width="stretch",
             )

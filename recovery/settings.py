@@ -37,3 +37,43 @@ def app_mode(env: Mapping[str, str] | None = None, secrets: Mapping | None = Non
     if chosen not in MODES:
         raise ValueError(f"unknown mode {chosen!r}; choose one of {', '.join(MODES)}")
     return chosen  # type: ignore[return-value]
+
+
+# A waiting-room screen is read by the next person within minutes: clear it soon.
+# RECOVERY_KIOSK_IDLE_SECONDS / kiosk_idle_seconds; RECOVERY_PUBLIC_URL / public_url.
+DEFAULT_KIOSK_IDLE_SECONDS = 90
+MIN_KIOSK_IDLE_SECONDS = 2
+
+
+def kiosk_idle_seconds(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> int:
+    """Idle seconds before the kiosk asks "Still there?" (env, then secrets, else 90)."""
+    env = os.environ if env is None else env
+    chosen = env.get("RECOVERY_KIOSK_IDLE_SECONDS") or _secret(
+        secrets, "recovery", "kiosk_idle_seconds"
+    )
+    if chosen is None or chosen == "":
+        return DEFAULT_KIOSK_IDLE_SECONDS
+    try:
+        seconds = int(str(chosen).strip())
+    except ValueError:
+        seconds = 0
+    if seconds < MIN_KIOSK_IDLE_SECONDS:
+        raise ValueError(
+            f"the kiosk idle time must be a whole number of seconds, at least "
+            f"{MIN_KIOSK_IDLE_SECONDS}; got {chosen!r}"
+        )
+    return seconds
+
+
+def public_url(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> str | None:
+    """The shared-link address a kiosk visitor takes home (env, then secrets), or None."""
+    env = os.environ if env is None else env
+    chosen = env.get("RECOVERY_PUBLIC_URL") or _secret(secrets, "recovery", "public_url")
+    if not chosen:
+        return None
+    address = str(chosen).strip()
+    if not address.startswith(("https://", "http://")) or " " in address:
+        raise ValueError(
+            f"the public address must be a web address starting with https://; got {address!r}"
+        )
+    return address

@@ -81,12 +81,14 @@ EXISTS = "SELECT count(*) FROM checkins WHERE owner = ? AND day = ?"
 DELETE_ONE = "DELETE FROM checkins WHERE owner = ? AND day = ?"
 DELETE_BATCH = "DELETE FROM checkins WHERE owner = ? AND batch = ?"
 DELETE_OWNER = "DELETE FROM checkins WHERE owner = ?"
+# Parameters: prefix, owners to keep (a list), the moment to measure from (NULL: now), seconds.
 DELETE_ABANDONED = (
     "DELETE FROM checkins WHERE owner IN (SELECT owner FROM checkins "
-    "WHERE starts_with(owner, ?) GROUP BY owner "
-    "HAVING max(updated_at) < now()::TIMESTAMP - to_seconds(?))"
+    "WHERE starts_with(owner, ?) AND NOT list_contains(?::VARCHAR[], owner) GROUP BY owner "
+    "HAVING max(updated_at) < coalesce(?::TIMESTAMP, now()::TIMESTAMP) - to_seconds(?))"
 )
 COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
+COUNT_PREFIX = "SELECT count(*) FROM checkins WHERE starts_with(owner, ?)"
 COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
 SELECT_DAYS = "SELECT day FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
 # The bulk save registers its rows as a DataFrame called ``incoming`` (with a ``seq`` number
@@ -324,11 +326,31 @@ def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> None:
 
 
 def delete_abandoned_visits(
-    conn: duckdb.DuckDBPyConnection, prefix: str, older_than: dt.timedelta
-) -> None:
-    """Delete the rows of throwaway owners (ids starting with ``prefix``) idle for too long."""
+    conn: duckdb.DuckDBPyConnection,
+    prefix: str,
+    older_than: dt.timedelta,
+    *,
+    keep: Sequence[str] = (),
+    now: dt.datetime | None = None,
+) -> int:
+    """Delete throwaway owners' rows (ids start with ``prefix``) unchanged for too long; count.
+
+    Owners in ``keep`` (visitors still at the screen) are spared; ``now`` (naive local
+    time, like the stored stamps) defaults to the database's clock.
+    """
     with _cursor(conn) as cur:
-        cur.execute(DELETE_ABANDONED, [prefix, older_than.total_seconds()])
+        cur.begin()
+        before = cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0]
+        cur.execute(DELETE_ABANDONED, [prefix, list(keep), now, older_than.total_seconds()])
+        after = cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0]
+        cur.commit()
+    return int(before - after)
+
+
+def count_visit_rows(conn: duckdb.DuckDBPyConnection, prefix: str) -> int:
+    """How many rows throwaway owners (ids starting with ``prefix``) hold right now."""
+    with _cursor(conn) as cur:
+        return int(cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0])
 
 
 def count_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:

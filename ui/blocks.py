@@ -28,7 +28,8 @@ def stop() -> NoReturn:
     st.stop()
 
 
-# Kiosk screens are read from a step away: larger type and roomier controls.
+# Kiosk screens are read from a step away: larger type and roomier controls. The data grid's
+# toolbar (download as CSV, search) is hidden: nothing leaves a kiosk.
 _LARGE_TYPE_CSS = """
 <style>
 html { font-size: 20px; }
@@ -36,10 +37,23 @@ html { font-size: 20px; }
 [data-testid="stAppViewContainer"] label { font-size: 1.15rem; }
 [data-testid="stSidebarNavLink"] span { font-size: 1.15rem; }
 button[kind] { min-height: 3rem; }
+[data-testid="stCheckbox"] label { gap: 0.75rem; align-items: center; }
+[data-testid="stCheckbox"] label > span:first-child {
+  width: 1.6rem; height: 1.6rem; flex: 0 0 1.6rem;
+}
+[data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
+[data-testid="stElementToolbar"] { display: none !important; }
 </style>
 """
+# Chart text grows with the page's type in the kiosk.
+KIOSK_CHART_TEXT_SCALE = 1.5
 
 
 def large_type() -> None:
     """Enlarge text and controls for the clinic kiosk."""
     st.html(_LARGE_TYPE_CSS)
+
+
+def chart_text_scale(mode: str) -> float:
+    """How much to enlarge chart text: more in the kiosk, none elsewhere."""
+    return KIOSK_CHART_TEXT_SCALE if mode == "kiosk" else 1.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery.signs import Measure
+from ui import session
 
 _YES_NO_UNSET = (None, True, False)
 
@@ -75,7 +76,7 @@ def draw(measure: Measure) -> None:
             help=help_text,
             format_func=str.capitalize,
         )
-    else:
+    elif session.mode_or_none() != "kiosk":  # a kiosk invites no personal text
         st.text_area(
             measure.question,
             key=key,
