@@ -10,6 +10,7 @@ from ui.session import open_journal, visitor_today
 
 # The one chart shown here: leg pain, the sign people come to the clinic with.
 FEATURED_SIGN = "pain"
+WELCOME_CHART_HEIGHT = 240
 
 journal = open_journal()
 today = visitor_today()
@@ -49,6 +50,7 @@ with st.container(border=True, key="welcome_example"):
                 domain=(start, end),
                 granularity=series.granularity,
                 title="Leg pain, 0 to 10",
+                height=WELCOME_CHART_HEIGHT,
                 text_scale=blocks.chart_text_scale(journal.mode),
             ),
             width="stretch",

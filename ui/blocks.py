@@ -42,11 +42,15 @@ button[kind] { min-height: 3rem; }
   width: 1.6rem; height: 1.6rem; flex: 0 0 1.6rem;
 }
 [data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
+[data-testid="stAppViewContainer"] input { font-size: 1.1rem; }
+[data-testid="stSliderThumbValue"], [data-testid="stSliderTickBarMin"],
+[data-testid="stSliderTickBarMax"] { font-size: 1.1rem; }
+[data-testid="stSlider"] [role="slider"] { width: 1.5rem; height: 1.5rem; }
 [data-testid="stElementToolbar"] { display: none !important; }
 </style>
 """
 # Chart text grows with the page's type in the kiosk.
-KIOSK_CHART_TEXT_SCALE = 1.5
+KIOSK_CHART_TEXT_SCALE = 1.8
 
 
 def large_type() -> None:

@@ -113,7 +113,8 @@ def visitor_owner(conn, today: dt.date) -> str:
     if "kiosk_owner" not in st.session_state:
         clean_up(conn)
         owner = owners.owner_for_kiosk_visit()
-        example.load_example(conn, owner, end=today)
+        # The example ends yesterday, so "today's check-in" is the visitor's own new day.
+        example.load_example(conn, owner, end=today - dt.timedelta(days=1), today=today)
         st.session_state["kiosk_owner"] = owner
     owner = st.session_state["kiosk_owner"]
     # Every full run is an interaction; the check-in's Save starts the shorter countdown.
@@ -177,13 +178,13 @@ def _idle_watch(conn, timing: Timing) -> None:
 _KIOSK_CSS = """
 <style>
 .st-key-kiosk_still_there {
-  position: fixed; z-index: 1000; top: 50%; left: 50%; transform: translate(-50%, -50%);
+  position: fixed; z-index: 1000100; top: 50%; left: 50%; transform: translate(-50%, -50%);
   width: min(32rem, 92vw); padding: 1.5rem; border-radius: 1rem;
   background-color: rgb(var(--kiosk-bg, 255 255 255));
   box-shadow: 0 0 0 100vmax rgba(0, 0, 0, 0.55);
 }
 .st-key-kiosk_after_save {
-  position: fixed; z-index: 1000; bottom: 1rem; left: 50%; transform: translateX(-50%);
+  position: fixed; z-index: 1000100; bottom: 1rem; left: 50%; transform: translateX(-50%);
   width: min(40rem, 92vw); padding: 0.75rem 1.25rem; border-radius: 1rem;
   background-color: rgb(var(--kiosk-bg, 255 255 255)); border: 2px solid #0072B2;
   box-shadow: 0 0.25rem 1rem rgba(0, 0, 0, 0.3);
@@ -201,7 +202,6 @@ def _confirm_start_over(conn) -> None:
             "Start over for the next person",
             key="kiosk_reset",
             icon=":material/restart_alt:",
-            type="primary",
             width="stretch",
         ):
             st.session_state["kiosk_confirm"] = True
