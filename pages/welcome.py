@@ -21,14 +21,16 @@ st.markdown(
     "It follows seven signs of improvement, from leg pain to sleep, and shows sign by sign "
     "whether you are getting better."
 )
-if st.button(
+# The kiosk switches pages at the start of the next run (see kiosk.go_to).
+st.button(
     "Try today's check-in",
     key="welcome_try",
     type="primary",
     icon=":material/edit_note:",
     width="stretch",
-):
-    st.switch_page("pages/checkin.py")
+    on_click=kiosk.go_to,
+    args=("pages/checkin.py",),
+)
 
 comparison = analysis.compare_signs(journal.conn, journal.owner)
 with st.container(border=True, key="welcome_example"):

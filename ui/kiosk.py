@@ -153,7 +153,8 @@ def _idle_watch(conn, timing: Timing) -> None:
     )
     if where == "reset":
         start_over(conn)
-        st.switch_page(WELCOME)
+        go_to(WELCOME)
+        st.rerun(scope="app")
     if where == "still_there":
         with st.container(key="kiosk_still_there"):
             st.markdown("## Still there?")
@@ -196,6 +197,16 @@ _KIOSK_CSS = """
 """
 
 
+def go_to(page: str) -> None:
+    """Open another page at the start of the next run (use as, or from, a button callback)."""
+    st.session_state["kiosk_go"] = page
+
+
+def _start_over_now(conn) -> None:
+    start_over(conn)
+    go_to(WELCOME)
+
+
 def _confirm_start_over(conn) -> None:
     if not st.session_state.get("kiosk_confirm"):
         if st.button(
@@ -213,9 +224,14 @@ def _confirm_start_over(conn) -> None:
         icon=":material/restart_alt:",
     )
     yes, no = st.columns(2)
-    if yes.button("Yes, start over", key="kiosk_reset_yes", type="primary", width="stretch"):
-        start_over(conn)
-        st.switch_page(WELCOME)
+    yes.button(
+        "Yes, start over",
+        key="kiosk_reset_yes",
+        type="primary",
+        width="stretch",
+        on_click=_start_over_now,
+        args=(conn,),
+    )
     if no.button("Cancel", key="kiosk_reset_no", width="stretch"):
         st.session_state.pop("kiosk_confirm", None)
         st.rerun()
@@ -228,6 +244,11 @@ def furniture(conn) -> None:
     except ValueError as error:
         st.error(f"Seven Signs is not set up correctly: {error}.", icon=":material/error:")
         blocks.stop()
+    # Pages change here, before the countdown is drawn: st.switch_page while the countdown's
+    # timer is running can leave the new page blank (a race in Streamlit's rerun requests).
+    page = st.session_state.pop("kiosk_go", None)
+    if page:
+        st.switch_page(page)
     blocks.large_type()
     st.html(_KIOSK_CSS)
     # In the main area, not the sidebar: on a tablet or narrow screen the sidebar is folded.
