@@ -38,7 +38,7 @@ html { font-size: 20px; }
 [data-testid="stSidebarNavLink"] span { font-size: 1.15rem; }
 button[kind] { min-height: 3rem; }
 [data-testid="stCheckbox"] label { gap: 0.75rem; align-items: center; }
-[data-testid="stCheckbox"] label > span:first-child {
+[data-testid="stCheckbox"] label > span + div {
   width: 1.6rem; height: 1.6rem; flex: 0 0 1.6rem;
 }
 [data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
@@ -47,6 +47,7 @@ button[kind] { min-height: 3rem; }
 [data-testid="stSliderTickBarMax"] { font-size: 1.1rem; }
 [data-testid="stSlider"] [role="slider"] { width: 1.5rem; height: 1.5rem; }
 [data-testid="stElementToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; }
 </style>
 """
 # Chart text grows with the page's type in the kiosk.

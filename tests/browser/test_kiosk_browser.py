@@ -193,8 +193,9 @@ def test_the_welcome_reads_from_a_step_away_on_a_tablet(server, browser, viewpor
     tablet.screenshot(path=str(SCREENSHOTS / shot))
     tablet.get_by_role("button", name="Try today's check-in").click()
     wait_idle(tablet)
-    box = tablet.get_by_role("checkbox", name=FLAG).locator("xpath=..").bounding_box()
-    assert box["height"] >= 30, "the red-flag checkbox is hard to tap"
+    # The drawn box sits next to the (visually hidden) input inside the label.
+    square = tablet.locator('[data-testid="stCheckbox"] label > span + div').first
+    assert square.bounding_box()["height"] >= 30, "the checkboxes are hard to tap"
     context.close()
 
 
