@@ -37,6 +37,7 @@ CHART_HEIGHT = 170
 AXIS_LABEL_SIZE = 10
 AXIS_TITLE_SIZE = 11
 REFERENCE_LABEL_SIZE = 11
+CHART_TITLE_SIZE = 13
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,8 @@ def sign_chart(
         height=height,
         description=result.sentence or the_sign.title,
     )
-    if title:
+    if title and text_scale != 1.0:
+        chart = chart.properties(title=alt.Title(title, fontSize=CHART_TITLE_SIZE * text_scale))
+    elif title:
         chart = chart.properties(title=title)
     return chart
