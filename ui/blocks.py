@@ -47,7 +47,8 @@ button[kind] { min-height: 3rem; }
 [data-testid="stSliderTickBarMax"] { font-size: 1.1rem; }
 [data-testid="stSlider"] [role="slider"] { width: 1.5rem; height: 1.5rem; }
 [data-testid="stElementToolbar"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 4.25rem; }
+/* Room at the foot for the kiosk's floating countdown, so it never hides the last lines. */
+[data-testid="stMainBlockContainer"] { padding-top: 4.25rem; padding-bottom: 9rem; }
 </style>
 """
 # Chart text grows with the page's type in the kiosk.
