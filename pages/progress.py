@@ -6,7 +6,7 @@ import streamlit as st
 
 from recovery import analysis, charts, example, progress, storage, worsening
 from recovery.signs import SIGNS
-from ui import example_preview, notices, storage_problems
+from ui import blocks, example_preview, notices, storage_problems
 from ui.charts import theme_is_dark
 from ui.session import link_params, open_journal, visitor_today
 
@@ -203,6 +203,7 @@ def show_progress(comparison: analysis.Comparison) -> None:
                     domain=(start, end),
                     granularity=sign_series.granularity,
                     dark=theme_is_dark(),
+                    text_scale=blocks.chart_text_scale(journal.mode),
                 ),
                 width="stretch",
             )

@@ -37,6 +37,12 @@ TARGET_COLOUR = BLUISH_GREEN
 BASELINE_DASH = [6, 4]
 TARGET_DASH = [2, 3]
 CHART_HEIGHT = 170
+# Vega-Lite's own sizes for axis labels and titles, and ours for the reference-line labels;
+# ``text_scale`` multiplies them (a kiosk is read from a step away).
+AXIS_LABEL_SIZE = 10
+AXIS_TITLE_SIZE = 11
+REFERENCE_LABEL_SIZE = 11
+CHART_TITLE_SIZE = 13
 
 
 @dataclass(frozen=True)
@@ -118,6 +124,16 @@ def _axis_title(measure: Measure) -> str:
     return f"{measure.label} ({measure.unit})"
 
 
+def _axis_fonts(text_scale: float) -> dict[str, float]:
+    # Nothing at the default scale, so the spec stays exactly Vega-Lite's defaults.
+    if text_scale == 1.0:
+        return {}
+    return {
+        "labelFontSize": AXIS_LABEL_SIZE * text_scale,
+        "titleFontSize": AXIS_TITLE_SIZE * text_scale,
+    }
+
+
 def _chart_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """Only what the chart draws, as JSON-friendly values: every column goes to the browser."""
     return pd.DataFrame(
@@ -137,6 +153,7 @@ def _reference_layers(
     x: alt.X,
     domain: tuple[dt.date, dt.date] | None,
     text: TextColours = LIGHT_TEXT,
+    font_size: float = REFERENCE_LABEL_SIZE,
 ) -> list[alt.Chart]:
     """The baseline and improvement lines (one layer) and their labels (another)."""
     span = float(y_scale.domain[1] - y_scale.domain[0]) or 1.0
@@ -173,7 +190,7 @@ def _reference_layers(
         legend=None,
         scale=alt.Scale(domain=kinds, range=[text.baseline, text.target]),
     )
-    labels = base.mark_text(align="right", baseline="middle", dx=-2, fontSize=11).encode(
+    labels = base.mark_text(align="right", baseline="middle", dx=-2, fontSize=font_size).encode(
         x=x,
         y=alt.Y("label_at:Q", scale=y_scale),
         text="text:N",
@@ -192,12 +209,15 @@ def sign_chart(
     height: int = CHART_HEIGHT,
     title: str | None = None,
     dark: bool = False,
+    text_scale: float = 1.0,
 ) -> alt.LayerChart:
     """One sign over time: values as points, the rolling mean as a line, baseline and target.
 
     ``series_frame`` has the columns day, value and trend (see analysis.sign_series);
-    ``domain`` fixes the time axis so every sign's chart lines up.
+    ``domain`` fixes the time axis so every sign's chart lines up; ``text_scale`` enlarges
+    every piece of text on the chart.
     """
+    fonts = _axis_fonts(text_scale)
     the_sign = sign(sign_key)
     measure = the_sign.primary
     rows = _chart_rows(series_frame)
@@ -211,7 +231,7 @@ def sign_chart(
         "day:T",
         scale=x_scale,
         title=None,
-        axis=alt.Axis(format="%d %b", labelOverlap=True, tickCount=6),
+        axis=alt.Axis(format="%d %b", labelOverlap=True, tickCount=6, **fonts),
     )
     trend_name = "4-week mean" if granularity == "week" else "7-day mean"
     point_name = "Weekly mean" if granularity == "week" else measure.label
@@ -228,7 +248,12 @@ def sign_chart(
     base = alt.Chart(rows)
     points = base.mark_circle(size=30, opacity=0.75, color=POINT_COLOUR).encode(
         x=x,
-        y=alt.Y("value:Q", scale=y_scale, title=_axis_title(measure)),
+        y=alt.Y(
+            "value:Q",
+            scale=y_scale,
+            title=_axis_title(measure),
+            axis=alt.Axis(**fonts) if fonts else alt.Undefined,
+        ),
         tooltip=tooltip,
     )
     # The points carry the tooltip (their day's value and 7-day mean); the line needs none.
@@ -257,12 +282,23 @@ def sign_chart(
         )
     if references:
         layers.extend(
-            _reference_layers(references, result, rows, y_scale, x, domain, text_colours(dark))
+            _reference_layers(
+                references,
+                result,
+                rows,
+                y_scale,
+                x,
+                domain,
+                text_colours(dark),
+                REFERENCE_LABEL_SIZE * text_scale,
+            )
         )
     chart = alt.layer(*layers).properties(
         height=height,
         description=result.sentence or the_sign.title,
     )
-    if title:
+    if title and text_scale != 1.0:
+        chart = chart.properties(title=alt.Title(title, fontSize=CHART_TITLE_SIZE * text_scale))
+    elif title:
         chart = chart.properties(title=title)
     return chart

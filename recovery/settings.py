@@ -46,12 +46,6 @@ def _setting(env: Mapping[str, str] | None, secrets: Mapping | None, var: str, n
     return str(chosen) if chosen else None
 
 
-def public_url(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> str | None:
-    """The address visitors use (``RECOVERY_PUBLIC_URL`` or ``recovery.public_url``), if set."""
-    chosen = _setting(env, secrets, "RECOVERY_PUBLIC_URL", "public_url")
-    return chosen.rstrip("/") if chosen else None
-
-
 def motherduck_token(
     env: Mapping[str, str] | None = None, secrets: Mapping | None = None
 ) -> str | None:
@@ -129,3 +123,43 @@ def emergency_number(env: Mapping[str, str] | None = None, secrets: Mapping | No
         secrets, "recovery", "emergency_number"
     )
     return str(chosen).strip() if chosen else ""
+
+
+# A waiting-room screen is read by the next person within minutes: clear it soon.
+# RECOVERY_KIOSK_IDLE_SECONDS / kiosk_idle_seconds; RECOVERY_PUBLIC_URL / public_url.
+DEFAULT_KIOSK_IDLE_SECONDS = 90
+MIN_KIOSK_IDLE_SECONDS = 2
+
+
+def kiosk_idle_seconds(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> int:
+    """Idle seconds before the kiosk asks "Still there?" (env, then secrets, else 90)."""
+    env = os.environ if env is None else env
+    chosen = env.get("RECOVERY_KIOSK_IDLE_SECONDS") or _secret(
+        secrets, "recovery", "kiosk_idle_seconds"
+    )
+    if chosen is None or chosen == "":
+        return DEFAULT_KIOSK_IDLE_SECONDS
+    try:
+        seconds = int(str(chosen).strip())
+    except ValueError:
+        seconds = 0
+    if seconds < MIN_KIOSK_IDLE_SECONDS:
+        raise ValueError(
+            f"the kiosk idle time must be a whole number of seconds, at least "
+            f"{MIN_KIOSK_IDLE_SECONDS}; got {chosen!r}"
+        )
+    return seconds
+
+
+def public_url(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> str | None:
+    """The shared-link address a kiosk visitor takes home (env, then secrets), or None."""
+    env = os.environ if env is None else env
+    chosen = env.get("RECOVERY_PUBLIC_URL") or _secret(secrets, "recovery", "public_url")
+    if not chosen:
+        return None
+    address = str(chosen).strip()
+    if not address.startswith(("https://", "http://")) or " " in address:
+        raise ValueError(
+            f"the public address must be a web address starting with https://; got {address!r}"
+        )
+    return address.rstrip("/")

@@ -90,12 +90,18 @@ COUNT_OWNER = "SELECT count(*) FROM checkins WHERE owner = ?"
 MOVE_OWNER = "UPDATE checkins SET owner = ? WHERE owner = ?"
 DELETE_OWNER_SETTINGS = "DELETE FROM settings WHERE owner = ?"
 MOVE_OWNER_SETTINGS = "UPDATE settings SET owner = ? WHERE owner = ?"
+# Parameters: prefix, owners to keep (a list), the moment to measure from (NULL: now), seconds.
 DELETE_ABANDONED = (
     "DELETE FROM checkins WHERE owner IN (SELECT owner FROM checkins "
-    "WHERE starts_with(owner, ?) GROUP BY owner "
-    "HAVING max(updated_at) < now()::TIMESTAMP - to_seconds(?))"
+    "WHERE starts_with(owner, ?) AND NOT list_contains(?::VARCHAR[], owner) GROUP BY owner "
+    "HAVING max(updated_at) < coalesce(?::TIMESTAMP, now()::TIMESTAMP) - to_seconds(?))"
+)
+DELETE_ORPHAN_SETTINGS = (
+    "DELETE FROM settings WHERE starts_with(owner, ?) AND NOT list_contains(?::VARCHAR[], owner) "
+    "AND owner NOT IN (SELECT DISTINCT owner FROM checkins)"
 )
 COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
+COUNT_PREFIX = "SELECT count(*) FROM checkins WHERE starts_with(owner, ?)"
 COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
 SELECT_DAYS = "SELECT day FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
 # The bulk save registers its rows as a DataFrame called ``incoming`` (with a ``seq`` number
@@ -416,11 +422,31 @@ def _checkpoint(conn: duckdb.DuckDBPyConnection) -> None:
 
 
 def delete_abandoned_visits(
-    conn: duckdb.DuckDBPyConnection, prefix: str, older_than: dt.timedelta
-) -> None:
-    """Delete the rows of throwaway owners (ids starting with ``prefix``) idle for too long."""
-    with _cursor(conn, "save") as cur:
-        cur.execute(DELETE_ABANDONED, [prefix, older_than.total_seconds()])
+    conn: duckdb.DuckDBPyConnection,
+    prefix: str,
+    older_than: dt.timedelta,
+    *,
+    keep: Sequence[str] = (),
+    now: dt.datetime | None = None,
+) -> int:
+    """Delete throwaway owners' rows (ids start with ``prefix``) unchanged for too long; count.
+
+    Owners in ``keep`` (visitors still at the screen) are spared; ``now`` (naive local
+    time, like the stored stamps) defaults to the database's clock. Settings of owners left
+    with no check-in go too.
+    """
+    with _cursor(conn, "save") as cur, _transaction(cur):
+        before = cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0]
+        cur.execute(DELETE_ABANDONED, [prefix, list(keep), now, older_than.total_seconds()])
+        cur.execute(DELETE_ORPHAN_SETTINGS, [prefix, list(keep)])
+        after = cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0]
+    return int(before - after)
+
+
+def count_visit_rows(conn: duckdb.DuckDBPyConnection, prefix: str) -> int:
+    """How many rows throwaway owners (ids starting with ``prefix``) hold right now."""
+    with _cursor(conn) as cur:
+        return int(cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0])
 
 
 def count_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:

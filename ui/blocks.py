@@ -70,7 +70,8 @@ def stop() -> NoReturn:
     st.stop()
 
 
-# Kiosk screens are read from a step away: larger type and roomier controls.
+# Kiosk screens are read from a step away: larger type and roomier controls. The data grid's
+# toolbar (download as CSV, search) is hidden: nothing leaves a kiosk.
 _LARGE_TYPE_CSS = """
 <style>
 html { font-size: 20px; }
@@ -78,8 +79,22 @@ html { font-size: 20px; }
 [data-testid="stAppViewContainer"] label { font-size: 1.15rem; }
 [data-testid="stSidebarNavLink"] span { font-size: 1.15rem; }
 button[kind] { min-height: 3rem; }
+[data-testid="stCheckbox"] label { gap: 0.75rem; align-items: center; }
+[data-testid="stCheckbox"] label > span + div {
+  width: 1.6rem; height: 1.6rem; flex: 0 0 1.6rem;
+}
+[data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
+[data-testid="stAppViewContainer"] input { font-size: 1.1rem; }
+[data-testid="stSliderThumbValue"], [data-testid="stSliderTickBarMin"],
+[data-testid="stSliderTickBarMax"] { font-size: 1.1rem; }
+[data-testid="stSlider"] [role="slider"] { width: 1.5rem; height: 1.5rem; }
+[data-testid="stElementToolbar"] { display: none !important; }
+/* Room at the foot for the kiosk's floating countdown, so it never hides the last lines. */
+[data-testid="stMainBlockContainer"] { padding-top: 4.25rem; padding-bottom: 9rem; }
 </style>
 """
+# Chart text grows with the page's type in the kiosk.
+KIOSK_CHART_TEXT_SCALE = 1.8
 
 
 def large_type() -> None:
@@ -117,3 +132,8 @@ def phone_navigation(
     with st.container(key="phone_nav", horizontal=True):
         for target in pages:
             st.page_link(target, label=target.title, icon=target.icon, query_params=query_params)
+
+
+def chart_text_scale(mode: str) -> float:
+    """How much to enlarge chart text: more in the kiosk, none elsewhere."""
+    return KIOSK_CHART_TEXT_SCALE if mode == "kiosk" else 1.0

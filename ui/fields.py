@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery.signs import Measure
+from ui import session
 
 _YES_NO_UNSET = (None, True, False)
 _YES_NO = (True, False)
@@ -89,7 +90,7 @@ def draw(measure: Measure) -> None:
         )
         if hint:
             st.caption(hint)
-    else:
+    elif session.mode_or_none() != "kiosk":  # a kiosk invites no personal text
         st.text_area(
             measure.question,
             key=key,

@@ -3,28 +3,126 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import math
+import threading
 import time
+from dataclasses import dataclass
+from typing import Literal
 
+import segno
 import streamlit as st
 
-from recovery import example, owners, storage, text
-from ui import blocks
+from recovery import example, owners, settings, storage, text
+from ui import blocks, session
 
-# A visitor who walks away without pressing "Start over" is cleared after this long.
-IDLE_SECONDS = 5 * 60
-# Rows of visitors who closed the tab are removed when a later visitor arrives.
-ABANDONED_AFTER = dt.timedelta(hours=1)
+PREFIX = "kiosk:"
+WELCOME = "pages/welcome.py"
+# "Still there?" stays up this long before the screen clears (shorter if the idle time is).
+COUNTDOWN_SECONDS = 30
+# After a saved check-in the screen clears this soon unless the visitor carries on.
+AFTER_SAVE_SECONDS = 60
+# A closed tab's rows outlive its own reset by this much, so a clean-up never races a
+# visitor who is still at the screen.
+ABANDON_MARGIN_SECONDS = 30
+# Visitors still at the screen clean up after those who left, at most this often.
+CLEAN_EVERY_SECONDS = 15
+
+Phase = Literal["browsing", "still_there", "after_save", "reset"]
+
+# Every visit this server process is holding, with its last interaction (monotonic clock).
+# The kiosk's journal lives in this process's memory, so this is the full list.
+_visits: dict[str, float] = {}
+_visits_lock = threading.Lock()
+_last_clean_up = [0.0]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """How long the kiosk waits before asking, counting down and forgetting a visit."""
+
+    idle: int
+    countdown: int
+    after_save: int
+
+    @property
+    def abandoned_after(self) -> float:
+        """Seconds without an interaction after which a visit's rows are removed."""
+        return max(self.idle + self.countdown, self.after_save) + ABANDON_MARGIN_SECONDS
+
+
+def timing() -> Timing:
+    """The kiosk's timings, from the idle time in the settings."""
+    idle = settings.kiosk_idle_seconds(secrets=session.secrets())
+    return Timing(
+        idle=idle, countdown=min(COUNTDOWN_SECONDS, idle), after_save=min(AFTER_SAVE_SECONDS, idle)
+    )
+
+
+def phase(now: float, last_seen: float, saved: bool, timing: Timing) -> tuple[Phase, float]:
+    """Where a visit stands and the seconds left before the screen clears."""
+    if saved:
+        left = last_seen + timing.after_save - now
+        return ("after_save", left) if left > 0 else ("reset", 0.0)
+    left = last_seen + timing.idle + timing.countdown - now
+    if left <= 0:
+        return "reset", 0.0
+    return ("still_there" if left <= timing.countdown else "browsing"), left
+
+
+def _seen(owner: str, now: float) -> None:
+    with _visits_lock:
+        _visits[owner] = now
+
+
+def _touch() -> None:
+    """The visitor is still here: restart the idle clock (a fragment run skips app.py)."""
+    now = time.monotonic()
+    st.session_state["kiosk_last_seen"] = now
+    st.session_state["kiosk_saved"] = False
+    owner = st.session_state.get("kiosk_owner")
+    if owner:
+        _seen(owner, now)
+
+
+def clean_up(conn, now: float | None = None) -> int:
+    """Remove the rows of visits nobody has touched for a while; returns the visits removed."""
+    now = time.monotonic() if now is None else now
+    limit = timing().abandoned_after
+    with _visits_lock:
+        gone = [owner for owner, seen in _visits.items() if now - seen > limit]
+        for owner in gone:
+            del _visits[owner]
+        keep = list(_visits)
+        _last_clean_up[0] = now
+    for owner in gone:
+        storage.delete_owner(conn, owner)
+    # Rows no visit in this process claims (say, after a code reload) go by their age.
+    storage.delete_abandoned_visits(conn, PREFIX, dt.timedelta(seconds=limit), keep=keep)
+    return len(gone)
+
+
+def open_visits() -> int:
+    """How many visits this server process is holding."""
+    with _visits_lock:
+        return len(_visits)
 
 
 def visitor_owner(conn, today: dt.date) -> str:
     """This visitor's throwaway owner id, with the example recovery loaded on arrival."""
     if "kiosk_owner" not in st.session_state:
-        storage.delete_abandoned_visits(conn, "kiosk:", ABANDONED_AFTER)
+        clean_up(conn)
         owner = owners.owner_for_kiosk_visit()
-        example.load_example(conn, owner, end=today)
+        # The example ends yesterday, so "today's check-in" is the visitor's own new day.
+        example.load_example(conn, owner, end=today - dt.timedelta(days=1), today=today)
         st.session_state["kiosk_owner"] = owner
-    st.session_state["kiosk_last_seen"] = time.monotonic()
-    return st.session_state["kiosk_owner"]
+    owner = st.session_state["kiosk_owner"]
+    # Every full run is an interaction; the check-in's Save starts the shorter countdown.
+    now = time.monotonic()
+    st.session_state["kiosk_last_seen"] = now
+    st.session_state["kiosk_saved"] = bool(st.session_state.get("ci_save"))
+    _seen(owner, now)
+    return owner
 
 
 def start_over(conn) -> None:
@@ -32,30 +130,156 @@ def start_over(conn) -> None:
     owner = st.session_state.get("kiosk_owner")
     if owner:
         storage.delete_owner(conn, owner)
+        with _visits_lock:
+            _visits.pop(owner, None)
     st.session_state.clear()
 
 
-@st.fragment(run_every=30)
-def _idle_watch(conn) -> None:
-    last = st.session_state.get("kiosk_last_seen", time.monotonic())
-    if time.monotonic() - last > IDLE_SECONDS:
+def _seconds(left: float) -> str:
+    whole = max(1, math.ceil(left))
+    return f"{whole} second{'' if whole == 1 else 's'}"
+
+
+@st.fragment(run_every=1)
+def _idle_watch(conn, timing: Timing) -> None:
+    now = time.monotonic()
+    if now - _last_clean_up[0] > CLEAN_EVERY_SECONDS:
+        clean_up(conn, now)
+    where, left = phase(
+        now,
+        st.session_state.get("kiosk_last_seen", now),
+        bool(st.session_state.get("kiosk_saved")),
+        timing,
+    )
+    if where == "reset":
         start_over(conn)
+        go_to(WELCOME)
         st.rerun(scope="app")
+    if where == "still_there":
+        with st.container(key="kiosk_still_there"):
+            st.markdown("## Still there?")
+            st.markdown(f"This screen clears for the next person in **{_seconds(left)}**.")
+            st.progress(min(1.0, left / timing.countdown))
+            st.button(
+                "I'm still here",
+                key="kiosk_still_here",
+                type="primary",
+                width="stretch",
+                on_click=_touch,
+            )
+    elif where == "after_save":
+        with st.container(key="kiosk_after_save"):
+            st.markdown(
+                f"Finished? This screen clears for the next person in **{_seconds(left)}**."
+            )
+            st.button("Keep looking", key="kiosk_keep", on_click=_touch)
 
 
-def furniture(conn) -> None:
-    """Kiosk furniture on every page: large type, the demo notice, Start over, idle reset."""
-    blocks.large_type()
-    # In the main area, not the sidebar: on a tablet or narrow screen the sidebar is folded.
-    with st.container(border=True):
-        st.markdown(text.KIOSK_NOTICE)
+# The countdowns float above the page, so they show wherever the visitor has scrolled.
+_KIOSK_CSS = """
+<style>
+.st-key-kiosk_still_there {
+  position: fixed; z-index: 1000100; top: 50%; left: 50%; transform: translate(-50%, -50%);
+  width: min(32rem, 92vw); padding: 1.5rem; border-radius: 1rem;
+  background-color: rgb(var(--kiosk-bg, 255 255 255));
+  box-shadow: 0 0 0 100vmax rgba(0, 0, 0, 0.55);
+}
+.st-key-kiosk_after_save {
+  position: fixed; z-index: 1000100; bottom: 1rem; left: 50%; transform: translateX(-50%);
+  width: min(40rem, 92vw); padding: 0.75rem 1.25rem; border-radius: 1rem;
+  background-color: rgb(var(--kiosk-bg, 255 255 255)); border: 2px solid #0072B2;
+  box-shadow: 0 0.25rem 1rem rgba(0, 0, 0, 0.3);
+}
+@media (prefers-color-scheme: dark) {
+  .st-key-kiosk_still_there, .st-key-kiosk_after_save { --kiosk-bg: 14 17 23; }
+}
+</style>
+"""
+
+
+def go_to(page: str) -> None:
+    """Open another page at the start of the next run (use as, or from, a button callback)."""
+    st.session_state["kiosk_go"] = page
+
+
+def _start_over_now(conn) -> None:
+    start_over(conn)
+    go_to(WELCOME)
+
+
+def _confirm_start_over(conn) -> None:
+    if not st.session_state.get("kiosk_confirm"):
         if st.button(
             "Start over for the next person",
             key="kiosk_reset",
             icon=":material/restart_alt:",
-            type="primary",
             width="stretch",
         ):
-            start_over(conn)
+            st.session_state["kiosk_confirm"] = True
             st.rerun()
-    _idle_watch(conn)
+        return
+    st.warning(
+        "Clear everything on this screen and start again, with a fresh example, for the "
+        "next person?",
+        icon=":material/restart_alt:",
+    )
+    yes, no = st.columns(2)
+    yes.button(
+        "Yes, start over",
+        key="kiosk_reset_yes",
+        type="primary",
+        width="stretch",
+        on_click=_start_over_now,
+        args=(conn,),
+    )
+    if no.button("Cancel", key="kiosk_reset_no", width="stretch"):
+        st.session_state.pop("kiosk_confirm", None)
+        st.rerun()
+
+
+def furniture(conn) -> None:
+    """Kiosk furniture on every page: large type, the demo notice, Start over, idle reset."""
+    try:
+        kiosk_timing = timing()
+    except ValueError as error:
+        st.error(f"Seven Signs is not set up correctly: {error}.", icon=":material/error:")
+        blocks.stop()
+    # Pages change here, before the countdown is drawn: st.switch_page while the countdown's
+    # timer is running can leave the new page blank (a race in Streamlit's rerun requests).
+    page = st.session_state.pop("kiosk_go", None)
+    if page:
+        st.switch_page(page)
+    blocks.large_type()
+    st.html(_KIOSK_CSS)
+    # In the main area, not the sidebar: on a tablet or narrow screen the sidebar is folded.
+    with st.container(border=True):
+        st.markdown(text.KIOSK_NOTICE)
+        _confirm_start_over(conn)
+    _idle_watch(conn, kiosk_timing)
+
+
+def take_home_qr(address: str) -> bytes:
+    """A QR code (PNG) that opens ``address``, drawn here so no other server is asked."""
+    buffer = io.BytesIO()
+    segno.make(address, error="m").save(buffer, kind="png", scale=8, border=3)
+    return buffer.getvalue()
+
+
+def take_it_home() -> None:
+    """A QR code to the shared-link copy, where a visitor starts a private journal; or nothing."""
+    try:
+        address = settings.public_url(secrets=session.secrets())
+    except ValueError as error:
+        st.error(f"The take-home link is not set up correctly: {error}.", icon=":material/error:")
+        return
+    if not address:
+        return
+    with st.container(border=True, key="kiosk_take_home"):
+        st.subheader("Take it home", anchor=False)
+        picture, words = st.columns([2, 3], vertical_alignment="center")
+        picture.image(take_home_qr(address), width=220, caption="Scan with your phone's camera")
+        words.markdown(
+            "Start your own private journal on your phone: point its camera at the code, "
+            "open the link, and bookmark the page it gives you. Nothing from this screen "
+            f"goes with you.\n\n{address}"
+        )

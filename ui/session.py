@@ -31,6 +31,11 @@ def _secrets() -> dict:
         return {}
 
 
+def secrets() -> dict:
+    """The app's secrets as a plain dict (empty when there is no secrets file)."""
+    return _secrets()
+
+
 @st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
     # One connection per process, shared by every session; operations take a cursor.

@@ -1,52 +1,222 @@
-"""The clinic kiosk in a real browser: example recovery, large type, Start over."""
+"""The clinic kiosk in a real browser: welcome, example recovery, large type, forgetting."""
+
+import re
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Page, expect
 
+from recovery import example
+from recovery.signs import RED_FLAGS
 from tests.browser.conftest import PHONE, ROOT
 from tests.browser.helpers import answer_all, go_to, open_app, wait_idle
 
-pytestmark = pytest.mark.server_env({"RECOVERY_MODE": "kiosk"})
+PUBLIC_URL = "https://seven-signs.example.org/"
+KIOSK = {"RECOVERY_MODE": "kiosk", "RECOVERY_PUBLIC_URL": PUBLIC_URL}
+pytestmark = pytest.mark.server_env(KIOSK)
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+FLAG = RED_FLAGS[0].question
 NOTE = "Anything else worth remembering?"
+PORTRAIT = {"width": 768, "height": 1024}
+LANDSCAPE = {"width": 1024, "height": 768}
+# Whether the check-in's red-flag message already tells a kiosk visitor where to go.
+RECEPTION_LANDED = any(
+    "reception desk" in path.read_text(encoding="utf-8")
+    for folder in ("recovery", "pages")
+    for path in (ROOT / folder).rglob("*.py")
+)
 
 
-def test_a_visitors_entry_is_gone_after_start_over(server, page):
+def _start_todays_check_in(page: Page) -> None:
+    page.get_by_role("button", name="Try today's check-in").click()
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Daily check-in")).to_be_visible()
+
+
+def _history_line(page: Page) -> str:
+    go_to(page, "History")
+    line = page.get_by_text(re.compile(r"^\d+ check-ins, from"))
+    expect(line).to_be_visible()
+    return line.inner_text()
+
+
+def _start_over(page: Page) -> None:
+    page.get_by_role("button", name="Start over for the next person").click()
+    wait_idle(page)
+    page.get_by_role("button", name="Yes, start over").click()
+    wait_idle(page)
+    expect(page.get_by_role("heading", name="Welcome to Seven Signs")).to_be_visible()
+
+
+def test_the_next_visitor_sees_none_of_the_previous_ones_entries(server, page, browser):
     open_app(page, server.url)
-    expect(page.get_by_text("an example recovery, not a real person")).to_be_visible()
+    expect(page.get_by_role("heading", name="Welcome to Seven Signs")).to_be_visible()
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "20px"
     # No page for uploading or downloading files: nothing personal enters or leaves.
     expect(page.get_by_test_id("stTopNavLink").filter(has_text="Your data")).to_have_count(0)
-    # The example recovery is not the visitor's: a check-in starts unanswered.
-    answer_all(page)
-    page.get_by_text("Notes", exact=True).click()
-    page.get_by_role("textbox", name=NOTE).fill("a very personal note")
-    page.get_by_role("textbox", name=NOTE).press("Control+Enter")
+    _start_todays_check_in(page)
+    # Nothing invites personal text.
+    expect(page.get_by_role("textbox", name=NOTE)).to_have_count(0)
+    page.get_by_text(FLAG).click()
     wait_idle(page)
+    expect(page.get_by_role("checkbox", name=FLAG)).to_be_checked()
+    expect(page.get_by_text("Get urgent medical help now").first).to_be_visible()
+    if RECEPTION_LANDED:
+        expect(page.get_by_text("reception desk").first).to_be_visible()
+    answer_all(page)
     page.get_by_role("button", name="Save check-in").click()
     wait_idle(page)
     expect(page.get_by_text("your check-in for")).to_be_visible()
-    go_to(page, "History")
-    go_to(page, "Daily check-in")
-    # Notes sit in a folded section; the box is there, only hidden.
-    notes = page.locator(".st-key-ci_notes textarea")
-    expect(notes).to_have_value("a very personal note")
+    assert _history_line(page).startswith(f"{example.DEFAULT_DAYS + 1} check-ins")
 
+    # The same screen after Start over: a fresh example, no trace of the red flag.
+    _start_over(page)
+    assert _history_line(page).startswith(f"{example.DEFAULT_DAYS} check-ins")
+    go_to(page, "Daily check-in")
+    expect(page.get_by_role("checkbox", name=FLAG)).not_to_be_checked()
+
+    # A visitor on another tab or device starts afresh too.
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    second = context.new_page()
+    open_app(second, server.url)
+    assert _history_line(second).startswith(f"{example.DEFAULT_DAYS} check-ins")
+    go_to(second, "Daily check-in")
+    expect(second.get_by_role("checkbox", name=FLAG)).not_to_be_checked()
+    context.close()
+    assert not server.db_path.exists(), "the kiosk wrote a journal file"
+
+
+def test_start_over_asks_first_and_returns_to_the_welcome(server, page):
+    open_app(page, server.url)
+    _start_todays_check_in(page)
     page.get_by_role("button", name="Start over for the next person").click()
     wait_idle(page)
-    expect(notes).not_to_have_value("a very personal note")
+    expect(page.get_by_text("Clear everything on this screen")).to_be_visible()
+    page.get_by_role("button", name="Cancel").click()
+    wait_idle(page)
+    expect(page.get_by_text("Clear everything on this screen")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Daily check-in")).to_be_visible()
+    _start_over(page)
+
+
+def _countdown(page: Page) -> int:
+    words = page.get_by_text("clears for the next person in").inner_text()
+    return int(re.search(r"in (\d+) second", words).group(1))
+
+
+@pytest.mark.server_env({**KIOSK, "RECOVERY_KIOSK_IDLE_SECONDS": "4"})
+def test_an_idle_screen_asks_still_there_then_clears_itself(server, browser):
+    context = browser.new_context(viewport=PORTRAIT)
+    page = context.new_page()
+    open_app(page, server.url)
+    _start_todays_check_in(page)
+    page.get_by_text(FLAG).click()
+    wait_idle(page)
+
+    prompt = page.locator(".st-key-kiosk_still_there")
+    expect(prompt.get_by_text("Still there?")).to_be_visible(timeout=15_000)
+    first = _countdown(page)
+    page.wait_for_timeout(1_300)
+    assert _countdown(page) < first, "the countdown does not move"
+    page.screenshot(path=str(SCREENSHOTS / "kiosk-still-there.png"))
+    # Still here: the prompt goes and nothing is lost.
+    page.get_by_role("button", name="I'm still here").click()
+    expect(prompt).to_have_count(0)
+    expect(page.get_by_role("checkbox", name=FLAG)).to_be_checked()
+
+    # Walking away: the screen clears back to the welcome, with a fresh example.
+    expect(prompt.get_by_text("Still there?")).to_be_visible(timeout=15_000)
+    expect(page.get_by_role("heading", name="Welcome to Seven Signs")).to_be_visible(timeout=15_000)
+    wait_idle(page)
+    _start_todays_check_in(page)
+    expect(page.get_by_role("checkbox", name=FLAG)).not_to_be_checked()
+    context.close()
+
+
+@pytest.mark.server_env({**KIOSK, "RECOVERY_KIOSK_IDLE_SECONDS": "4"})
+def test_a_saved_check_in_clears_soon_with_the_countdown_shown(server, page):
+    open_app(page, server.url)
+    _start_todays_check_in(page)
+    page.get_by_text(FLAG).click()
+    wait_idle(page)
+    answer_all(page)
+    page.get_by_role("button", name="Save check-in").click()
+    wait_idle(page)
+    expect(page.get_by_text("Finished? This screen clears for the next person")).to_be_visible()
+    expect(page.get_by_role("heading", name="Welcome to Seven Signs")).to_be_visible(timeout=15_000)
+
+
+def test_the_kiosk_sends_no_request_beyond_its_own_server(server, page):
+    outside: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None
+            if request.url.startswith((server.url, "data:", "blob:"))
+            else outside.append(request.url)
+        ),
+    )
+    open_app(page, server.url)
+    for title in ("Daily check-in", "Progress", "History", "Recovery guide", "Welcome"):
+        go_to(page, title)
+    page.reload()
+    wait_idle(page)
+    assert outside == []
+    icon = page.locator("link[rel~='icon']").first.get_attribute("href")
+    assert icon.startswith(("/", "./", server.url)) or "media" in icon, icon
+
+
+def test_the_history_table_offers_no_download(server, page):
+    open_app(page, server.url)
     go_to(page, "History")
-    expect(page.get_by_text("check-ins, from")).to_be_visible()
-    assert not server.db_path.exists(), "the kiosk wrote a journal file"
+    grid = page.get_by_test_id("stDataFrame")
+    grid.hover()
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stElementToolbar")).to_be_hidden()
+    expect(page.get_by_role("button", name="Download as CSV")).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("viewport", "shot"),
+    [(PORTRAIT, "kiosk-welcome.png"), (LANDSCAPE, "kiosk-welcome-landscape.png")],
+)
+def test_the_welcome_reads_from_a_step_away_on_a_tablet(server, browser, viewport, shot):
+    context = browser.new_context(viewport=viewport)
+    tablet = context.new_page()
+    open_app(tablet, server.url)
+    expect(tablet.get_by_role("heading", name="Welcome to Seven Signs")).to_be_visible()
+    expect(tablet.get_by_role("button", name="Try today's check-in")).to_be_visible()
+    expect(tablet.get_by_test_id("stVegaLiteChart")).to_have_count(1)
+    expect(tablet.get_by_role("heading", name="Take it home")).to_be_attached()
+    expect(tablet.get_by_text(PUBLIC_URL)).to_be_attached()
+    assert tablet.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    button = tablet.get_by_role("button", name="Try today's check-in").bounding_box()
+    assert button["height"] >= 55
+    tablet.wait_for_timeout(500)
+    tablet.screenshot(path=str(SCREENSHOTS / shot))
+    tablet.get_by_role("button", name="Try today's check-in").click()
+    wait_idle(tablet)
+    # The drawn box sits next to the (visually hidden) input inside the label.
+    square = tablet.locator('[data-testid="stCheckbox"] label > span + div').first
+    assert square.bounding_box()["height"] >= 30, "the checkboxes are hard to tap"
+    context.close()
 
 
 def test_the_kiosk_shows_the_example_progress_on_a_tablet(server, browser):
     context = browser.new_context(viewport={"width": 800, "height": 1280})
     tablet = context.new_page()
     open_app(tablet, server.url)
-    go_to(tablet, "Progress")
+    tablet.get_by_role("link", name="See all seven signs").click()
+    wait_idle(tablet)
     expect(tablet.get_by_test_id("stVegaLiteChart")).to_have_count(7)
-    tablet.screenshot(path=str(ROOT / "docs" / "screenshots" / "kiosk.png"))
+    tablet.screenshot(path=str(SCREENSHOTS / "kiosk.png"))
     context.close()
+
+
+@pytest.mark.server_env({"RECOVERY_MODE": "kiosk"})
+def test_without_a_public_address_there_is_no_take_home_code(server, page):
+    open_app(page, server.url)
+    expect(page.get_by_role("heading", name="Welcome to Seven Signs")).to_be_visible()
+    expect(page.get_by_role("heading", name="Take it home")).to_have_count(0)
 
 
 def test_the_kiosk_fits_a_phone_screen(server, browser):

@@ -1,0 +1,63 @@
+"""Kiosk welcome: what Seven Signs is, the example's progress at a glance, where to start."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from recovery import analysis, charts, progress
+from ui import blocks, kiosk
+from ui.session import open_journal, visitor_today
+
+# The one chart shown here: leg pain, the sign people come to the clinic with.
+FEATURED_SIGN = "pain"
+WELCOME_CHART_HEIGHT = 240
+
+journal = open_journal()
+today = visitor_today()
+
+st.title("Welcome to Seven Signs", anchor=False)
+st.markdown(
+    "Seven Signs is a one-minute daily check-in for people recovering from sciatica. "
+    "It follows seven signs of improvement, from leg pain to sleep, and shows sign by sign "
+    "whether you are getting better."
+)
+# The kiosk switches pages at the start of the next run (see kiosk.go_to).
+st.button(
+    "Try today's check-in",
+    key="welcome_try",
+    type="primary",
+    icon=":material/edit_note:",
+    width="stretch",
+    on_click=kiosk.go_to,
+    args=("pages/checkin.py",),
+)
+
+comparison = analysis.compare_signs(journal.conn, journal.owner)
+with st.container(border=True, key="welcome_example"):
+    st.caption("Here is an example: 12 weeks of made-up check-ins after a flare-up.")
+    st.header(progress.headline(comparison), anchor=False)
+    if comparison.first_day is not None and comparison.last_day is not None:
+        start, end = analysis.range_bounds(
+            analysis.default_range(comparison.first_day, comparison.last_day),
+            comparison.first_day,
+            comparison.last_day,
+        )
+        series = analysis.sign_series(journal.conn, journal.owner, start, end)[FEATURED_SIGN]
+        result = comparison.signs[FEATURED_SIGN]
+        st.altair_chart(
+            charts.sign_chart(
+                FEATURED_SIGN,
+                series.frame,
+                result,
+                domain=(start, end),
+                granularity=series.granularity,
+                title="Leg pain, 0 to 10",
+                height=WELCOME_CHART_HEIGHT,
+                text_scale=blocks.chart_text_scale(journal.mode),
+            ),
+            width="stretch",
+        )
+        st.write(result.sentence)
+    st.page_link("pages/progress.py", label="See all seven signs", icon=":material/monitoring:")
+
+kiosk.take_it_home()
