@@ -23,7 +23,9 @@ PROGRESS = st.Page("pages/progress.py", title="Progress", icon=":material/monito
 HISTORY = st.Page("pages/history.py", title="History", icon=":material/history:")
 DATA = st.Page("pages/data.py", title="Your data", icon=":material/database:")
 GUIDE = st.Page("pages/recovery_guide.py", title="Recovery guide", icon=":material/menu_book:")
-WELCOME = st.Page("pages/welcome.py", title="Welcome", icon=":material/waving_hand:", default=True)
+WELCOME = st.Page(
+    "pages/welcome.py", title="Welcome", icon=":material/waving_hand:", default=mode == "kiosk"
+)
 
 # A kiosk keeps nothing personal: no uploads of someone's own files, no downloads.
 pages = (

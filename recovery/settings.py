@@ -162,4 +162,4 @@ def public_url(env: Mapping[str, str] | None = None, secrets: Mapping | None = N
         raise ValueError(
             f"the public address must be a web address starting with https://; got {address!r}"
         )
-    return address.rstrip("/")
+    return address

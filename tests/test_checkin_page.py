@@ -242,6 +242,7 @@ def test_the_emergency_number_setting_becomes_a_phone_link(app, monkeypatch):
 def test_a_kiosk_also_says_to_tell_the_reception_desk(app, monkeypatch, mode, says_reception):
     monkeypatch.setenv("RECOVERY_MODE", mode)
     app.run()
+    app.switch_page("pages/checkin.py").run()  # a kiosk opens on its welcome
     app.checkbox(key="ci_rf_bladder_bowel").check().run()
     assert not app.exception
     body = next(h.value for h in app.get("html") if "urgent-care" in h.value)

@@ -426,7 +426,7 @@ def test_hosting_settings_come_from_the_environment_first_then_secrets():
     assert settings.motherduck_token(env={}, secrets=secrets) == "from-secrets"
     assert settings.motherduck_token(env={"MOTHERDUCK_TOKEN": "env"}, secrets=secrets) == "env"
     assert settings.motherduck_token(env={}, secrets={}) is None
-    assert settings.public_url(env={}, secrets=secrets) == "https://a.example"
+    assert settings.public_url(env={}, secrets=secrets) == "https://a.example/"
     assert settings.auth_configured(secrets) and not settings.auth_configured({})
     assert settings.link_secret_configured(env={}, secrets=secrets)
     assert not settings.link_secret_configured(env={}, secrets={})

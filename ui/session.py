@@ -144,11 +144,6 @@ def _owner(current: settings.Mode, conn: duckdb.DuckDBPyConnection) -> str:
     return owners.LOCAL_OWNER
 
 
-def secrets_dict() -> dict:
-    """The app's secrets as a plain dict (empty when there are none)."""
-    return _secrets()
-
-
 def open_journal() -> Journal:
     """The visitor's journal; on a locked or damaged file, a plain message and stop."""
     try:

@@ -73,7 +73,7 @@ def signed_in_owner() -> str:
             "This Seven Signs keeps each person's journal behind their own sign-in. Your "
             "e-mail address is not stored with your check-ins."
         )
-        providers: Sequence[str | None] = _providers(session.secrets_dict().get("auth"))
+        providers: Sequence[str | None] = _providers(session.secrets().get("auth"))
         for provider in providers:
             label = "Sign in" if provider is None else f"Sign in with {provider.title()}"
             st.button(
@@ -98,11 +98,11 @@ def signed_in_owner() -> str:
 
 def link_url(token: str) -> str:
     """The full address that reopens a journal, as the visitor's browser sees this site."""
-    secrets = session.secrets_dict()
+    secrets = session.secrets()
     base = settings.public_url(secrets=secrets)
     if not base:
         base = _url_from_browser()
-    return f"{base}/?{session.LINK_PARAM}={token}"
+    return f"{base.rstrip('/')}/?{session.LINK_PARAM}={token}"
 
 
 def _url_from_browser() -> str:
@@ -227,7 +227,7 @@ def notices(journal: session.Journal) -> None:
     if not settings.is_hosted_database(session.database_path()):
         st.caption(MAY_BE_WIPED)
     elif session.link_token() is not None and not settings.link_secret_configured(
-        secrets=session.secrets_dict()
+        secrets=session.secrets()
     ):
         # The generated key lives in a local file, which a hosted server loses at a restart.
         st.caption(LINKS_MAY_BREAK)
