@@ -6,7 +6,7 @@ import streamlit as st
 
 from recovery import analysis, charts, example, progress, storage
 from recovery.signs import SIGNS
-from ui import example_preview
+from ui import example_preview, progress_cache
 from ui.session import open_journal, visitor_today
 
 journal = open_journal()
@@ -119,7 +119,7 @@ if previewing:
         )
 
 baseline_start = st.session_state.get("progress_baseline")
-comparison = analysis.compare_signs(source.conn, source.owner, baseline_start=baseline_start)
+comparison = progress_cache.comparison(source.conn, source.owner, baseline_start)
 
 
 def show_empty_journal() -> None:
@@ -169,7 +169,7 @@ def show_progress(comparison: analysis.Comparison) -> None:
         index=choices.index(analysis.default_range(comparison.first_day, comparison.last_day)),
     )
     start, end = analysis.range_bounds(choice, comparison.first_day, comparison.last_day)
-    series = analysis.sign_series(source.conn, source.owner, start, end)
+    specs = progress_cache.chart_specs(source.conn, source.owner, baseline_start, start, end)
     st.caption(progress.CHART_KEY)
 
     for the_sign in SIGNS:
@@ -184,17 +184,7 @@ def show_progress(comparison: analysis.Comparison) -> None:
             also_logged = progress.secondary_line(result)
             if also_logged:
                 st.caption(also_logged)
-            sign_series = series[the_sign.key]
-            st.altair_chart(
-                charts.sign_chart(
-                    the_sign.key,
-                    sign_series.frame,
-                    result,
-                    domain=(start, end),
-                    granularity=sign_series.granularity,
-                ),
-                width="stretch",
-            )
+            progress_cache.draw_chart(specs[the_sign.key])
             st.write(result.sentence)
 
 
