@@ -105,6 +105,34 @@ class Budgets:
         return 1 if self.failed else 0
 
 
+def tree_cpu_ms() -> float:
+    """CPU time (user and system, milliseconds) of every process this one started and is
+    still running: the server and Chromium's processes. Unlike wall time, it does not grow
+    when other programs keep the machine busy."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) * 1000 / ticks
+    mine = {os.getpid()}
+    grew = True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in mine and pid not in mine:
+                mine.add(pid)
+                grew = True
+    mine.discard(os.getpid())
+    return sum(used[pid] for pid in mine)
+
+
 def free_port() -> int:
     """A free local TCP port."""
     with socket.socket() as sock:
