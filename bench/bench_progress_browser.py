@@ -3,9 +3,11 @@
 Starts real ``streamlit run`` servers (the app on a 30-day and a 10-year journal, and the
 naive baseline of bench/naive_progress.py on the 30-day one), drives Debian's Chromium
 with Playwright, and times in the page itself (performance.now) from the click until all
-seven charts have drawn their canvas. Also: the server's CPU per click (steadier than wall
-time on a shared machine), a cold start against a warm load, and the server's memory with
-20 visitors of a shared link open on Progress, each with a 10-year journal.
+seven charts have drawn their canvas. The budgets apply to the CPU time the server and
+Chromium spend on it together (from /proc: steady when other programs keep the shared
+machine busy, which wall time is not); wall time is printed beside it. Also: the server's
+CPU per click, a cold start against a warm load, and the server's memory with 20 visitors
+of a shared link open on Progress, each with a 10-year journal.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from support import (  # noqa: E402
     Server,
     journal_rows,
     make_journal,
+    tree_cpu_ms,
 )
 
 from recovery import owners, storage  # noqa: E402
@@ -68,20 +71,23 @@ def wait_idle(page: object) -> None:
     page.wait_for_selector(IDLE, timeout=60_000)
 
 
-def click_timings(browser: object, server: Server, url: str = "") -> tuple[float, float]:
-    """Median ms from a click on Progress to seven charts drawn, and server CPU per click."""
+def click_timings(browser: object, server: Server, url: str = "") -> tuple[float, float, float]:
+    """Medians per click on Progress until seven charts are drawn: wall ms, CPU ms of the
+    server and Chromium together, and the server's CPU ms alone."""
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.goto(server.url + url)
     page.get_by_test_id("stSidebarNavLink").filter(has_text="Progress").wait_for()
     wait_idle(page)
-    times, cpus = [], []
+    times, works, cpus = [], [], []
     for run in range(RUNS + 2):
-        cpu = server.cpu_ms()
+        cpu, work = server.cpu_ms(), tree_cpu_ms()
         millis = page.evaluate(CLICK_AND_WAIT, "Progress")
+        work = tree_cpu_ms() - work
         wait_idle(page)
         if run >= 2:  # the first two warm the server and the browser
             times.append(millis)
+            works.append(work)
             cpus.append(server.cpu_ms() - cpu)
         page.get_by_test_id("stSidebarNavLink").filter(has_text="Daily check-in").click()
         wait_idle(page)
@@ -89,7 +95,7 @@ def click_timings(browser: object, server: Server, url: str = "") -> tuple[float
             "!document.querySelector('[data-testid=\"stVegaLiteChart\"]')", timeout=30_000
         )
     context.close()
-    return statistics.median(times), statistics.median(cpus)
+    return statistics.median(times), statistics.median(works), statistics.median(cpus)
 
 
 def load_time(browser: object, url: str) -> float:
@@ -138,11 +144,16 @@ def main() -> int:
                 if label == "10 years":
                     cold = load_time(browser, server.url)
                     warm = statistics.median(load_time(browser, server.url) for _ in range(3))
-                millis, cpu = click_timings(browser, server)
+                millis, work, cpu = click_timings(browser, server)
             finally:
                 server.stop()
-            clicks[label] = millis
-            budgets.check(f"click to 7 charts drawn, {label}", millis, CLICK_BUDGET_MS)
+            clicks[label] = work
+            budgets.check(
+                f"click to 7 charts drawn, {label} (CPU)",
+                work,
+                CLICK_BUDGET_MS,
+                note=f"wall {millis:.0f} ms",
+            )
             budgets.check(f"server CPU per Progress click, {label}", cpu, SERVER_CPU_BUDGET_MS)
         budgets.check(
             "cold start / warm load (first page, 10 years)",
@@ -157,15 +168,15 @@ def main() -> int:
         naive = Server(ROOT / "bench" / "naive_progress.py", naive_path)
         naive.start()
         try:
-            naive_ms, _ = click_timings(browser, naive)
+            naive_ms, naive_work, _ = click_timings(browser, naive)
         finally:
             naive.stop()
         budgets.check(
-            "click to charts, app / naive page, 30 days",
-            clicks["30 days"] / naive_ms,
+            "click to charts, app / naive page, 30 days (CPU)",
+            clicks["30 days"] / naive_work,
             NAIVE_RATIO,
             unit="x",
-            note=f"naive {naive_ms:.0f} ms",
+            note=f"naive {naive_work:.0f} ms CPU, {naive_ms:.0f} ms wall",
         )
 
         tokens = [owners.new_link_token() for _ in range(VISITORS)]
