@@ -49,7 +49,7 @@ format: $(VENV)/.dev-installed  ## rewrite files in the house style
 	$(PY) -m ruff format .
 
 bench: $(VENV)/.dev-installed  ## print speed and memory figures next to their budgets
-	@for script in bench/*.py; do $(PY) $$script || exit 1; done
+	@status=0; for script in bench/bench_*.py; do $(PY) $$script || status=1; done; exit $$status
 
 clean:  ## remove the virtual environment and caches (never your journal)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts

@@ -6,7 +6,7 @@ import streamlit as st
 
 from recovery import analysis, charts, example, progress, storage, worsening
 from recovery.signs import SIGNS
-from ui import blocks, example_preview, notices, storage_problems
+from ui import blocks, example_preview, notices, progress_cache, storage_problems
 from ui.charts import theme_is_dark
 from ui.session import link_params, open_journal, visitor_today
 
@@ -102,7 +102,7 @@ def show_example_notice() -> None:
 
 
 baseline_start = st.session_state.get("progress_baseline")
-comparison = analysis.compare_signs(source.conn, source.owner, baseline_start=baseline_start)
+comparison = progress_cache.comparison(source.conn, source.owner, baseline_start)
 
 st.title("Progress")
 # Getting worse is said first, before anything else on the page.
@@ -179,7 +179,15 @@ def show_progress(comparison: analysis.Comparison) -> None:
         index=choices.index(analysis.default_range(comparison.first_day, comparison.last_day)),
     )
     start, end = analysis.range_bounds(choice, comparison.first_day, comparison.last_day)
-    series = analysis.sign_series(source.conn, source.owner, start, end)
+    specs = progress_cache.chart_specs(
+        source.conn,
+        source.owner,
+        baseline_start,
+        start,
+        end,
+        dark=theme_is_dark(),
+        text_scale=blocks.chart_text_scale(journal.mode),
+    )
     st.caption(progress.CHART_KEY)
 
     for the_sign in SIGNS:
@@ -194,19 +202,7 @@ def show_progress(comparison: analysis.Comparison) -> None:
             also_logged = progress.secondary_line(result)
             if also_logged:
                 st.caption(also_logged)
-            sign_series = series[the_sign.key]
-            st.altair_chart(
-                charts.sign_chart(
-                    the_sign.key,
-                    sign_series.frame,
-                    result,
-                    domain=(start, end),
-                    granularity=sign_series.granularity,
-                    dark=theme_is_dark(),
-                    text_scale=blocks.chart_text_scale(journal.mode),
-                ),
-                width="stretch",
-            )
+            progress_cache.draw_chart(specs[the_sign.key])
             st.write(result.sentence)
 
 

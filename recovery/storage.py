@@ -103,6 +103,21 @@ DELETE_ORPHAN_SETTINGS = (
 COUNT = "SELECT count(*), min(day), max(day) FROM checkins WHERE owner = ?"
 COUNT_PREFIX = "SELECT count(*) FROM checkins WHERE starts_with(owner, ?)"
 COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
+# A fingerprint of everything an owner has stored: any save, edit, delete or import, by any
+# code path, changes it, so caches keyed on it never need to be told about writes.
+_FINGERPRINTED = ", ".join(["day", *CHECKIN_COLUMNS, "batch", "created_at", "updated_at"])
+DATA_VERSION = (
+    "SELECT count(*), max(updated_at), sum(hash(" + _FINGERPRINTED + ")) "
+    "FROM checkins WHERE owner = ?"
+)
+# Per-owner reads on a file shared by thousands of journals: an index on owner lets each
+# query read only that owner's rows, whatever order the rows were written in. Created in
+# code (idempotent), not as a migration: it holds no data and an older app ignores it.
+OWNER_INDEX = "CREATE INDEX IF NOT EXISTS checkins_owner ON checkins (owner)"
+HAS_OWNER_INDEX = "SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'checkins_owner'"
+# DuckDB reads through an index only when few rows match (2,048 by default); a longer
+# journal is read faster by a scan, which is left as it is (fetching thousands of wide rows
+# one by one through the index took a hundred times longer, bench_clinic_file.py).
 SELECT_DAYS = "SELECT day FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
 # The bulk save registers its rows as a DataFrame called ``incoming`` (with a ``seq`` number
 # so it can be written in chunks inside one transaction).
@@ -196,7 +211,18 @@ def open_database(
         conn.close()
         _remove_if_created(target, existed)
         raise _open_error(target, error) from error
+    _index_owners(conn)
     return conn
+
+
+def _index_owners(conn: duckdb.DuckDBPyConnection) -> None:
+    """Make sure the owner index exists and is used (see OWNER_INDEX)."""
+    with conn.cursor() as cur:
+        if cur.execute(HAS_OWNER_INDEX).fetchone()[0]:
+            return
+        cur.execute(OWNER_INDEX)
+        # Into the file at once, like a migration, rather than replayed from the log.
+        cur.execute("CHECKPOINT")
 
 
 def schema_version(conn: duckdb.DuckDBPyConnection) -> int:
@@ -447,6 +473,12 @@ def count_visit_rows(conn: duckdb.DuckDBPyConnection, prefix: str) -> int:
     """How many rows throwaway owners (ids starting with ``prefix``) hold right now."""
     with _cursor(conn) as cur:
         return int(cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0])
+
+
+def data_version(conn: duckdb.DuckDBPyConnection, owner: str) -> tuple[object, ...]:
+    """A value that changes whenever anything in the owner's journal changes (for caches)."""
+    with _cursor(conn) as cur:
+        return tuple(cur.execute(DATA_VERSION, [owner]).fetchone())
 
 
 def count_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:

@@ -1,0 +1,214 @@
+"""Progress in a real browser: from a click on "Progress" until seven charts are drawn.
+
+Starts real ``streamlit run`` servers (the app on a 30-day and a 10-year journal, and the
+naive baseline of bench/naive_progress.py on the 30-day one), drives Debian's Chromium
+with Playwright, and times in the page itself (performance.now) from the click until all
+seven charts have drawn their canvas. The budgets apply to the CPU time the server and
+Chromium spend on it together (from /proc: steady when other programs keep the shared
+machine busy, which wall time is not); wall time is printed beside it. Also: the server's
+CPU per click, a cold start against a warm load, and the server's memory with 20 visitors
+of a shared link open on Progress, each with a 10-year journal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from support import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    IDLE,
+    ROOT,
+    Budgets,
+    Server,
+    journal_rows,
+    make_journal,
+    tree_cpu_ms,
+)
+
+from recovery import owners, storage  # noqa: E402
+
+RUNS = 5
+CLICK_BUDGET_MS = 400
+NAIVE_RATIO = 0.7
+SERVER_CPU_BUDGET_MS = 120
+COLD_RATIO = 2.0
+VISITORS = 20
+MEMORY_BUDGET_MB = 700
+DESKTOP = {"width": 1280, "height": 900}
+
+# Clicks a sidebar link, then waits (one check per frame) until seven charts have drawn.
+CLICK_AND_WAIT = """
+async (title) => {
+  const link = [...document.querySelectorAll('[data-testid="stSidebarNavLink"]')]
+    .find((a) => a.textContent.includes(title));
+  const drawn = () => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .filter((c) => { const k = c.querySelector('canvas, svg.marks'); return k && k.width; })
+    .length;
+  const started = performance.now();
+  link.click();
+  await new Promise((done) => {
+    const check = () => (drawn() >= 7 ? done() : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  });
+  return performance.now() - started;
+}
+"""
+
+
+def wait_idle(page: object) -> None:
+    """Wait until the script has finished its run (twice, as Streamlit may rerun)."""
+    page.wait_for_selector(IDLE, timeout=60_000)
+    page.wait_for_timeout(100)
+    page.wait_for_selector(IDLE, timeout=60_000)
+
+
+def click_timings(browser: object, server: Server, url: str = "") -> tuple[float, float, float]:
+    """Medians per click on Progress until seven charts are drawn: wall ms, CPU ms of the
+    server and Chromium together, and the server's CPU ms alone."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(server.url + url)
+    page.get_by_test_id("stSidebarNavLink").filter(has_text="Progress").wait_for()
+    wait_idle(page)
+    times, works, cpus = [], [], []
+    for run in range(RUNS + 2):
+        cpu, work = server.cpu_ms(), tree_cpu_ms()
+        millis = page.evaluate(CLICK_AND_WAIT, "Progress")
+        work = tree_cpu_ms() - work
+        wait_idle(page)
+        if run >= 2:  # the first two warm the server and the browser
+            times.append(millis)
+            works.append(work)
+            cpus.append(server.cpu_ms() - cpu)
+        page.get_by_test_id("stSidebarNavLink").filter(has_text="Daily check-in").click()
+        wait_idle(page)
+        page.wait_for_function(
+            "!document.querySelector('[data-testid=\"stVegaLiteChart\"]')", timeout=30_000
+        )
+    context.close()
+    return statistics.median(times), statistics.median(works), statistics.median(cpus)
+
+
+def load_time(browser: object, url: str) -> float:
+    """Milliseconds from opening the app in a new tab until its first page is idle."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    started = time.perf_counter()
+    page.goto(url)
+    page.get_by_role("button", name="Save check-in").wait_for()
+    wait_idle(page)
+    millis = (time.perf_counter() - started) * 1000
+    context.close()
+    return millis
+
+
+def shared_file(path: Path, tokens: list[str], days: int, end: dt.date) -> None:
+    """A shared-link journal file with one ``days``-long journal per link token."""
+    conn = storage.open_database(path)
+    rows = journal_rows(end, days)
+    for token in tokens:
+        storage.save_checkins(conn, owners.owner_for_link(token), rows, today=end)
+    conn.close()
+
+
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    budgets = Budgets("Progress in the browser")
+    end = dt.date.today()
+    print(
+        f"Progress in Chromium, real servers, median of {RUNS} clicks after 2 warm-ups; "
+        "server CPU per click from /proc\n"
+    )
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        base = Path(folder)
+        journals = {"30 days": 30, "10 years": 3650}
+        clicks = {}
+        for label, days in journals.items():
+            path = base / label.replace(" ", "") / "journal.duckdb"
+            path.parent.mkdir()
+            make_journal(path, storage.LOCAL_OWNER, days, end)
+            server = Server(ROOT / "app.py", path)
+            server.start()
+            try:
+                if label == "10 years":
+                    cold = load_time(browser, server.url)
+                    warm = statistics.median(load_time(browser, server.url) for _ in range(3))
+                millis, work, cpu = click_timings(browser, server)
+            finally:
+                server.stop()
+            clicks[label] = work
+            budgets.check(
+                f"click to 7 charts drawn, {label} (CPU)",
+                work,
+                CLICK_BUDGET_MS,
+                note=f"wall {millis:.0f} ms",
+            )
+            budgets.check(f"server CPU per Progress click, {label}", cpu, SERVER_CPU_BUDGET_MS)
+        budgets.check(
+            "cold start / warm load (first page, 10 years)",
+            cold / warm,
+            COLD_RATIO,
+            unit="x",
+            note=f"cold {cold:.0f} ms, warm {warm:.0f} ms",
+        )
+        naive_path = base / "naive" / "journal.duckdb"
+        naive_path.parent.mkdir()
+        shutil.copy(base / "30days" / "journal.duckdb", naive_path)
+        naive = Server(ROOT / "bench" / "naive_progress.py", naive_path)
+        naive.start()
+        try:
+            naive_ms, naive_work, _ = click_timings(browser, naive)
+        finally:
+            naive.stop()
+        budgets.check(
+            "click to charts, app / naive page, 30 days (CPU)",
+            clicks["30 days"] / naive_work,
+            NAIVE_RATIO,
+            unit="x",
+            note=f"naive {naive_work:.0f} ms CPU, {naive_ms:.0f} ms wall",
+        )
+
+        tokens = [owners.new_link_token() for _ in range(VISITORS)]
+        shared_path = base / "shared" / "journal.duckdb"
+        shared_path.parent.mkdir()
+        shared_file(shared_path, tokens, 3650, end)
+        server = Server(ROOT / "app.py", shared_path, env={"RECOVERY_MODE": "shared"})
+        server.start()
+        contexts = []
+        try:
+            for token in tokens:
+                context = browser.new_context(viewport=DESKTOP)
+                page = context.new_page()
+                page.goto(f"{server.url}/progress?journal={token}")
+                contexts.append((context, page))
+            for _, page in contexts:
+                page.get_by_test_id("stVegaLiteChart").nth(6).wait_for(timeout=120_000)
+                wait_idle(page)
+            memory = server.rss_mb()
+        finally:
+            for context, _ in contexts:
+                context.close()
+            server.stop()
+        budgets.check(
+            f"server memory, {VISITORS} visitors on Progress (10 years each)",
+            memory,
+            MEMORY_BUDGET_MB,
+            unit="MB",
+        )
+        browser.close()
+    return budgets.finish()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,222 @@
+"""Shared by the benchmark scripts: journals of any length, timing, budgets and a live server.
+
+Not a benchmark itself (``make bench`` runs bench/bench_*.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from recovery import example, storage  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def journal_rows(end: dt.date, days: int) -> list[tuple[dt.date, dict[str, object]]]:
+    """``days`` daily check-ins ending on ``end``: example recoveries back to back."""
+    rows: list[tuple[dt.date, dict[str, object]]] = []
+    block_end = end
+    seed = 1
+    while len(rows) < days:
+        rows = example.example_journal(block_end, seed=seed) + rows
+        block_end -= dt.timedelta(days=example.DEFAULT_DAYS)
+        seed += 1
+    return rows[-days:]
+
+
+def make_journal(path: Path, owner: str, days: int, end: dt.date) -> None:
+    """A journal file holding ``days`` check-ins of one owner, ending on ``end``."""
+    conn = storage.open_database(path)
+    storage.save_checkins(conn, owner, journal_rows(end, days), today=end)
+    conn.close()
+
+
+def cpu_ms() -> float:
+    """CPU time of this process so far (user and system), in milliseconds."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return (usage.ru_utime + usage.ru_stime) * 1000
+
+
+def median_of(runs: int, action: Callable[[], object], *, warm: int = 1) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of ``action`` over ``runs`` runs, after warm-ups."""
+    for _ in range(warm):
+        action()
+    walls, cpus = [], []
+    for _ in range(runs):
+        wall0, cpu0 = time.perf_counter(), cpu_ms()
+        action()
+        walls.append((time.perf_counter() - wall0) * 1000)
+        cpus.append(cpu_ms() - cpu0)
+    return statistics.median(walls), statistics.median(cpus)
+
+
+@dataclass
+class Budgets:
+    """Figures printed next to their budgets; ``failed`` says whether any was over."""
+
+    title: str
+    lines: list[tuple[str, float, float, str, str]] = field(default_factory=list)
+
+    def check(
+        self, name: str, value: float, budget: float, unit: str = "ms", note: str = ""
+    ) -> bool:
+        """Record and print one figure against its budget (lower is better)."""
+        self.lines.append((name, value, budget, unit, note))
+        verdict = "PASS" if value <= budget else "OVER"
+        print(
+            f"  {name:<52} {value:9.2f} {unit:<3} budget {budget:8.2f} {unit:<3} {verdict}  {note}"
+        )
+        sys.stdout.flush()
+        return value <= budget
+
+    @property
+    def failed(self) -> int:
+        """How many figures were over budget."""
+        return sum(1 for _, value, budget, _, _ in self.lines if value > budget)
+
+    def finish(self) -> int:
+        """Print the tally; the exit status for the script (1 when anything is over)."""
+        total = len(self.lines)
+        print(f"\n{self.title}: {total - self.failed} of {total} within budget.\n")
+        return 1 if self.failed else 0
+
+
+def tree_cpu_ms() -> float:
+    """CPU time (user and system, milliseconds) of every process this one started and is
+    still running: the server and Chromium's processes. Unlike wall time, it does not grow
+    when other programs keep the machine busy."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) * 1000 / ticks
+    mine = {os.getpid()}
+    grew = True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in mine and pid not in mine:
+                mine.add(pid)
+                grew = True
+    mine.discard(os.getpid())
+    return sum(used[pid] for pid in mine)
+
+
+def free_port() -> int:
+    """A free local TCP port."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """``streamlit run`` of a script on a free port, as in the browser tests."""
+
+    script: Path
+    db_path: Path
+    env: dict[str, str] = field(default_factory=dict)
+    port: int = 0
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        """The server's address."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        """Start the server and wait until it answers its health check."""
+        self.port = free_port()
+        env = {**os.environ, "RECOVERY_DB": str(self.db_path), **self.env}
+        if "RECOVERY_MODE" not in self.env:
+            env.pop("RECOVERY_MODE", None)
+        self.log = (self.db_path.parent / f"server-{self.port}.log").open("w")
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(self.script),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as reply:
+                    if reply.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("streamlit did not start")
+
+    def cpu_ms(self) -> float:
+        """CPU time the server process has used so far, in milliseconds."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        return (int(fields[11]) + int(fields[12])) * 1000 / ticks
+
+    def rss_mb(self) -> float:
+        """The server's resident memory, in MiB."""
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def stop(self) -> None:
+        """Stop the server (only the process this object started)."""
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if getattr(self, "log", None):
+            self.log.close()
