@@ -5,6 +5,7 @@ import datetime as dt
 from playwright.sync_api import expect
 
 from recovery import storage
+from recovery.signs import MEASURES_BY_COLUMN
 from tests.browser.conftest import PHONE, ROOT
 from tests.browser.helpers import wait_idle
 from tests.conftest import checkin
@@ -48,6 +49,7 @@ def test_tapping_a_history_row_on_a_phone_opens_that_day_for_editing(server, bro
     wait_idle(tab)
     expect(tab.get_by_role("heading", name="Daily check-in")).to_be_visible()
     expect(tab.get_by_text("Your answers are shown; saving will update them.")).to_be_visible()
-    expect(tab.get_by_role("slider").first).to_have_attribute("aria-valuetext", "4")
+    leg_pain = tab.get_by_role("radiogroup", name=MEASURES_BY_COLUMN["leg_pain"].question)
+    expect(leg_pain.get_by_role("radio", name="4", exact=True)).to_be_checked()
     expect(tab.get_by_test_id("stException")).to_have_count(0)
     context.close()
