@@ -9,7 +9,6 @@ from recovery import (
     analysis,
     guide,
     guide_charts,
-    journal_settings,
     references,
     residual,
     stage,
@@ -19,6 +18,7 @@ from recovery import (
 )
 from recovery.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
+from recovery.storage import journal_settings
 from ui import notices
 from ui.charts import theme_is_dark
 from ui.session import link_params, open_journal, visitor_today

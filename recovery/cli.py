@@ -17,7 +17,8 @@ from typing import TextIO
 
 import duckdb
 
-from recovery import settings, storage, storage_errors, transfer
+from recovery import settings, storage, transfer
+from recovery.storage import errors as storage_errors
 
 
 class CommandError(Exception):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from recovery import journal_settings, storage
-from recovery.journal_settings import EXERCISE_AIM
+from recovery import storage
+from recovery.storage import journal_settings
+from recovery.storage.journal_settings import EXERCISE_AIM
 
 
 def test_a_setting_is_kept_per_owner_and_replaced_when_set_again(conn):

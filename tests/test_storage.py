@@ -10,7 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from recovery import settings, storage, storage_errors
+from recovery import settings, storage
+from recovery.storage import errors as storage_errors
 from recovery.validation import ValidationError
 from tests.conftest import TODAY, checkin, held_open_by_another_process, sha256
 

@@ -15,8 +15,9 @@ from contextlib import contextmanager
 import duckdb
 import streamlit as st
 
-from recovery import settings, storage_errors
-from recovery.storage_errors import StorageError
+from recovery import settings
+from recovery.storage import errors as storage_errors
+from recovery.storage.errors import StorageError
 from ui import blocks
 
 logger = logging.getLogger("seven_signs.storage")

@@ -16,10 +16,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from recovery import storage_errors as errors
 from recovery.owners import LOCAL_OWNER as LOCAL_OWNER  # re-exported for callers
 from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
-from recovery.storage_errors import (  # re-exported: callers catch storage.<Error>
+from recovery.storage import errors
+from recovery.storage.errors import (  # re-exported: callers catch storage.<Error>
     DatabaseDamagedError,  # noqa: F401
     DatabaseLockedError,  # noqa: F401
     DiskFullError,  # noqa: F401

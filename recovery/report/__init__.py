@@ -2,7 +2,7 @@
 
 Page one: who and when, the recovery stage, how many days are made-up example days, each
 sign's baseline, recent value, change and verdict, red flags and exercise adherence. Page
-two: one small chart per sign, drawn as vector lines (recovery.report_charts). Then the
+two: one small chart per sign, drawn as vector lines (recovery.report.charts). Then the
 person's notes. Text uses DejaVu Sans when the system has it (any language prints), else
 the PDF core font with the text reduced to Latin-1; a character the font lacks (most emoji)
 is printed as its name in brackets, so nothing a person wrote silently disappears.
@@ -21,7 +21,7 @@ from fpdf.enums import XPos, YPos
 
 from recovery import analysis, stage, text
 from recovery.example import EXAMPLE_BATCH
-from recovery.report_charts import draw_sign_chart
+from recovery.report.charts import draw_sign_chart
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import checkin_records
 
