@@ -60,7 +60,12 @@ def residual_chart(
             title=None,
             sort=[AFTER, OTHER],
             scale=alt.Scale(domain=[AFTER, OTHER], range=[WARM, BLUE]),
-            legend=alt.Legend(orient="top", labelFontSize=size, symbolSize=100 * text_scale**2),
+            legend=alt.Legend(
+                orient="top",
+                labelFontSize=size,
+                labelLimit=240 * text_scale,
+                symbolSize=100 * text_scale**2,
+            ),
         ),
         tooltip=[
             alt.Tooltip("measure:N", title="Measure"),
@@ -111,7 +116,12 @@ def exercise_chart(
                 title=None,
                 sort=statuses,
                 scale=alt.Scale(domain=statuses, range=[BLUE, WARM, GREY]),
-                legend=alt.Legend(orient="top", labelFontSize=size, symbolSize=100 * text_scale**2),
+                legend=alt.Legend(
+                    orient="top",
+                    labelFontSize=size,
+                    labelLimit=240 * text_scale,
+                    symbolSize=100 * text_scale**2,
+                ),
             ),
             tooltip=[
                 alt.Tooltip("week:T", title="Week starting", format="%A %d %B %Y"),
