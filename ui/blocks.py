@@ -97,6 +97,8 @@ button[kind] { min-height: 2.75rem; }
 /* Room at the foot for the kiosk's floating countdown, so it never hides the last lines. */
 [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 8rem; }
 /* On a wide screen the demo notice and Start over share one line, leaving room below. */
+/* The phone's row of page links starts below the (taller) header, not under it. */
+.st-key-phone_nav { margin-top: 0; }
 /* On a wide screen the page uses the width, and the demo notice and Start over share a line. */
 @media (min-width: 900px) and (orientation: landscape) {
   [data-testid="stMainBlockContainer"] {

@@ -237,6 +237,10 @@ def test_the_kiosk_fits_a_phone_screen(server, browser):
     # The row of page links that stands in for the top navigation is in large type too.
     expect(phone.get_by_test_id("stPageLink-NavLink").first).to_be_visible()
     assert min(_nav_link_sizes(phone)) >= LARGE_PX
+    # ...and starts below the header rather than under it.
+    header = phone.get_by_test_id("stHeader").bounding_box()
+    links = phone.locator(".st-key-phone_nav").bounding_box()
+    assert links["y"] >= header["y"] + header["height"] - 1
     context.close()
 
 
