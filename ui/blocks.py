@@ -70,10 +70,10 @@ def stop() -> NoReturn:
     st.stop()
 
 
-# Kiosk screens are read from a step away: larger type and roomier controls. The root size
-# is what Streamlit's own rem sizes, the data grid's canvas text (0.875rem) and the top
-# navigation (0.875rem) follow, so 23px puts them at 20px; body text stays at 1rem. The data
-# grid's toolbar (download as CSV, search) is hidden: nothing leaves a kiosk.
+# Kiosk screens are read from a step away: larger type and roomier controls. Streamlit's rem
+# sizes follow the root size, including the data grid's canvas text (0.875rem, which CSS
+# cannot reach), so 23px puts the History table at 20px; body text and page links are 1rem.
+# The data grid's toolbar (download as CSV, search) is hidden: nothing leaves a kiosk.
 _LARGE_TYPE_CSS = """
 <style>
 html { font-size: 23px; }
