@@ -19,7 +19,7 @@ from recovery import (
 from recovery.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import journal_settings
-from ui import notices
+from ui import blocks, notices
 from ui.charts import theme_is_dark
 from ui.session import link_params, open_journal, visitor_today
 
@@ -35,6 +35,7 @@ STAGE_ICONS = {
 journal = open_journal()
 today = visitor_today()
 dark = theme_is_dark()
+scale = blocks.chart_text_scale(journal.mode)
 AIM_KEY = "guide_exercise_aim"
 
 
@@ -114,7 +115,9 @@ else:
     st.subheader("Residual symptoms after strenuous days", anchor=False)
     pattern = residual.residual_pattern(journal.conn, journal.owner, today=today)
     if pattern.enough_data:
-        st.altair_chart(guide_charts.residual_chart(pattern, dark=dark), width="stretch")
+        st.altair_chart(
+            guide_charts.residual_chart(pattern, dark=dark, text_scale=scale), width="stretch"
+        )
         st.markdown("\n\n".join(pattern.sentences))
     else:
         st.info(" ".join(pattern.sentences), icon=":material/info:")
@@ -147,7 +150,9 @@ else:
     )
     record = adherence.exercise_record(journal.conn, journal.owner, aim=int(aim), today=today)
     if not record.weeks.empty:
-        st.altair_chart(guide_charts.exercise_chart(record, dark=dark), width="stretch")
+        st.altair_chart(
+            guide_charts.exercise_chart(record, dark=dark, text_scale=scale), width="stretch"
+        )
     st.markdown(" ".join(record.sentences))
 
 st.header("When to get help", divider="gray")

@@ -12,16 +12,32 @@ import altair as alt
 import pandas as pd
 
 from recovery.adherence import ExerciseRecord
-from recovery.charts import BLUE, GREY, VERMILLION, text_colours
+from recovery.charts import AXIS_LABEL_SIZE, AXIS_TITLE_SIZE, BLUE, GREY, VERMILLION, text_colours
 from recovery.residual import AFTER, OTHER, ResidualPattern
 
 # Vermillion rather than Okabe-Ito orange: orange has only 2.3:1 contrast on white.
 WARM = VERMILLION
 FONT_SIZE = 13
+# Bar height per row of the residual chart at the default text size.
+RESIDUAL_STEP = 26
 
 
-def residual_chart(pattern: ResidualPattern, dark: bool = False) -> alt.LayerChart:
-    """Mean tingling and leg pain on days after strenuous days against other days."""
+def _axis(text_scale: float, **options: object) -> alt.Axis:
+    """An axis whose label and title sizes grow with ``text_scale`` (a kiosk is read from afar)."""
+    if text_scale != 1.0:
+        options.setdefault("labelFontSize", AXIS_LABEL_SIZE * text_scale)
+        options["titleFontSize"] = AXIS_TITLE_SIZE * text_scale
+    return alt.Axis(**options)
+
+
+def residual_chart(
+    pattern: ResidualPattern, dark: bool = False, text_scale: float = 1.0
+) -> alt.LayerChart:
+    """Mean tingling and leg pain on days after strenuous days against other days.
+
+    ``text_scale`` enlarges every word in the chart, and the bars with them.
+    """
+    size = FONT_SIZE * text_scale
     frame = pattern.frame().dropna(subset=["mean"])
     frame["label"] = frame["mean"].map(lambda value: f"{value:.1f}")
     measures = list(dict.fromkeys(frame["measure"]))
@@ -30,16 +46,26 @@ def residual_chart(pattern: ResidualPattern, dark: bool = False) -> alt.LayerCha
             "measure:N",
             title=None,
             sort=measures,
-            axis=alt.Axis(labelFontSize=FONT_SIZE, labelLimit=160),
+            axis=_axis(text_scale, labelFontSize=size, labelLimit=160 * text_scale),
         ),
         yOffset=alt.YOffset("group:N", sort=[AFTER, OTHER]),
-        x=alt.X("mean:Q", title="Average (0-10, lower is better)", scale=alt.Scale(domain=[0, 10])),
+        x=alt.X(
+            "mean:Q",
+            title="Average (0-10, lower is better)",
+            scale=alt.Scale(domain=[0, 10]),
+            axis=_axis(text_scale),
+        ),
         color=alt.Color(
             "group:N",
             title=None,
             sort=[AFTER, OTHER],
             scale=alt.Scale(domain=[AFTER, OTHER], range=[WARM, BLUE]),
-            legend=alt.Legend(orient="top", labelFontSize=FONT_SIZE),
+            legend=alt.Legend(
+                orient="top",
+                labelFontSize=size,
+                labelLimit=240 * text_scale,
+                symbolSize=100 * text_scale**2,
+            ),
         ),
         tooltip=[
             alt.Tooltip("measure:N", title="Measure"),
@@ -49,14 +75,20 @@ def residual_chart(pattern: ResidualPattern, dark: bool = False) -> alt.LayerCha
         ],
     )
     bars = base.mark_bar()
-    labels = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(
+    labels = base.mark_text(align="left", dx=4, fontSize=size).encode(
         text="label:N", color=alt.value(text_colours(dark).body)
     )
-    return alt.layer(bars, labels).properties(height=alt.Step(26))
+    return alt.layer(bars, labels).properties(height=alt.Step(RESIDUAL_STEP * text_scale))
 
 
-def exercise_chart(record: ExerciseRecord, dark: bool = False) -> alt.LayerChart:
-    """Exercise days per week as bars, with the weekly aim as a dashed line."""
+def exercise_chart(
+    record: ExerciseRecord, dark: bool = False, text_scale: float = 1.0
+) -> alt.LayerChart:
+    """Exercise days per week as bars, with the weekly aim as a dashed line.
+
+    ``text_scale`` enlarges every word in the chart.
+    """
+    size = FONT_SIZE * text_scale
     frame = record.weeks.copy()
     frame["week"] = pd.to_datetime(frame.pop("week_start"))
     frame["status"] = [
@@ -71,20 +103,25 @@ def exercise_chart(record: ExerciseRecord, dark: bool = False) -> alt.LayerChart
             x=alt.X(
                 "yearmonthdate(week):O",
                 title="Week starting",
-                axis=alt.Axis(format="%d %b", labelAngle=-45),
+                axis=_axis(text_scale, format="%d %b", labelAngle=-45),
             ),
             y=alt.Y(
                 "exercise_days:Q",
                 title="Exercise days",
                 scale=alt.Scale(domain=[0, 7]),
-                axis=alt.Axis(values=list(range(8))),
+                axis=_axis(text_scale, values=list(range(8))),
             ),
             color=alt.Color(
                 "status:N",
                 title=None,
                 sort=statuses,
                 scale=alt.Scale(domain=statuses, range=[BLUE, WARM, GREY]),
-                legend=alt.Legend(orient="top", labelFontSize=FONT_SIZE),
+                legend=alt.Legend(
+                    orient="top",
+                    labelFontSize=size,
+                    labelLimit=240 * text_scale,
+                    symbolSize=100 * text_scale**2,
+                ),
             ),
             tooltip=[
                 alt.Tooltip("week:T", title="Week starting", format="%A %d %B %Y"),
@@ -111,9 +148,9 @@ def exercise_chart(record: ExerciseRecord, dark: bool = False) -> alt.LayerChart
             baseline="bottom",
             x=4,
             dy=-4,
-            fontSize=FONT_SIZE,
+            fontSize=size,
             color=text_colours(dark).body,
         )
         .encode(y="aim:Q", text="label:N")
     )
-    return alt.layer(bars, aim, aim_label).properties(height=340)
+    return alt.layer(bars, aim, aim_label).properties(height=340 + 60 * (text_scale - 1))

@@ -12,7 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from recovery import charts, example, owners, settings, storage
+from recovery import adherence, charts, example, guide_charts, owners, residual, settings, storage
 from recovery.analysis import compare_signs, sign_series
 from tests.conftest import ROOT, answer_checkin
 from ui import kiosk, session
@@ -242,3 +242,43 @@ def test_chart_text_grows_with_the_text_scale():
     assert "labelFontSize" not in json.dumps(normal)
     assert large["layer"][0]["encoding"]["y"]["axis"]["labelFontSize"] == 20
     assert large["layer"][0]["encoding"]["x"]["axis"]["titleFontSize"] == 22
+
+
+def _font_sizes(spec: object) -> list[float]:
+    """Every font size a Vega-Lite spec sets, wherever it sets it."""
+    if isinstance(spec, dict):
+        found = [v for k, v in spec.items() if k.lower().endswith("fontsize")]
+        return found + [size for value in spec.values() for size in _font_sizes(value)]
+    if isinstance(spec, list):
+        return [size for value in spec for size in _font_sizes(value)]
+    return []
+
+
+def test_the_recovery_guide_charts_are_in_large_type_in_the_kiosk(kiosk_app):
+    at = kiosk_app()
+    at.switch_page("pages/recovery_guide.py").run()
+    assert not at.exception
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2
+    for chart in charts:
+        sizes = _font_sizes(json.loads(chart.proto.spec))
+        # Every label, legend and axis title is set, none below the kiosk's 18px.
+        assert len(sizes) >= 4 and min(sizes) >= 18
+
+
+def test_guide_chart_text_grows_with_the_text_scale():
+    conn = storage.open_database(":memory:")
+    today = dt.date(2026, 11, 23)
+    example.load_example(conn, "demo", today=today)
+    pattern = residual.residual_pattern(conn, "demo", today=today)
+    record = adherence.exercise_record(conn, "demo", aim=4, today=today)
+    for build, data in (
+        (guide_charts.residual_chart, pattern),
+        (guide_charts.exercise_chart, record),
+    ):
+        normal, large = (
+            _font_sizes(build(data).to_dict()),
+            _font_sizes(build(data, text_scale=2.0).to_dict()),
+        )
+        assert max(large) == 2 * max(normal)
+        assert min(large) >= 20

@@ -70,27 +70,44 @@ def stop() -> NoReturn:
     st.stop()
 
 
-# Kiosk screens are read from a step away: larger type and roomier controls. The data grid's
-# toolbar (download as CSV, search) is hidden: nothing leaves a kiosk.
+# Kiosk screens are read from a step away: larger type and roomier controls. Streamlit's rem
+# sizes follow the root size, including the data grid's canvas text (0.875rem, which CSS
+# cannot reach), so 23px puts the History table at 20px; body text and page links are 1rem.
+# The data grid's toolbar (download as CSV, search) is hidden: nothing leaves a kiosk.
 _LARGE_TYPE_CSS = """
 <style>
-html { font-size: 20px; }
+html { font-size: 23px; }
 [data-testid="stAppViewContainer"] p, [data-testid="stAppViewContainer"] li,
-[data-testid="stAppViewContainer"] label { font-size: 1.15rem; }
-[data-testid="stSidebarNavLink"] span { font-size: 1.15rem; }
-button[kind] { min-height: 3rem; }
+[data-testid="stAppViewContainer"] label { font-size: 1rem; }
+[data-testid="stAppViewContainer"] h1 { font-size: 2.25rem; }
+[data-testid="stAppViewContainer"] h2 { font-size: 1.6rem; }
+[data-testid="stTopNavLink"] span, [data-testid="stSidebarNavLink"] span,
+[data-testid="stPageLink-NavLink"] span, [data-testid="stPageLink-NavLink"] p { font-size: 1rem; }
+button[kind] { min-height: 2.75rem; }
 [data-testid="stCheckbox"] label { gap: 0.75rem; align-items: center; }
 [data-testid="stCheckbox"] label > span + div {
-  width: 1.6rem; height: 1.6rem; flex: 0 0 1.6rem;
+  width: 1.4rem; height: 1.4rem; flex: 0 0 1.4rem;
 }
-[data-testid="stWidgetLabel"] p { font-size: 1.15rem; }
-[data-testid="stAppViewContainer"] input { font-size: 1.1rem; }
+[data-testid="stWidgetLabel"] p { font-size: 1rem; }
+[data-testid="stAppViewContainer"] input { font-size: 1rem; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBarMin"],
-[data-testid="stSliderTickBarMax"] { font-size: 1.1rem; }
-[data-testid="stSlider"] [role="slider"] { width: 1.5rem; height: 1.5rem; }
+[data-testid="stSliderTickBarMax"] { font-size: 1rem; }
+[data-testid="stSlider"] [role="slider"] { width: 1.3rem; height: 1.3rem; }
 [data-testid="stElementToolbar"] { display: none !important; }
 /* Room at the foot for the kiosk's floating countdown, so it never hides the last lines. */
-[data-testid="stMainBlockContainer"] { padding-top: 4.25rem; padding-bottom: 9rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 8rem; }
+/* On a wide screen the demo notice and Start over share one line, leaving room below. */
+/* The phone's row of page links starts below the (taller) header, not under it. */
+.st-key-phone_nav { margin-top: 0; }
+/* On a wide screen the page uses the width, and the demo notice and Start over share a line. */
+@media (min-width: 900px) and (orientation: landscape) {
+  [data-testid="stMainBlockContainer"] {
+    max-width: 100%; padding: 3.25rem 2rem 8rem;
+  }
+  .st-key-kiosk_notice { flex-direction: row; align-items: center; }
+  .st-key-kiosk_notice > div { flex: 2 1 0; min-width: 0; }
+  .st-key-kiosk_notice > div:last-child { flex: 1 1 0; }
+}
 </style>
 """
 # Chart text grows with the page's type in the kiosk.

@@ -252,7 +252,7 @@ def furniture(conn) -> None:
     blocks.large_type()
     st.html(_KIOSK_CSS)
     # In the main area, not the sidebar: on a tablet or narrow screen the sidebar is folded.
-    with st.container(border=True):
+    with st.container(border=True, key="kiosk_notice"):
         st.markdown(text.KIOSK_NOTICE)
         _confirm_start_over(conn)
     _idle_watch(conn, kiosk_timing)

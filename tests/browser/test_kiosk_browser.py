@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from recovery import example
 from recovery.signs import RED_FLAGS
 from tests.browser.conftest import PHONE, ROOT
-from tests.browser.helpers import answer_all, go_to, open_app, wait_idle
+from tests.browser.helpers import NAV_LINKS, answer_all, go_to, open_app, wait_idle
 
 PUBLIC_URL = "https://seven-signs.example.org/"
 KIOSK = {"RECOVERY_MODE": "kiosk", "RECOVERY_PUBLIC_URL": PUBLIC_URL}
@@ -50,7 +50,7 @@ def _start_over(page: Page) -> None:
 def test_the_next_visitor_sees_none_of_the_previous_ones_entries(server, page, browser):
     open_app(page, server.url)
     expect(page.get_by_role("heading", name="Welcome to Seven Signs")).to_be_visible()
-    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "20px"
+    assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "23px"
     # No page for uploading or downloading files: nothing personal enters or leaves.
     expect(page.get_by_test_id("stTopNavLink").filter(has_text="Your data")).to_have_count(0)
     _start_todays_check_in(page)
@@ -192,6 +192,15 @@ def test_the_welcome_reads_from_a_step_away_on_a_tablet(server, browser, viewpor
     button = tablet.get_by_role("button", name="Try today's check-in").bounding_box()
     assert button["height"] >= 55
     tablet.wait_for_timeout(500)
+    # The example's headline and its chart show without scrolling, upright or sideways.
+    if viewport is LANDSCAPE:
+        for element in (
+            tablet.get_by_role("heading", name="Improving in"),
+            tablet.get_by_test_id("stVegaLiteChart"),
+            tablet.get_by_role("button", name="Try today's check-in"),
+        ):
+            box = element.bounding_box()
+            assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], box
     tablet.screenshot(path=str(SCREENSHOTS / shot))
     tablet.get_by_role("button", name="Try today's check-in").click()
     wait_idle(tablet)
@@ -225,4 +234,84 @@ def test_the_kiosk_fits_a_phone_screen(server, browser):
     open_app(phone, server.url)
     expect(phone.get_by_role("button", name="Start over for the next person")).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # The row of page links that stands in for the top navigation is in large type too.
+    expect(phone.get_by_test_id("stPageLink-NavLink").first).to_be_visible()
+    assert min(_nav_link_sizes(phone)) >= LARGE_PX
+    # ...and starts below the header rather than under it.
+    header = phone.get_by_test_id("stHeader").bounding_box()
+    links = phone.locator(".st-key-phone_nav").bounding_box()
+    assert links["y"] >= header["y"] + header["height"] - 1
+    context.close()
+
+
+# The smallest type a kiosk visitor reads, in CSS pixels; chart tick labels may be a little
+# smaller (Vega-Lite's 10px, times the kiosk's chart scale).
+LARGE_PX = 20
+CHART_PX = 18
+_LABEL_SIZE = """els => els.filter(e => e.getClientRects().length).map(e => {
+  const words = [...e.querySelectorAll('*')].filter(
+    c => !c.children.length && c.textContent.trim() && !/material/i.test(c.className + ''));
+  return parseFloat(getComputedStyle(words.at(-1) || e).fontSize);
+})"""
+
+
+def _nav_link_sizes(page: Page) -> list[float]:
+    sizes = page.locator(NAV_LINKS).evaluate_all(_LABEL_SIZE)
+    assert sizes, "no page link on screen"
+    return sizes
+
+
+def _grid_text_px(page: Page) -> float:
+    """The data grid's cell text size: it draws on a canvas, from this style variable."""
+    style = page.get_by_test_id("stDataFrame").evaluate(
+        """grid => [...grid.querySelectorAll('*')].map(
+             e => e.style.getPropertyValue('--gdg-base-font-style')).find(Boolean)"""
+    )
+    return float(re.search(r"([\d.]+)px", style).group(1))
+
+
+def _chart_text_px(page: Page) -> list[float]:
+    return page.locator('[data-testid="stVegaLiteChart"] svg text').evaluate_all(
+        """els => els.filter(t => t.textContent.trim())
+             .map(t => parseFloat(getComputedStyle(t).fontSize))"""
+    )
+
+
+def _open(page: Page, url: str) -> None:
+    # A tablet folds some pages into "N more": open the page by its address instead.
+    page.goto(url)
+    wait_idle(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+@pytest.mark.parametrize(("viewport", "shot"), [(PORTRAIT, "kiosk-guide.png"), (LANDSCAPE, None)])
+def test_every_kiosk_page_is_in_large_type_on_a_tablet(server, browser, viewport, shot):
+    context = browser.new_context(viewport=viewport)
+    tablet = context.new_page()
+    open_app(tablet, server.url)
+    assert min(_nav_link_sizes(tablet)) >= LARGE_PX
+
+    _open(tablet, server.url + "/history")
+    expect(tablet.get_by_test_id("stDataFrame")).to_be_visible()
+    assert _grid_text_px(tablet) >= LARGE_PX
+    tablet.get_by_test_id("stDataFrame").hover()
+    expect(tablet.get_by_role("button", name="Download as CSV")).to_have_count(0)
+
+    _open(tablet, server.url + "/checkin")
+    labels = tablet.locator('[data-testid="stCheckbox"] label p')
+    expect(labels.first).to_be_visible()
+    sizes = labels.evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert min(sizes) >= LARGE_PX
+
+    _open(tablet, server.url + "/recovery_guide")
+    charts = tablet.get_by_test_id("stVegaLiteChart")
+    expect(charts).to_have_count(2)
+    expect(charts.last.locator("svg text").first).to_be_attached()
+    sizes = _chart_text_px(tablet)
+    assert sizes and min(sizes) >= CHART_PX, sorted(set(sizes))
+    assert tablet.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    if shot:
+        charts.first.evaluate("chart => chart.scrollIntoView({block: 'center'})")
+        tablet.wait_for_timeout(500)
+        tablet.screenshot(path=str(SCREENSHOTS / shot))
     context.close()
