@@ -37,7 +37,8 @@ def load_day(day: dt.date) -> None:
 
 
 def on_date_change() -> None:
-    chosen = st.session_state["ci_date"]
+    # .get: a kiosk reset clears the state between the browser's change and this callback.
+    chosen = st.session_state.get("ci_date")
     if isinstance(chosen, dt.date) and chosen <= today:
         load_day(chosen)
 

@@ -41,11 +41,11 @@ AIM_KEY = "guide_exercise_aim"
 
 def save_aim() -> None:
     """Keep the aim with the journal, so it is there on the next visit."""
+    aim = st.session_state.get(AIM_KEY)  # None after a kiosk reset or a cleared box
+    if aim is None:
+        return
     journal_settings.set_setting(
-        journal.conn,
-        journal.owner,
-        journal_settings.EXERCISE_AIM,
-        str(int(st.session_state[AIM_KEY])),
+        journal.conn, journal.owner, journal_settings.EXERCISE_AIM, str(int(aim))
     )
 
 
