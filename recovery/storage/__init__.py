@@ -61,11 +61,13 @@ SCHEMA_VERSION = _migrations()[-1][0]
 _COLUMNS = ", ".join(CHECKIN_COLUMNS)
 _PLACEHOLDERS = ", ".join("?" for _ in CHECKIN_COLUMNS)
 _UPDATES = ", ".join(f"{c} = excluded.{c}" for c in CHECKIN_COLUMNS)
+# Times are stamped by the app's clock (as the bulk save does), never the database's, so
+# every stamp and every age measured against them come from one clock.
 UPSERT_CHECKIN = (
-    "INSERT INTO checkins (owner, day, batch, " + _COLUMNS + ") "
-    "VALUES (?, ?, ?, " + _PLACEHOLDERS + ") "
+    "INSERT INTO checkins (owner, day, batch, created_at, updated_at, " + _COLUMNS + ") "
+    "VALUES (?, ?, ?, ?, ?, " + _PLACEHOLDERS + ") "
     "ON CONFLICT (owner, day) DO UPDATE SET " + _UPDATES + ", batch = excluded.batch, "
-    "updated_at = now()"
+    "updated_at = excluded.updated_at"
 )
 SELECT_CHECKINS = (
     "SELECT day, " + _COLUMNS + ", batch, created_at, updated_at FROM checkins "
@@ -90,11 +92,11 @@ COUNT_OWNER = "SELECT count(*) FROM checkins WHERE owner = ?"
 MOVE_OWNER = "UPDATE checkins SET owner = ? WHERE owner = ?"
 DELETE_OWNER_SETTINGS = "DELETE FROM settings WHERE owner = ?"
 MOVE_OWNER_SETTINGS = "UPDATE settings SET owner = ? WHERE owner = ?"
-# Parameters: prefix, owners to keep (a list), the moment to measure from (NULL: now), seconds.
+# Parameters: prefix, owners to keep (a list), the moment to measure from, seconds.
 DELETE_ABANDONED = (
     "DELETE FROM checkins WHERE owner IN (SELECT owner FROM checkins "
     "WHERE starts_with(owner, ?) AND NOT list_contains(?::VARCHAR[], owner) GROUP BY owner "
-    "HAVING max(updated_at) < coalesce(?::TIMESTAMP, now()::TIMESTAMP) - to_seconds(?))"
+    "HAVING max(updated_at) < ?::TIMESTAMP - to_seconds(?))"
 )
 DELETE_ORPHAN_SETTINGS = (
     "DELETE FROM settings WHERE starts_with(owner, ?) AND NOT list_contains(?::VARCHAR[], owner) "
@@ -337,12 +339,14 @@ def save_checkin(
     from recovery.example import EXAMPLE_BATCH  # example imports this module
 
     checked_day, clean = validate_checkin(day, values, today=today)
+    stamp = dt.datetime.now()
     with _cursor(conn, "save") as cur, _transaction(cur):
         existed = (
             cur.execute(EXISTS_SKIPPING, [owner, checked_day, EXAMPLE_BATCH]).fetchone()[0] > 0
         )
         cur.execute(
-            UPSERT_CHECKIN, [owner, checked_day, batch, *(clean[c] for c in CHECKIN_COLUMNS)]
+            UPSERT_CHECKIN,
+            [owner, checked_day, batch, stamp, stamp, *(clean[c] for c in CHECKIN_COLUMNS)],
         )
     return SaveResult(day=checked_day, replaced=existed)
 
@@ -458,9 +462,10 @@ def delete_abandoned_visits(
     """Delete throwaway owners' rows (ids start with ``prefix``) unchanged for too long; count.
 
     Owners in ``keep`` (visitors still at the screen) are spared; ``now`` (naive local
-    time, like the stored stamps) defaults to the database's clock. Settings of owners left
+    time, like the stored stamps) defaults to the app's clock. Settings of owners left
     with no check-in go too.
     """
+    now = now or dt.datetime.now()
     with _cursor(conn, "save") as cur, _transaction(cur):
         before = cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0]
         cur.execute(DELETE_ABANDONED, [prefix, list(keep), now, older_than.total_seconds()])
