@@ -35,7 +35,7 @@ from support import (  # noqa: E402
     tree_cpu_ms,
 )
 
-from recovery import owners, storage  # noqa: E402
+from recovery import owners, settings, storage  # noqa: E402
 
 RUNS = 5
 CLICK_BUDGET_MS = 400
@@ -180,9 +180,11 @@ def main() -> int:
             note=f"naive {naive_work:.0f} ms CPU, {naive_ms:.0f} ms wall",
         )
 
-        tokens = [owners.new_link_token() for _ in range(VISITORS)]
         shared_path = base / "shared" / "journal.duckdb"
         shared_path.parent.mkdir()
+        # Links signed with the key the server will read from beside the journal file.
+        secret = settings.link_secret(str(shared_path))
+        tokens = [owners.new_link_token(secret) for _ in range(VISITORS)]
         shared_file(shared_path, tokens, 3650, end)
         server = Server(ROOT / "app.py", shared_path, env={"RECOVERY_MODE": "shared"})
         server.start()
