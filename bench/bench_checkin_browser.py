@@ -72,8 +72,12 @@ def wait_ready(page: object) -> None:
 
 def pick_day(page: object, day: dt.date) -> None:
     """Choose another day in the form; the last confirmation goes away."""
-    # The date field is three segments; typing into the first fills all of them.
-    page.get_by_role("spinbutton", name="day, Day of this check-in").click()
+    # The date field waits folded under "change the day"; it is three segments, and typing
+    # into the first fills all of them.
+    field = page.get_by_role("spinbutton", name="day, Day of this check-in")
+    if not field.is_visible():
+        page.get_by_text("change the day").click()
+    field.click()
     page.keyboard.type(day.strftime("%d%m%Y"))
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Daily check-in").click()  # leaving the field commits it
