@@ -65,19 +65,20 @@ async def save_days(visitor: Visitor, today: dt.date, go: asyncio.Event) -> list
     return timings
 
 
-async def crowd(url: str) -> tuple[list[float], float]:
-    """Every visitor connected (one after another), then all saving at once."""
-    visitors = [await open_visitor(url) for _ in range(VISITORS)]
+async def crowd(server: Server) -> tuple[list[float], float, float]:
+    """Every visitor connected (one after another), then all saving at once: the timings,
+    the wall ms until all were saved, and the server's CPU ms meanwhile."""
+    visitors = [await open_visitor(server.url) for _ in range(VISITORS)]
     today = dt.date.today()
     go = asyncio.Event()
     tasks = [asyncio.create_task(save_days(v, today, go)) for v in visitors]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), server.cpu_ms()
     go.set()
     results = await asyncio.gather(*tasks)
-    wall = (time.perf_counter() - started) * 1000
+    wall, cpu = (time.perf_counter() - started) * 1000, server.cpu_ms() - cpu
     for visitor in visitors:
         await visitor.close()
-    return [millis for timings in results for millis in timings], wall
+    return [millis for timings in results for millis in timings], wall, cpu
 
 
 def stored_checkins(path: Path) -> int:
@@ -99,8 +100,7 @@ def main() -> int:
         server = Server(ROOT / "app.py", path, env={"RECOVERY_MODE": "shared"})
         server.start()
         try:
-            timings, wall = asyncio.run(crowd(server.url))
-            cpu = server.cpu_ms()
+            timings, wall, cpu = asyncio.run(crowd(server))
         finally:
             server.stop()
         stored = stored_checkins(path)
@@ -116,7 +116,8 @@ def main() -> int:
         total - stored,
         0,
         unit="",
-        note=f"{stored} of {total} stored; server CPU {cpu / 1000:.1f} s in all",
+        note=f"{stored} of {total} stored; server CPU {cpu / total:.0f} ms a save "
+        "(its change of day included)",
     )
     return budgets.finish()
 
