@@ -82,10 +82,11 @@ async def crowd(server: Server) -> tuple[list[float], float, float]:
 
 
 def stored_checkins(path: Path) -> int:
-    """Check-ins in the journal file, every owner together."""
+    """Check-ins in the journal file holding the answers sent, every visitor together."""
     conn = storage.open_database(path)
     try:
-        return conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
+        query = "SELECT count(*) FROM checkins WHERE leg_pain = ? AND walk_minutes = ?"
+        return conn.execute(query, [ANSWERS["leg_pain"], ANSWERS["walk_minutes"]]).fetchone()[0]
     finally:
         conn.close()
 

@@ -9,6 +9,7 @@ a fraction of one Chromium tab.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 import time
@@ -18,8 +19,11 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-# A widget with a key has an id ending in "-<key>"; the page's fields use ci_<column>.
-_WIDGET_ID = re.compile(rb"\$\$ID-[0-9a-f]+-(ci_[a-z_]+)")
+# A widget with a key has an id "$$ID-<hash>-<key>", a protobuf string: its length is the
+# byte just before it (one byte, as every id here is shorter than 128).
+_WIDGET_ID = re.compile(rb"\$\$ID-[0-9a-f]+-")
+# Long enough for a first run on a busy machine; a hung server fails the benchmark.
+REPLY_TIMEOUT_S = 120
 CONFIRMED = re.compile(rb"(Saved|Updated) your check-in")
 # A run that stops because another follows (st.navigation switching to the page): not the end.
 _RERUN_FOLLOWS = ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
@@ -65,11 +69,13 @@ class Visitor:
         await self.socket.send(message.SerializeToString())
         confirmed_ms = None
         while True:
-            raw = await self.socket.recv()
+            raw = await asyncio.wait_for(self.socket.recv(), REPLY_TIMEOUT_S)
             if confirmed_ms is None and CONFIRMED.search(raw):
                 confirmed_ms = (time.perf_counter() - started) * 1000
-            for key in _WIDGET_ID.finditer(raw):
-                self.widget_ids[key.group(1).decode()] = key.group(0).decode()
+            for found in _WIDGET_ID.finditer(raw):
+                start = found.start()
+                ident = raw[start : start + raw[start - 1]].decode()
+                self.widget_ids[ident[found.end() - start :]] = ident
             reply = ForwardMsg()
             reply.ParseFromString(raw)
             kind = reply.WhichOneof("type")
