@@ -34,6 +34,8 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+# The app's menu: along the top on a local journal, in the sidebar on a shared link.
+MENU_LINK = '[data-testid="stTopNavLink"], [data-testid="stSidebarNavLink"]'
 
 
 def journal_rows(end: dt.date, days: int) -> list[tuple[dt.date, dict[str, object]]]:
