@@ -26,7 +26,6 @@ from support import (  # noqa: E402
     CHROMIUM_ARGS,
     IDLE,
     MENU_LINK,
-    ROOT,
     Budgets,
     Server,
     make_journal,
@@ -144,7 +143,7 @@ def main() -> int:
         path = Path(folder) / "long" / "journal.duckdb"
         path.parent.mkdir()
         make_journal(path, storage.LOCAL_OWNER, 3650, end - dt.timedelta(days=1))
-        server = Server(ROOT / "app.py", path)
+        server = Server(path)
         server.start()
         try:
             with sync_playwright() as playwright:

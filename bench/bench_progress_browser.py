@@ -139,7 +139,7 @@ def main() -> int:
             path = base / label.replace(" ", "") / "journal.duckdb"
             path.parent.mkdir()
             make_journal(path, storage.LOCAL_OWNER, days, end)
-            server = Server(ROOT / "app.py", path)
+            server = Server(path)
             server.start()
             try:
                 if label == "10 years":
@@ -166,7 +166,7 @@ def main() -> int:
         naive_path = base / "naive" / "journal.duckdb"
         naive_path.parent.mkdir()
         shutil.copy(base / "30days" / "journal.duckdb", naive_path)
-        naive = Server(ROOT / "bench" / "naive_progress.py", naive_path)
+        naive = Server(naive_path, script=ROOT / "bench" / "naive_progress.py")
         naive.start()
         try:
             naive_ms, naive_work, _ = click_timings(browser, naive)
@@ -186,7 +186,7 @@ def main() -> int:
         secret = settings.link_secret(str(shared_path))
         tokens = [owners.new_link_token(secret) for _ in range(VISITORS)]
         shared_file(shared_path, tokens, 3650, end)
-        server = Server(ROOT / "app.py", shared_path, env={"RECOVERY_MODE": "shared"})
+        server = Server(shared_path, env={"RECOVERY_MODE": "shared"})
         server.start()
         contexts = []
         try:

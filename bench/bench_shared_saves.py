@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from support import ROOT, Budgets, Server  # noqa: E402
+from support import Budgets, Server  # noqa: E402
 from ws_visitor import Visitor  # noqa: E402
 
 from recovery import storage  # noqa: E402
@@ -98,7 +98,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "journal.duckdb"
         storage.open_database(path).close()
-        server = Server(ROOT / "app.py", path, env={"RECOVERY_MODE": "shared"})
+        server = Server(path, env={"RECOVERY_MODE": "shared"})
         server.start()
         try:
             timings, wall, cpu = asyncio.run(crowd(server))

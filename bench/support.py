@@ -8,12 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import resource
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from recovery import example, storage  # noqa: E402
+from tests.browser.conftest import Server as BrowserTestServer  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -135,68 +133,8 @@ def tree_cpu_ms() -> float:
     return sum(used[pid] for pid in mine)
 
 
-def free_port() -> int:
-    """A free local TCP port."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    """``streamlit run`` of a script on a free port, as in the browser tests."""
-
-    script: Path
-    db_path: Path
-    env: dict[str, str] = field(default_factory=dict)
-    port: int = 0
-    process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        """The server's address."""
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> None:
-        """Start the server and wait until it answers its health check."""
-        self.port = free_port()
-        env = {**os.environ, "RECOVERY_DB": str(self.db_path), **self.env}
-        if "RECOVERY_MODE" not in self.env:
-            env.pop("RECOVERY_MODE", None)
-        self.log = (self.db_path.parent / f"server-{self.port}.log").open("w")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(self.script),
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(self.port),
-                "--server.address",
-                "127.0.0.1",
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("streamlit did not start")
+class Server(BrowserTestServer):
+    """The browser tests' ``streamlit run`` server, with figures read off its process."""
 
     def cpu_ms(self) -> float:
         """CPU time the server process has used so far, in milliseconds."""
@@ -210,15 +148,3 @@ class Server:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
         return 0.0
-
-    def stop(self) -> None:
-        """Stop the server (only the process this object started)."""
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if getattr(self, "log", None):
-            self.log.close()

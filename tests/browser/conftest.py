@@ -46,6 +46,7 @@ class Server:
 
     db_path: Path
     env: dict[str, str] = field(default_factory=dict)
+    script: Path = ROOT / "app.py"
     port: int = 0
     process: subprocess.Popen | None = None
     log_path: Path | None = None
@@ -66,7 +67,7 @@ class Server:
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(self.script),
                 "--server.headless",
                 "true",
                 "--server.port",
