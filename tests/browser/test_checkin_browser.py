@@ -4,7 +4,7 @@ import datetime as dt
 
 from playwright.sync_api import expect
 
-from recovery import storage
+from recovery import example, storage
 from tests.browser.conftest import DESKTOP, PHONE, ROOT
 from tests.browser.helpers import answer, answer_all, go_to, nav_links, open_app, wait_idle
 from tests.conftest import checkin
@@ -223,3 +223,28 @@ def test_a_bookmarked_page_opened_first_after_a_restart_has_the_full_app(server,
     expect(nav.filter(has_text="Daily check-in")).to_have_count(1)
     expect(nav.filter(has_text="app")).to_have_count(0)
     expect(page.get_by_text("not medical advice")).to_be_visible()
+
+
+def test_saving_over_an_example_day_makes_it_the_persons_own(server, page):
+    today = dt.date.today()
+    server.stop()  # the running app holds the journal file; fill it while it is closed
+    conn = storage.open_database(server.db_path)
+    example.load_example(conn, storage.LOCAL_OWNER, end=today)
+    conn.close()
+    server.start()
+
+    open_app(page, server.url)
+    # Today holds a made-up example day: it is not "already checked in", nor a starting point.
+    expect(page.get_by_text("already checked in")).to_have_count(0)
+    leg_pain = page.get_by_role("radiogroup", name=LEG_PAIN)
+    expect(leg_pain.get_by_role("radio", checked=True)).to_have_count(0)
+    answer_all(page, leg_pain=2)
+    expect(leg_pain.get_by_role("radio", checked=True)).to_have_count(1)
+    page.get_by_role("button", name="Save check-in").click()
+    wait_idle(page)
+    expect(page.get_by_test_id("stAlert").filter(has_text="Saved your check-in")).to_be_visible()
+
+    saved = {row["day"]: row for row in _rows(server)}
+    assert saved[today]["leg_pain"] == 2
+    assert saved[today]["batch"] is None, "the day still counts as example data"
+    assert saved[today - dt.timedelta(days=1)]["batch"] == example.EXAMPLE_BATCH
