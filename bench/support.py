@@ -19,19 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from recovery import example, storage  # noqa: E402
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401 (re-exported)
 from tests.browser.conftest import Server as BrowserTestServer  # noqa: E402
+from tests.browser.helpers import IDLE  # noqa: E402, F401 (re-exported)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 # The app's menu: along the top on a local journal, in the sidebar on a shared link.
 MENU_LINK = '[data-testid="stTopNavLink"], [data-testid="stSidebarNavLink"]'
 
