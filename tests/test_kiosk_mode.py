@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from recovery import adherence, charts, example, guide_charts, owners, residual, settings, storage
 from recovery.analysis import compare_signs, sign_series
-from tests.conftest import ROOT, answer_checkin
+from tests.conftest import ROOT, TODAY, answer_checkin
 from ui import kiosk, session
 
 PUBLIC_URL = "https://seven-signs.example.org/"
@@ -153,7 +153,7 @@ def test_abandoned_visits_expire_soon_after_the_idle_reset():
 def fifty_abandoned_visits(conn):
     """50 kiosk visits' example journals, plus one person's own journal."""
     visits = [owners.owner_for_kiosk_visit() for _ in range(50)]
-    rows = example.example_journal(dt.date(2026, 11, 23))
+    rows = example.example_journal(TODAY - dt.timedelta(days=1))
     for owner in visits:
         storage.save_checkins(conn, owner, rows, batch=example.EXAMPLE_BATCH)
     storage.save_checkins(conn, "local", rows)
@@ -163,7 +163,7 @@ def fifty_abandoned_visits(conn):
 def test_fifty_abandoned_visits_leave_no_rows_after_the_clean_up(conn, fifty_abandoned_visits):
     later = dt.datetime.now() + dt.timedelta(minutes=3)
     removed = storage.delete_abandoned_visits(conn, "kiosk:", dt.timedelta(seconds=150), now=later)
-    assert removed == 50 * len(example.example_journal(dt.date(2026, 11, 23)))
+    assert removed == 50 * len(example.example_journal(TODAY - dt.timedelta(days=1)))
     assert storage.count_visit_rows(conn, "kiosk:") == 0
     assert storage.journal_summary(conn, "local").days_logged > 0, "a person's journal was touched"
 
