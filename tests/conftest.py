@@ -84,6 +84,14 @@ def set_answers(at: AppTest, answers: dict[str, object]) -> AppTest:
     return at.run()
 
 
+def in_page_order(node: object) -> list:
+    """Every element under an AppTest node (``at.main``), top to bottom, containers opened."""
+    children = getattr(node, "children", None)
+    if not children:
+        return [node]
+    return [found for index in sorted(children) for found in in_page_order(children[index])]
+
+
 def answer_checkin(at: AppTest, **overrides: object) -> AppTest:
     """Answer every question of the check-in page under AppTest, then run it."""
     return set_answers(at, {**FIRST_ANSWERS, **overrides})

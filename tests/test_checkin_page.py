@@ -10,6 +10,7 @@ from tests.conftest import (
     TODAY,
     checkin,
     held_open_by_another_process,
+    in_page_order,
     set_answers,
 )
 
@@ -48,24 +49,8 @@ def _answer(app, **answers):
     set_answers(app, answers)
 
 
-def _in_page_order(app):
-    """Every element of the main area, in the order a visitor reads them."""
-    found = []
-
-    def walk(node):
-        children = getattr(node, "children", None)
-        if children:
-            for index in sorted(children):
-                walk(children[index])
-        else:
-            found.append(node)
-
-    walk(app.main)
-    return found
-
-
 def _urgent_index(app):
-    order = _in_page_order(app)
+    order = in_page_order(app.main)
     return next(i for i, el in enumerate(order) if el.type == "html" and "urgent-care" in el.value)
 
 
@@ -76,7 +61,7 @@ def test_the_app_opens_on_today_with_the_seven_questions_first(app):
     assert app.date_input(key="ci_date").value == TODAY
     labels = [
         el.label
-        for el in _in_page_order(app)
+        for el in in_page_order(app.main)
         if el.type in ("button_group", "number_input") and el.key
     ]
     assert labels[:7] == [m.question for m in form.PRIMARY]
@@ -205,7 +190,7 @@ def test_ticking_a_red_flag_puts_the_urgent_message_at_the_top_at_once(app):
     app.run()
     assert not [h for h in app.get("html") if "urgent-care" in h.value]
     app.checkbox(key="ci_rf_saddle_numbness").check().run()
-    order = _in_page_order(app)
+    order = in_page_order(app.main)
     title = next(i for i, el in enumerate(order) if el.type == "title")
     urgent = _urgent_index(app)
     assert urgent < title
@@ -222,7 +207,7 @@ def test_after_saving_a_red_flag_day_the_urgent_message_stays_above_the_confirma
     _answer(app, **ANSWERS)
     app.checkbox(key="ci_rf_both_legs").check().run()
     app.button(key="ci_save").click().run()
-    order = _in_page_order(app)
+    order = in_page_order(app.main)
     confirmation = next(i for i, el in enumerate(order) if el.type == "success")
     assert _urgent_index(app) < confirmation
     _release(app)

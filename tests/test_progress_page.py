@@ -9,7 +9,7 @@ import pytest
 
 from recovery import analysis, example, progress, storage
 from recovery.signs import SIGNS
-from tests.conftest import TODAY, answer_checkin, checkin
+from tests.conftest import TODAY, answer_checkin, checkin, in_page_order
 
 
 def _open_progress(app):
@@ -168,17 +168,6 @@ def test_saving_a_check_in_links_to_the_progress_page(app):
     assert "See all your check-ins" in links
 
 
-def _in_order(node) -> list:
-    """The page's elements from top to bottom, containers opened."""
-    found = []
-    for child in node.children.values():
-        if getattr(child, "children", None):
-            found.extend(_in_order(child))
-        else:
-            found.append(child)
-    return found
-
-
 def test_a_worsening_journal_opens_with_the_notice_before_anything_else(app, db_path):
     from tests.test_worsening import END, JOURNALS
 
@@ -189,7 +178,7 @@ def test_a_worsening_journal_opens_with_the_notice_before_anything_else(app, db_
     conn.close()
     at = _open_progress(app)
     assert not at.exception
-    elements = _in_order(at.main)
+    elements = in_page_order(at.main)
     assert [e.type for e in elements[:2]] == ["title", "error"]
     assert elements[0].value == "Progress"  # the same words as its navigation entry
     notice = elements[1].value

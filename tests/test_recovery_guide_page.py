@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from recovery import example, storage
 from recovery.signs import RED_FLAGS
-from tests.conftest import ROOT, checkin
+from tests.conftest import ROOT, checkin, in_page_order
 
 PAGE = "pages/recovery_guide.py"
 
@@ -82,17 +82,6 @@ def test_a_two_day_journal_says_there_is_not_enough_data_instead_of_guessing(app
     assert len(at.get("vega_lite_chart")) == 1
 
 
-def _in_order(node) -> list:
-    """The page's elements from top to bottom, containers opened."""
-    found = []
-    for child in node.children.values():
-        if getattr(child, "children", None):
-            found.extend(_in_order(child))
-        else:
-            found.append(child)
-    return found
-
-
 def _log_journal(db_path, name: str) -> None:
     from tests.test_worsening import END, JOURNALS
 
@@ -106,7 +95,7 @@ def _log_journal(db_path, name: str) -> None:
 def test_a_worsening_journal_opens_with_the_notice_and_the_worsening_stage(app, db_path):
     _log_journal(db_path, "leg pain worse")
     at = open_guide(app)
-    elements = _in_order(at.main)
+    elements = in_page_order(at.main)
     assert [e.type for e in elements[:2]] == ["title", "warning"]
     assert elements[0].value == "Recovery guide"  # the same words as its navigation entry
     assert elements[1].value.startswith("**Leg pain is worse than in your first week.**")
