@@ -16,6 +16,7 @@ journal = open_journal()
 today = visitor_today()
 _FOLLOW_UP = [m for m in form.REQUIRED if m not in form.PRIMARY]
 _OPTIONAL = [m for sign in SIGNS for m in sign.secondary if not m.required]
+_NOTES = [m for m in CONTEXT if m.column not in {r.column for r in form.REQUIRED}]
 
 
 def load_day(day: dt.date) -> None:
@@ -188,14 +189,20 @@ with st.container(border=True):
 
 folded = [m for m in _FOLLOW_UP if m not in ask_first]
 if folded:
-    with st.expander(", ".join(m.label for m in folded), key="ci_more"):
-        with st.container(key="ci_more_questions"):
+    section = fields.folded(
+        ", ".join(m.label for m in folded), "ci_more", [m.column for m in folded]
+    )
+    if section is not None:
+        with section, st.container(key="ci_more_questions"):
             for measure in folded:
                 fields.draw(measure)
-with st.expander("Optional measurements", key="ci_optional"):
-    for measure in _OPTIONAL:
-        fields.draw(measure)
-with st.expander("Activity, exercises and notes", key="ci_notes_box"):
-    for measure in CONTEXT:
-        if measure.column not in {m.column for m in form.REQUIRED}:
+section = fields.folded("Optional measurements", "ci_optional", [m.column for m in _OPTIONAL])
+if section is not None:
+    with section:
+        for measure in _OPTIONAL:
+            fields.draw(measure)
+section = fields.folded("Activity, exercises and notes", "ci_notes_box", [m.column for m in _NOTES])
+if section is not None:
+    with section:
+        for measure in _NOTES:
             fields.draw(measure)

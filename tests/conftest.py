@@ -70,8 +70,22 @@ FIRST_ANSWERS: dict[str, object] = {
 }
 
 
+# The check-in's folded sections; their fields are drawn only while they are open.
+FOLDED_SECTIONS = ("ci_more", "ci_optional", "ci_notes_box")
+
+
+def open_folded(at: AppTest) -> AppTest:
+    """Open every folded section of the check-in, as a tap on each would, and run the page."""
+    for key in FOLDED_SECTIONS:
+        at.session_state[key] = True
+    return at.run()
+
+
 def set_answers(at: AppTest, answers: dict[str, object]) -> AppTest:
     """Give check-in answers through the widget each question uses, then run the page."""
+    drawn = {getattr(widget, "key", None) for widget in in_page_order(at.main)}
+    if any(f"ci_{column}" not in drawn for column in answers):
+        open_folded(at)
     for column, value in answers.items():
         measure = MEASURES_BY_COLUMN[column]
         key = f"ci_{column}"

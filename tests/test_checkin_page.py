@@ -11,6 +11,7 @@ from tests.conftest import (
     checkin,
     held_open_by_another_process,
     in_page_order,
+    open_folded,
     set_answers,
 )
 
@@ -129,7 +130,7 @@ def test_saving_the_same_day_again_says_it_was_updated(app, db_path):
 
 def test_a_day_already_logged_opens_with_its_answers_and_a_notice(app, db_path):
     _write(db_path, (TODAY, checkin(leg_pain=9, notes="bad day")))
-    app.run()
+    open_folded(app.run())
     assert app.segmented_control(key="ci_leg_pain").value == 9
     assert app.text_area(key="ci_notes").value == "bad day"
     assert "already checked in" in app.info[0].value
@@ -155,6 +156,39 @@ def test_same_as_yesterday_saves_today_with_the_last_answers_in_one_tap(app, db_
     assert rows[TODAY]["leg_pain"] == 4 and rows[TODAY]["walk_minutes"] == 40
     # Notes describe one day: they are not copied.
     assert rows[TODAY]["notes"] is None
+
+
+def test_folded_sections_draw_their_fields_only_once_opened(app):
+    app.run()
+    assert [e.label for e in app.expander][1:] == [
+        "Optional measurements",
+        "Activity, exercises and notes",
+    ]
+    assert not [area for area in app.text_area if area.key == "ci_notes"]
+    open_folded(app)
+    assert app.text_area(key="ci_notes").value == ""
+
+
+def test_answers_in_a_folded_section_are_kept_after_folding_it_and_are_saved(app, db_path):
+    _write(db_path, (YESTERDAY, checkin(leg_pain=4, walk_minutes=40)))
+    open_folded(app.run())
+    app.number_input(key="ci_walk_minutes").set_value(55)
+    app.text_area(key="ci_notes").input("Swam for the first time")
+    app.radio(key="ci_limp").set_value(True).run()
+    for key in ("ci_more", "ci_optional", "ci_notes_box"):
+        app.session_state[key] = False
+    app.run()
+    assert not [area for area in app.text_area if area.key == "ci_notes"]
+    app.segmented_control(key="ci_leg_pain").set_value(3).run()  # another run while folded
+    app.button(key="ci_save").click().run()
+    assert app.success[0].value.startswith("Saved your check-in")
+    open_folded(app)
+    assert app.text_area(key="ci_notes").value == "Swam for the first time"
+    _release(app)
+    row = {r["day"]: r for r in _saved(db_path)}[TODAY]
+    assert (row["leg_pain"], row["walk_minutes"]) == (3, 55)
+    assert row["notes"] == "Swam for the first time"
+    assert row["limp"] is True
 
 
 def test_there_is_no_same_as_yesterday_on_a_first_check_in(app):

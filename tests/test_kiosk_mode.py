@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from recovery import adherence, charts, example, guide_charts, owners, residual, settings, storage
 from recovery.analysis import compare_signs, sign_series
-from tests.conftest import ROOT, TODAY, answer_checkin
+from tests.conftest import ROOT, TODAY, answer_checkin, open_folded
 from ui import kiosk, session
 
 PUBLIC_URL = "https://seven-signs.example.org/"
@@ -61,8 +61,9 @@ def test_todays_check_in_is_a_new_day_started_from_the_example(kiosk_app):
 
 def test_the_kiosk_check_in_offers_no_notes_box(kiosk_app):
     at = kiosk_app()
-    at.switch_page("pages/checkin.py").run()
+    open_folded(at.switch_page("pages/checkin.py").run())
     assert not at.exception
+    assert at.segmented_control(key="ci_activity")  # the notes' own section is open
     assert not [area for area in at.text_area if area.key == "ci_notes"]
     assert at.checkbox(key="ci_rf_bladder_bowel")
 

@@ -248,3 +248,29 @@ def test_saving_over_an_example_day_makes_it_the_persons_own(server, page):
     assert saved[today]["leg_pain"] == 2
     assert saved[today]["batch"] is None, "the day still counts as example data"
     assert saved[today - dt.timedelta(days=1)]["batch"] == example.EXAMPLE_BATCH
+
+
+def test_a_note_typed_in_a_folded_section_is_kept_when_folded_and_saved(server, page):
+    _with_yesterday(server, leg_pain=4, walk_minutes=40)
+    open_app(page, server.url)
+    notes_box = page.get_by_test_id("stExpander").filter(has_text="Activity, exercises and notes")
+    notes = page.get_by_role("textbox", name="Anything else worth remembering?")
+    # Folded, its fields are not drawn at all; opening draws them.
+    expect(notes).to_have_count(0)
+    notes_box.get_by_text("Activity, exercises and notes").click()
+    wait_idle(page)
+    notes.fill("Swam ten lengths")
+    page.get_by_role("heading", name="Daily check-in").click()  # leaving the box commits it
+    wait_idle(page)
+    notes_box.get_by_text("Activity, exercises and notes").click()  # fold it again
+    wait_idle(page)
+    expect(notes).to_have_count(0)
+    answer(page, LEG_PAIN, 3)
+    page.get_by_role("button", name="Save check-in").click()
+    wait_idle(page)
+    expect(page.get_by_test_id("stAlert").filter(has_text="Saved your check-in")).to_be_visible()
+    notes_box.get_by_text("Activity, exercises and notes").click()
+    wait_idle(page)
+    expect(notes).to_have_value("Swam ten lengths")
+    today = {row["day"]: row for row in _rows(server)}[_today()]
+    assert (today["leg_pain"], today["notes"]) == (3, "Swam ten lengths")
