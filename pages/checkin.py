@@ -30,6 +30,7 @@ def load_day(day: dt.date) -> None:
     st.session_state["ci_existing"] = start.existing
     st.session_state["ci_copied_from"] = start.copied_from
     st.session_state["ci_last_values"] = start.values if start.copied_from else None
+    st.session_state["ci_saved_flags"] = flags_on(start.values) if start.existing else None
     # Required questions with no earlier answer (a first check-in) are asked before Save;
     # otherwise they start from the last answers and wait, folded, below it.
     st.session_state["ci_ask_first"] = [
@@ -52,6 +53,21 @@ def current_values() -> dict[str, object]:
 def red_flag_ticked() -> bool:
     """True when any red-flag box is ticked on the form right now."""
     return any(st.session_state.get(fields.key_for(flag.column)) for flag in RED_FLAGS)
+
+
+def flags_on(values: dict[str, object]) -> dict[str, bool]:
+    """The red-flag answers among a day's values, each as ticked or not."""
+    return {flag.column: bool(values.get(flag.column)) for flag in RED_FLAGS}
+
+
+def flags_unsaved() -> bool:
+    """True when the day is saved but its safety answers on the form differ from the saved ones.
+
+    The safety check sits below Save, so a box ticked after saving would otherwise be shown
+    but never stored.
+    """
+    saved = st.session_state.get("ci_saved_flags")
+    return saved is not None and saved != flags_on(current_values())
 
 
 def save(values: dict[str, object]) -> storage.SaveResult | None:
@@ -83,6 +99,7 @@ def save(values: dict[str, object]) -> storage.SaveResult | None:
 def confirm(result: storage.SaveResult, how: str = "") -> None:
     """The save confirmation, with the ways on."""
     st.session_state["ci_existing"] = True
+    st.session_state["ci_saved_flags"] = flags_on(current_values())
     verb = "Updated" if result.replaced else "Saved"
     st.success(
         f"{verb} your check-in for {text.long_date(result.day)}{how}.",
@@ -119,6 +136,20 @@ if red_flag_ticked():
         session.emergency_number(),
         kiosk=journal.mode == "kiosk",
     )
+
+# A safety answer changed after saving is offered for saving at the top, where it is seen.
+# Pressing that button saves before anything is drawn, so no stale reminder shows; and in
+# the run where Save itself is pressed, that save includes the answer.
+if st.session_state.get("ci_save_flags"):
+    result = save(current_values())
+    if result is not None:
+        confirm(result)
+elif flags_unsaved() and not (st.session_state.get("ci_save") or st.session_state.get("ci_same")):
+    st.warning(
+        text.SAFETY_NOT_SAVED.format(day=text.long_date(st.session_state["ci_date"])),
+        icon=":material/warning:",
+    )
+    st.button(text.SAVE_SAFETY, key="ci_save_flags", type="primary", icon=":material/save:")
 
 st.title("Daily check-in", anchor=False)
 

@@ -47,6 +47,11 @@ RED_FLAG_SOURCES = (
 
 CHECKIN_INTRO = "Answer for the last 24 hours: tap a number for each question, then Save."
 CHECKIN_UNANSWERED = "Nothing was saved. These questions still need an answer:"
+SAFETY_NOT_SAVED = (
+    "You changed a safety answer after saving. Your saved check-in for {day} does not "
+    "include it yet."
+)
+SAVE_SAFETY = "Save it to this check-in"
 SAME_AS_LAST = "Same as {when}: save it"
 SAME_AS_LAST_HELP = (
     "Saves {day} with exactly the answers of your last check-in ({last}). "

@@ -307,3 +307,37 @@ def test_every_page_carries_the_education_reminder(app):
 )
 def test_the_emergency_number_comes_from_environment_then_secrets(env, secrets, expected):
     assert settings.emergency_number(env=env, secrets=secrets) == expected
+
+
+def test_a_red_flag_ticked_after_saving_is_offered_for_saving_and_then_stored(app, db_path):
+    app.run()
+    _answer(app, **ANSWERS)
+    app.button(key="ci_save").click().run()
+    assert not [b for b in app.button if b.key == "ci_save_flags"]
+    app.checkbox(key="ci_rf_both_legs").check().run()
+    order = in_page_order(app.main)
+    warning = next(
+        i for i, el in enumerate(order) if el.type == "warning" and "after saving" in el.value
+    )
+    assert _urgent_index(app) < warning  # the urgent message still comes first
+    app.button(key="ci_save_flags").click().run()
+    assert not app.exception
+    assert app.success[0].value.startswith("Updated your check-in")
+    assert not [w for w in app.warning if "after saving" in w.value]
+    _release(app)
+    [row] = _saved(db_path)
+    assert row["rf_both_legs"] is True
+
+
+def test_saving_with_the_main_button_after_a_late_red_flag_needs_no_second_reminder(app, db_path):
+    app.run()
+    _answer(app, **ANSWERS)
+    app.button(key="ci_save").click().run()
+    app.checkbox(key="ci_rf_fever_or_injury").check().run()
+    app.button(key="ci_save").click().run()
+    assert not [w for w in app.warning if "after saving" in w.value]
+    app.checkbox(key="ci_rf_fever_or_injury").uncheck().run()  # unticking is a change too
+    assert [w for w in app.warning if "after saving" in w.value]
+    _release(app)
+    [row] = _saved(db_path)
+    assert row["rf_fever_or_injury"] is True

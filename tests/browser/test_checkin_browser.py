@@ -274,3 +274,34 @@ def test_a_note_typed_in_a_folded_section_is_kept_when_folded_and_saved(server, 
     expect(notes).to_have_value("Swam ten lengths")
     today = {row["day"]: row for row in _rows(server)}[_today()]
     assert (today["leg_pain"], today["notes"]) == (3, "Swam ten lengths")
+
+
+def test_a_red_flag_ticked_after_saving_is_saved_from_the_top_of_a_phone(server, browser):
+    _with_yesterday(server)
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport=PHONE, timezone_id=ZONE, color_scheme=scheme)
+        phone = context.new_page()
+        open_app(phone, server.url)
+        flag = phone.get_by_text("Sciatica, numbness or weakness in both legs")
+        expect(flag).to_be_visible()
+        if scheme == "light":  # the dark visit finds the day already saved
+            phone.get_by_role("button", name="Save check-in").click()
+            wait_idle(phone)
+        flag.scroll_into_view_if_needed()
+        flag.click()  # ticked after the day was saved
+        wait_idle(phone)
+        # The urgent message comes first, then the reminder that the answer is not saved.
+        reminder = phone.get_by_test_id("stAlert").filter(has_text="after saving")
+        expect(reminder).to_be_visible()
+        urgent = phone.locator("#urgent-care")
+        assert urgent.bounding_box()["y"] < reminder.bounding_box()["y"]
+        _drawn(phone)
+        phone.screenshot(path=str(SCREENSHOTS / f"checkin-late-redflag-phone-{scheme}.png"))
+        if scheme == "dark":
+            phone.get_by_role("button", name="Save it to this check-in").click()
+            wait_idle(phone)
+            expect(phone.get_by_text("Updated your check-in")).to_be_visible()
+            expect(reminder).to_have_count(0)
+        context.close()
+    today = {row["day"]: row for row in _rows(server)}[_today()]
+    assert today["rf_both_legs"] is True
