@@ -1,11 +1,23 @@
 """The daily check-in in a real browser: opening it and saving.
 
-On a 10-year journal: from opening the address (browser cache warm, as on a second visit)
-until the form is ready, and from a click on "Save check-in" until the confirmation shows.
-Each is reported as wall time and as CPU time of the server and Chromium together (from
-/proc), which stays steady on a busy shared machine; the budget applies to the CPU time.
-Opening is timed from a click in the menu (the app already loaded): a whole reload also
-parses Streamlit's own scripts, which no change to this app can speed up. Twenty people
+On a 10-year journal: from a click on "Daily check-in" in the menu (the app already
+loaded, on History) until the form is ready, and from a click on "Save check-in" until the
+confirmation shows. Both are timed in the page itself (performance.now): opening ends when
+the "Save check-in" button is there, History's table is gone and the script has finished
+its run (checked every animation frame).
+
+The budgets apply to the CPU time of the work the visitor waits on, one piece after another
+(from /proc, which stays steady when other programs keep the shared machine busy, as wall
+time does not): the page's main thread and its compositor thread in Chromium, the
+compositor thread of Chromium's GPU process, and the whole server. Left out are Chromium's
+helper threads (V8 compiling scripts in the background, the garbage collector's helpers),
+which run at the same time on the other core and so add nothing to the wait, and
+Playwright's driver, which no visitor has. Printed beside it: the wall time measured in the
+page, and the CPU time of every process and thread together. For a save, CPU is counted
+until the script's run has finished, a little after the confirmation shows.
+
+Opening is timed from the menu: a whole reload also parses Streamlit's own scripts, which no
+change to this app can speed up (its wall time is printed for reference). Twenty people
 saving at once on a shared link is bench/bench_shared_saves.py, with websocket clients in
 place of browser tabs.
 """
@@ -17,6 +29,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -28,6 +41,7 @@ from support import (  # noqa: E402
     MENU_LINK,
     Budgets,
     Server,
+    critical_path_cpu_ms,
     make_journal,
     tree_cpu_ms,
 )
@@ -38,6 +52,27 @@ RUNS = 5
 OPEN_BUDGET_MS = 300
 SAVE_BUDGET_MS = 300
 DESKTOP = {"width": 1280, "height": 900}
+
+# Click a page in the menu and wait (one check per frame) until the check-in form is ready:
+# its "Save check-in" button drawn, History's table gone and the script's run finished.
+OPEN_AND_WAIT = """
+async ([title, menuLink]) => {
+  const link = [...document.querySelectorAll(menuLink)]
+    .find((a) => a.textContent.includes(title));
+  const app = document.querySelector('[data-testid="stApp"]');
+  const ready = () => [...document.querySelectorAll('button')]
+      .some((b) => b.textContent.includes('Save check-in'))
+    && !document.querySelector('[data-testid="stDataFrame"]')
+    && app.getAttribute('data-test-script-state') === 'notRunning';
+  const started = performance.now();
+  link.click();
+  await new Promise((done) => {
+    const check = () => (ready() ? done() : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  });
+  return performance.now() - started;
+}
+"""
 
 # Click "Save check-in" and wait for its confirmation, timed in the page.
 SAVE_AND_WAIT = """
@@ -84,6 +119,37 @@ def pick_day(page: object, day: dt.date) -> None:
     page.wait_for_selector(IDLE)
 
 
+@dataclass
+class Cpu:
+    """CPU milliseconds read off /proc: the work a visitor waits on, and every thread."""
+
+    critical: float
+    total: float
+
+    @classmethod
+    def now(cls, server: Server) -> Cpu:
+        """Both counters as they stand."""
+        return cls(critical_path_cpu_ms(server.process.pid), tree_cpu_ms())
+
+    def since(self, server: Server) -> Cpu:
+        """What was used from this reading until now."""
+        later = Cpu.now(server)
+        return Cpu(later.critical - self.critical, later.total - self.total)
+
+
+def check(budgets: Budgets, name: str, walls: list[float], cpus: list[Cpu], budget: float) -> None:
+    """Medians after the warm-up run: CPU waited on against the budget, the rest beside."""
+    critical = statistics.median(cpu.critical for cpu in cpus[1:])
+    total = statistics.median(cpu.total for cpu in cpus[1:])
+    wall = statistics.median(walls[1:])
+    budgets.check(
+        f"{name} (CPU waited on)",
+        critical,
+        budget,
+        note=f"wall {wall:.0f} ms; CPU of all threads {total:.0f} ms",
+    )
+
+
 def single_visitor(browser: object, server: Server, budgets: Budgets) -> None:
     """Opening the check-in and saving, one visitor, 10-year journal."""
     context = browser.new_context(viewport=DESKTOP)
@@ -94,43 +160,31 @@ def single_visitor(browser: object, server: Server, budgets: Budgets) -> None:
     page.reload()
     wait_ready(page)
     reload_ms = (time.perf_counter() - started) * 1000
-    walls, works = [], []
+    print(f"  (a whole page reload, Streamlit's scripts included: {reload_ms:.0f} ms wall)")
+    walls, cpus = [], []
     for _ in range(RUNS + 1):
-        go_to(page, "History")
-        cpu, started = tree_cpu_ms(), time.perf_counter()
-        go_to(page, "Daily check-in")
-        wait_ready(page)
-        walls.append((time.perf_counter() - started) * 1000)
-        works.append(tree_cpu_ms() - cpu)
-    budgets.check(
-        "open the check-in from the menu, 10 years (CPU)",
-        statistics.median(works[1:]),
-        OPEN_BUDGET_MS,
-        note=f"wall {statistics.median(walls[1:]):.0f} ms; "
-        f"a whole page reload (Streamlit's scripts included) {reload_ms:.0f} ms wall",
-    )
-    walls, works = [], []
+        open_history(page)
+        cpu = Cpu.now(server)
+        walls.append(page.evaluate(OPEN_AND_WAIT, ["Daily check-in", MENU_LINK]))
+        cpus.append(cpu.since(server))
+    check(budgets, "open the check-in from the menu, 10 years", walls, cpus, OPEN_BUDGET_MS)
+    walls, cpus = [], []
     for back in range(RUNS + 1):
         if back:
             pick_day(page, dt.date.today() - dt.timedelta(days=back))
-        cpu = tree_cpu_ms()
+        cpu = Cpu.now(server)
         walls.append(page.evaluate(SAVE_AND_WAIT))
         page.wait_for_selector(IDLE)
-        works.append(tree_cpu_ms() - cpu)
-    budgets.check(
-        "save to confirmation, 10 years (CPU)",
-        statistics.median(works[1:]),
-        SAVE_BUDGET_MS,
-        note=f"wall {statistics.median(walls[1:]):.0f} ms",
-    )
+        cpus.append(cpu.since(server))
+    check(budgets, "save to confirmation, 10 years", walls, cpus, SAVE_BUDGET_MS)
     context.close()
 
 
-def go_to(page: object, title: str) -> None:
-    """Click a page in the sidebar and wait for its run to finish."""
-    page.locator(MENU_LINK).filter(has_text=title).click()
-    page.wait_for_timeout(50)
-    page.wait_for_selector(IDLE)
+def open_history(page: object) -> None:
+    """Go to History from the menu and wait until its table is drawn and the run is over."""
+    page.locator(MENU_LINK).filter(has_text="History").click()
+    page.get_by_test_id("stDataFrame").wait_for(timeout=60_000)
+    page.wait_for_selector(IDLE, timeout=60_000)
 
 
 def main() -> int:

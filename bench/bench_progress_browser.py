@@ -3,11 +3,18 @@
 Starts real ``streamlit run`` servers (the app on a 30-day and a 10-year journal, and the
 naive baseline of bench/naive_progress.py on the 30-day one), drives Debian's Chromium
 with Playwright, and times in the page itself (performance.now) from the click until all
-seven charts have drawn their canvas. The budgets apply to the CPU time the server and
-Chromium spend on it together (from /proc: steady when other programs keep the shared
-machine busy, which wall time is not); wall time is printed beside it. Also: the server's
-CPU per click, a cold start against a warm load, and the server's memory with 20 visitors
-of a shared link open on Progress, each with a 10-year journal.
+seven charts have drawn their canvas.
+
+The budget applies to the CPU time of the work the visitor waits on, one piece after
+another (from /proc, which stays steady when other programs keep the shared machine busy,
+as wall time does not): the page's main thread and its compositor thread in Chromium, the
+compositor thread of Chromium's GPU process, and the whole server. Left out are Chromium's
+helper threads (V8 compiling scripts in the background, the garbage collector's helpers),
+which run at the same time on the other core and so add nothing to the wait, and
+Playwright's driver, which no visitor has. Printed beside it: the wall time measured in the
+page, and the CPU time of every process and thread together. Also: the server's CPU per
+click, a cold start against a warm load, and the server's memory with 20 visitors of a
+shared link open on Progress, each with a 10-year journal.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,6 +38,7 @@ from support import (  # noqa: E402
     ROOT,
     Budgets,
     Server,
+    critical_path_cpu_ms,
     journal_rows,
     make_journal,
     tree_cpu_ms,
@@ -72,31 +81,41 @@ def wait_idle(page: object) -> None:
     page.wait_for_selector(IDLE, timeout=60_000)
 
 
-def click_timings(browser: object, server: Server, url: str = "") -> tuple[float, float, float]:
-    """Medians per click on Progress until seven charts are drawn: wall ms, CPU ms of the
-    server and Chromium together, and the server's CPU ms alone."""
+@dataclass
+class Click:
+    """Medians per click on Progress until seven charts are drawn, in milliseconds."""
+
+    wall: float  # measured in the page
+    critical: float  # CPU of the work the visitor waits on (support.critical_path_cpu_ms)
+    total: float  # CPU of every process and thread the bench started
+    server: float  # CPU of the server alone
+
+
+def click_timings(browser: object, server: Server, url: str = "") -> Click:
+    """Click on Progress and wait for seven charts, ``RUNS`` times after two warm-ups."""
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.goto(server.url + url)
     page.locator(MENU_LINK).filter(has_text="Progress").wait_for()
     wait_idle(page)
-    times, works, cpus = [], [], []
+    runs: list[tuple[float, float, float, float]] = []
     for run in range(RUNS + 2):
-        cpu, work = server.cpu_ms(), tree_cpu_ms()
+        cpu = server.cpu_ms()
+        critical = critical_path_cpu_ms(server.process.pid)
+        total = tree_cpu_ms()
         millis = page.evaluate(CLICK_AND_WAIT, ["Progress", MENU_LINK])
-        work = tree_cpu_ms() - work
+        critical = critical_path_cpu_ms(server.process.pid) - critical
+        total = tree_cpu_ms() - total
         wait_idle(page)
         if run >= 2:  # the first two warm the server and the browser
-            times.append(millis)
-            works.append(work)
-            cpus.append(server.cpu_ms() - cpu)
+            runs.append((millis, critical, total, server.cpu_ms() - cpu))
         page.locator(MENU_LINK).filter(has_text="Daily check-in").click()
         wait_idle(page)
         page.wait_for_function(
             "!document.querySelector('[data-testid=\"stVegaLiteChart\"]')", timeout=30_000
         )
     context.close()
-    return statistics.median(times), statistics.median(works), statistics.median(cpus)
+    return Click(*(statistics.median(column) for column in zip(*runs, strict=True)))
 
 
 def load_time(browser: object, url: str) -> float:
@@ -128,7 +147,7 @@ def main() -> int:
     end = dt.date.today()
     print(
         f"Progress in Chromium, real servers, median of {RUNS} clicks after 2 warm-ups; "
-        "server CPU per click from /proc\n"
+        "CPU from /proc\n"
     )
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -145,17 +164,19 @@ def main() -> int:
                 if label == "10 years":
                     cold = load_time(browser, server.url)
                     warm = statistics.median(load_time(browser, server.url) for _ in range(3))
-                millis, work, cpu = click_timings(browser, server)
+                click = click_timings(browser, server)
             finally:
                 server.stop()
-            clicks[label] = work
+            clicks[label] = click
             budgets.check(
-                f"click to 7 charts drawn, {label} (CPU)",
-                work,
+                f"click to 7 charts drawn, {label} (CPU waited on)",
+                click.critical,
                 CLICK_BUDGET_MS,
-                note=f"wall {millis:.0f} ms",
+                note=f"wall {click.wall:.0f} ms; CPU of all threads {click.total:.0f} ms",
             )
-            budgets.check(f"server CPU per Progress click, {label}", cpu, SERVER_CPU_BUDGET_MS)
+            budgets.check(
+                f"server CPU per Progress click, {label}", click.server, SERVER_CPU_BUDGET_MS
+            )
         budgets.check(
             "cold start / warm load (first page, 10 years)",
             cold / warm,
@@ -169,15 +190,16 @@ def main() -> int:
         naive = Server(naive_path, script=ROOT / "bench" / "naive_progress.py")
         naive.start()
         try:
-            naive_ms, naive_work, _ = click_timings(browser, naive)
+            naive_click = click_timings(browser, naive)
         finally:
             naive.stop()
         budgets.check(
-            "click to charts, app / naive page, 30 days (CPU)",
-            clicks["30 days"] / naive_work,
+            "click to charts, app / naive page, 30 days (CPU waited on)",
+            clicks["30 days"].critical / naive_click.critical,
             NAIVE_RATIO,
             unit="x",
-            note=f"naive {naive_work:.0f} ms CPU, {naive_ms:.0f} ms wall",
+            note=f"naive {naive_click.critical:.0f} ms CPU waited on, "
+            f"{naive_click.wall:.0f} ms wall, {naive_click.total:.0f} ms CPU of all threads",
         )
 
         shared_path = base / "shared" / "journal.duckdb"
