@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import re
+import secrets
 import sys
 import tempfile
 import time
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from support import ROOT, Budgets, journal_rows, median_of  # noqa: E402
 
-from recovery import analysis, owners, storage  # noqa: E402
+from recovery import analysis, owners, settings, storage  # noqa: E402
 from recovery.signs import CHECKIN_COLUMNS  # noqa: E402
 from ui import progress_cache  # noqa: E402
 
@@ -143,7 +144,9 @@ def main() -> int:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     budgets = Budgets("Clinic-sized shared file")
     end = dt.date.today()
-    token = owners.new_link_token()
+    # One key signs the visitor's link for both files (otherwise each file gets its own).
+    os.environ["RECOVERY_LINK_SECRET"] = secrets.token_hex(32)
+    token = owners.new_link_token(settings.link_secret(""))
     visitor = owners.owner_for_link(token)
     print(
         f"A shared file of {JOURNALS:,} journals x {DAYS} days against one journal: the "
