@@ -220,20 +220,6 @@ with st.container(border=True):
 
 folded = [m for m in _FOLLOW_UP if m not in ask_first]
 if folded:
-    section = fields.folded(
-        ", ".join(m.label for m in folded), "ci_more", [m.column for m in folded]
-    )
-    if section is not None:
-        with section, st.container(key="ci_more_questions"):
-            for measure in folded:
-                fields.draw(measure)
-section = fields.folded("Optional measurements", "ci_optional", [m.column for m in _OPTIONAL])
-if section is not None:
-    with section:
-        for measure in _OPTIONAL:
-            fields.draw(measure)
-section = fields.folded("Activity, exercises and notes", "ci_notes_box", [m.column for m in _NOTES])
-if section is not None:
-    with section:
-        for measure in _NOTES:
-            fields.draw(measure)
+    fields.folded(", ".join(m.label for m in folded), "ci_more", folded)
+fields.folded("Optional measurements", "ci_optional", _OPTIONAL)
+fields.folded("Activity, exercises and notes", "ci_notes_box", _NOTES)

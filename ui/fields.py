@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from recovery.signs import Measure
 from ui import session
@@ -103,23 +102,24 @@ def draw(measure: Measure) -> None:
         )
 
 
-def folded(label: str, key: str, columns: Iterable[str]) -> DeltaGenerator | None:
-    """A folded part of the form: the container while it is open, None while it is folded.
+def folded(label: str, key: str, measures: Iterable[Measure]) -> None:
+    """A folded part of the form, in an expander whose fields are drawn only while it is open.
 
-    Its fields are drawn only while it is open: drawing the hidden fields on every visit was
-    about a quarter of the browser's work in opening the check-in
-    (bench/bench_checkin_browser.py). Streamlit forgets the value of a widget it did not
-    draw, so while folded, each field's value is stored again under its own key, where Save,
-    "Same as yesterday" and the next opening find it unchanged.
+    Drawing the hidden fields on every visit was about a quarter of the browser's work in
+    opening the check-in (bench/bench_checkin_browser.py). Streamlit forgets the value of a
+    widget it did not draw, so while folded, each field's value is stored again under its
+    own key, where Save, "Same as yesterday" and the next opening find it unchanged.
     """
     section = st.expander(label, key=key, on_change="rerun")
     if section.open:
-        return section
-    for column in columns:
-        name = key_for(column)
+        with section, st.container(key=f"{key}_questions"):
+            for measure in measures:
+                draw(measure)
+        return
+    for measure in measures:
+        name = key_for(measure.column)
         if name in st.session_state:
             st.session_state[name] = st.session_state[name]
-    return None
 
 
 # Phones first: the 0-10 buttons share one row, every control shows where keyboard focus
