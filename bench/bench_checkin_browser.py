@@ -41,6 +41,7 @@ from support import (  # noqa: E402
     MENU_LINK,
     Budgets,
     Server,
+    click_menu_until,
     critical_path_cpu_ms,
     make_journal,
     tree_cpu_ms,
@@ -53,26 +54,14 @@ OPEN_BUDGET_MS = 300
 SAVE_BUDGET_MS = 300
 DESKTOP = {"width": 1280, "height": 900}
 
-# Click a page in the menu and wait (one check per frame) until the check-in form is ready:
-# its "Save check-in" button drawn, History's table gone and the script's run finished.
-OPEN_AND_WAIT = """
-async ([title, menuLink]) => {
-  const link = [...document.querySelectorAll(menuLink)]
-    .find((a) => a.textContent.includes(title));
-  const app = document.querySelector('[data-testid="stApp"]');
-  const ready = () => [...document.querySelectorAll('button')]
-      .some((b) => b.textContent.includes('Save check-in'))
-    && !document.querySelector('[data-testid="stDataFrame"]')
-    && app.getAttribute('data-test-script-state') === 'notRunning';
-  const started = performance.now();
-  link.click();
-  await new Promise((done) => {
-    const check = () => (ready() ? done() : requestAnimationFrame(check));
-    requestAnimationFrame(check);
-  });
-  return performance.now() - started;
-}
-"""
+# The check-in form is ready: its "Save check-in" button drawn, History's table gone and the
+# script's run finished.
+FORM_READY = """(
+  [...document.querySelectorAll('button')].some((b) => b.textContent.includes('Save check-in'))
+  && !document.querySelector('[data-testid="stDataFrame"]')
+  && document.querySelector('[data-testid="stApp"]')
+    .getAttribute('data-test-script-state') === 'notRunning'
+)"""
 
 # Click "Save check-in" and wait for its confirmation, timed in the page.
 SAVE_AND_WAIT = """
@@ -165,7 +154,7 @@ def single_visitor(browser: object, server: Server, budgets: Budgets) -> None:
     for _ in range(RUNS + 1):
         open_history(page)
         cpu = Cpu.now(server)
-        walls.append(page.evaluate(OPEN_AND_WAIT, ["Daily check-in", MENU_LINK]))
+        walls.append(click_menu_until(page, "Daily check-in", FORM_READY))
         cpus.append(cpu.since(server))
     check(budgets, "open the check-in from the menu, 10 years", walls, cpus, OPEN_BUDGET_MS)
     walls, cpus = [], []

@@ -38,6 +38,7 @@ from support import (  # noqa: E402
     ROOT,
     Budgets,
     Server,
+    click_menu_until,
     critical_path_cpu_ms,
     journal_rows,
     make_journal,
@@ -55,23 +56,12 @@ VISITORS = 20
 MEMORY_BUDGET_MB = 700
 DESKTOP = {"width": 1280, "height": 900}
 
-# Clicks a sidebar link, then waits (one check per frame) until seven charts have drawn.
-CLICK_AND_WAIT = """
-async ([title, menuLink]) => {
-  const link = [...document.querySelectorAll(menuLink)]
-    .find((a) => a.textContent.includes(title));
-  const drawn = () => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+# Seven charts have drawn their canvas.
+CHARTS_DRAWN = """(
+  [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
     .filter((c) => { const k = c.querySelector('canvas, svg.marks'); return k && k.width; })
-    .length;
-  const started = performance.now();
-  link.click();
-  await new Promise((done) => {
-    const check = () => (drawn() >= 7 ? done() : requestAnimationFrame(check));
-    requestAnimationFrame(check);
-  });
-  return performance.now() - started;
-}
-"""
+    .length >= 7
+)"""
 
 
 def wait_idle(page: object) -> None:
@@ -103,7 +93,7 @@ def click_timings(browser: object, server: Server, url: str = "") -> Click:
         cpu = server.cpu_ms()
         critical = critical_path_cpu_ms(server.process.pid)
         total = tree_cpu_ms()
-        millis = page.evaluate(CLICK_AND_WAIT, ["Progress", MENU_LINK])
+        millis = click_menu_until(page, "Progress", CHARTS_DRAWN)
         critical = critical_path_cpu_ms(server.process.pid) - critical
         total = tree_cpu_ms() - total
         wait_idle(page)

@@ -27,6 +27,30 @@ from tests.browser.helpers import IDLE  # noqa: E402, F401 (re-exported)
 MENU_LINK = '[data-testid="stTopNavLink"], [data-testid="stSidebarNavLink"]'
 
 
+# Clicks a menu link, then checks once a frame until READY (a JavaScript expression) holds.
+# Timed in the page with performance.now, so no round trip to Playwright's driver counts.
+_CLICK_UNTIL = """
+async ([title, menuLink]) => {
+  const link = [...document.querySelectorAll(menuLink)]
+    .find((a) => a.textContent.includes(title));
+  const ready = () => READY;
+  const started = performance.now();
+  link.click();
+  await new Promise((done) => {
+    const check = () => (ready() ? done() : requestAnimationFrame(check));
+    requestAnimationFrame(check);
+  });
+  return performance.now() - started;
+}
+"""
+
+
+def click_menu_until(page: object, title: str, ready: str) -> float:
+    """Milliseconds in the page from a click on the menu link ``title`` until ``ready``
+    (a JavaScript expression) is true."""
+    return page.evaluate(_CLICK_UNTIL.replace("READY", ready), [title, MENU_LINK])
+
+
 def journal_rows(end: dt.date, days: int) -> list[tuple[dt.date, dict[str, object]]]:
     """``days`` daily check-ins ending on ``end``: example recoveries back to back."""
     rows: list[tuple[dt.date, dict[str, object]]] = []
