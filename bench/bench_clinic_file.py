@@ -31,6 +31,9 @@ from ui import progress_cache  # noqa: E402
 JOURNALS = 2000
 DAYS = 365
 RUNS = 7
+# A cached run takes some 30 ms of CPU, near the resolution of the kernel's CPU accounting,
+# so its median is taken over more runs to keep the ratio steady.
+CACHED_RUNS = 31
 RATIO_BUDGET = 1.3
 TEMPLATE = "template"
 _ALL = "day, " + ", ".join(CHECKIN_COLUMNS) + ", batch, created_at, updated_at"
@@ -77,7 +80,7 @@ def page_cpu(path: Path, token: str) -> tuple[float, float]:
         run_page()
 
     _, rebuilt = median_of(RUNS, rebuild)
-    _, cached = median_of(RUNS, run_page)
+    _, cached = median_of(CACHED_RUNS, run_page)
     st.cache_resource.clear()  # closes nothing, but lets the file go with the next open
     return rebuilt, cached
 
@@ -150,7 +153,8 @@ def main() -> int:
     visitor = owners.owner_for_link(token)
     print(
         f"A shared file of {JOURNALS:,} journals x {DAYS} days against one journal: the "
-        f"visitor's Progress page (AppTest), median CPU of {RUNS} runs\n"
+        f"visitor's Progress page (AppTest), median CPU of {RUNS} runs "
+        f"({CACHED_RUNS} from the cache)\n"
     )
     with tempfile.TemporaryDirectory() as folder:
         big, small = Path(folder) / "clinic.duckdb", Path(folder) / "one.duckdb"
