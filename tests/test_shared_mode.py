@@ -452,3 +452,17 @@ def test_the_example_secrets_file_names_every_setting_and_holds_no_real_secret()
     assert settings.app_mode(env={}, secrets=example) == "shared"
     assert {"redirect_uri", "cookie_secret", "client_id", "client_secret"} <= set(example["auth"])
     assert "replace" in recovery["link_secret"] and "paste" in recovery["motherduck_token"]
+
+
+def test_the_worsening_notice_links_to_the_guide_with_the_journal_key(shared, db_path):
+    from tests.test_worsening import JOURNALS
+
+    token = signed()
+    conn = storage.open_database(db_path)
+    rows = [(day, checkin(**values)) for day, values in JOURNALS["all worse"]]
+    storage.save_checkins(conn, owners.owner_for_link(token), rows, today=TODAY)
+    conn.close()
+    at = shared(token)
+    at.switch_page("pages/progress.py").run()
+    [guide] = [link for link in at.get("page_link") if "Recovery guide" in link.proto.label]
+    assert guide.proto.query_string == f"journal={token}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery.worsening import Notice
+from ui.session import link_params
 
 
 def worsening_notice(notice: Notice | None, link_to_guide: bool = False) -> None:
@@ -27,4 +28,5 @@ def worsening_notice(notice: Notice | None, link_to_guide: bool = False) -> None
                 "pages/recovery_guide.py",
                 label="All red flags: Recovery guide",
                 icon=":material/emergency:",
+                query_params=link_params(),
             )
