@@ -10,7 +10,7 @@ from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
 from ui import blocks, fields, session, storage_problems
-from ui.session import link_params, open_journal, visitor_today
+from ui.session import open_journal, page_link, visitor_today
 
 journal = open_journal()
 today = visitor_today()
@@ -105,18 +105,8 @@ def confirm(result: storage.SaveResult, how: str = "") -> None:
         f"{verb} your check-in for {text.long_date(result.day)}{how}.",
         icon=":material/check_circle:",
     )
-    st.page_link(
-        "pages/progress.py",
-        label="See your progress",
-        icon=":material/monitoring:",
-        query_params=link_params(),
-    )
-    st.page_link(
-        "pages/history.py",
-        label="See all your check-ins",
-        icon=":material/history:",
-        query_params=link_params(),
-    )
+    page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
+    page_link("pages/history.py", label="See all your check-ins", icon=":material/history:")
 
 
 # Arriving from History's "Edit" opens that day; otherwise start (or stay) on today.

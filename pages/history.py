@@ -7,7 +7,7 @@ import streamlit as st
 
 from recovery import history, storage, text
 from ui import blocks, storage_problems
-from ui.session import link_params, open_journal
+from ui.session import open_journal, page_link
 
 journal = open_journal()
 
@@ -21,12 +21,7 @@ if frame.empty:
         "and each day you add makes your progress easier to see.",
         icon=":material/info:",
     )
-    st.page_link(
-        "pages/checkin.py",
-        label="Go to the daily check-in",
-        icon=":material/edit_note:",
-        query_params=link_params(),
-    )
+    page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
     blocks.stop()
 
 count = len(frame)

@@ -8,7 +8,7 @@ from recovery import analysis, charts, example, progress, storage, worsening
 from recovery.signs import SIGNS
 from ui import blocks, example_preview, notices, progress_cache, storage_problems
 from ui.charts import theme_is_dark
-from ui.session import link_params, open_journal, visitor_today
+from ui.session import open_journal, page_link, visitor_today
 
 journal = open_journal()
 today = visitor_today()
@@ -133,12 +133,7 @@ def show_empty_journal() -> None:
         "here; after your first week and at least 3 more days, each sign gets a verdict.",
         icon=":material/info:",
     )
-    st.page_link(
-        "pages/checkin.py",
-        label="Go to the daily check-in",
-        icon=":material/edit_note:",
-        query_params=link_params(),
-    )
+    page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
     offer_example()
 
 

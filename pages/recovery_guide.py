@@ -21,7 +21,7 @@ from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import journal_settings
 from ui import blocks, notices
 from ui.charts import theme_is_dark
-from ui.session import link_params, open_journal, visitor_today
+from ui.session import open_journal, page_link, visitor_today
 
 STAGE_ICONS = {
     "insufficient_data": ":material/hourglass_empty:",
@@ -72,12 +72,7 @@ if summary.days_logged == 0:
         "everyone.",
         icon=":material/info:",
     )
-    st.page_link(
-        "pages/checkin.py",
-        label="Go to the daily check-in",
-        icon=":material/edit_note:",
-        query_params=link_params(),
-    )
+    page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
 else:
     estimate = stage.estimate_stage(journal.conn, journal.owner, today, comparison)
     with st.container(border=True, key="guide_stage_card"):
@@ -87,11 +82,10 @@ else:
         if estimate.sign_detail:
             st.caption(estimate.sign_detail)
         st.markdown(f"**What typically comes next.** {estimate.next_steps}")
-        st.page_link(
+        page_link(
             "pages/progress.py",
             label="See each sign on the Progress page",
             icon=":material/monitoring:",
-            query_params=link_params(),
         )
     with st.expander("How the app estimates your stage (its own convention)"):
         st.markdown(

@@ -6,7 +6,7 @@ import streamlit as st
 
 from recovery import analysis, charts, progress
 from ui import blocks, kiosk
-from ui.session import open_journal, visitor_today
+from ui.session import open_journal, page_link, visitor_today
 
 # The one chart shown here: leg pain, the sign people come to the clinic with.
 FEATURED_SIGN = "pain"
@@ -78,6 +78,6 @@ with example_box, st.container(border=True, key="welcome_example"):
             width="stretch",
         )
         st.write(result.sentence)
-    st.page_link("pages/progress.py", label="See all seven signs", icon=":material/monitoring:")
+    page_link("pages/progress.py", label="See all seven signs", icon=":material/monitoring:")
 
 kiosk.take_it_home()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery.worsening import Notice
-from ui.session import link_params
+from ui.session import page_link
 
 
 def worsening_notice(notice: Notice | None, link_to_guide: bool = False) -> None:
@@ -24,9 +24,8 @@ def worsening_notice(notice: Notice | None, link_to_guide: bool = False) -> None
     with st.container(key="worsening_notice"):
         draw(body, icon=":material/trending_down:")
         if link_to_guide:
-            st.page_link(
+            page_link(
                 "pages/recovery_guide.py",
                 label="All red flags: Recovery guide",
                 icon=":material/emergency:",
-                query_params=link_params(),
             )

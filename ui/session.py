@@ -168,7 +168,12 @@ def emergency_number() -> str:
 def link_params() -> dict[str, str] | None:
     """Query parameters for a link to another page: the journal's key in shared mode.
 
-    Give them to every ``st.page_link``, so a link opened in a new tab keeps the journal.
+    ``page_link`` gives them to a link, so a link opened in a new tab keeps the journal.
     """
     token = link_token()
     return {LINK_PARAM: token} if token else None
+
+
+def page_link(page: str, label: str, icon: str) -> None:
+    """A link to another page that keeps the journal, also when opened in a new tab."""
+    st.page_link(page, label=label, icon=icon, query_params=link_params())
