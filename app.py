@@ -5,13 +5,13 @@ from pathlib import Path
 import streamlit as st
 
 from recovery import text
-from ui import blocks, session, storage_problems
+from ui import app_config, blocks, journal_link, session, storage_problems
 
 ICON = Path(__file__).parent / "assets" / "icon.png"
 
 # A local image, not an emoji or icon name: those are fetched from another server.
 st.set_page_config(page_title=text.APP_NAME, page_icon=str(ICON), layout="centered")
-mode = session.mode_or_none()
+mode = app_config.mode_or_none()
 
 CHECKIN = st.Page(
     "pages/checkin.py",
@@ -43,11 +43,11 @@ if shared:
 
     journal = session.open_journal()  # a link that leads nowhere, or sign-in, stops here
     with st.sidebar:
-        shared_link.navigation(pages, session.link_token())
+        shared_link.navigation(pages, journal_link.link_token())
 # On a narrow screen Streamlit folds the menu behind an unlabelled icon (which then stays
 # open over the page), so phones get a row of labelled links in the page instead. The
 # shared link's own panel lives in the sidebar, so there the sidebar stays reachable.
-blocks.phone_navigation(pages, query_params=session.link_params(), keep_sidebar=shared)
+blocks.phone_navigation(pages, query_params=journal_link.link_params(), keep_sidebar=shared)
 if shared:
     with st.sidebar:
         st.markdown(f"**{text.APP_NAME}**")
@@ -65,7 +65,7 @@ with storage_problems.shown_plainly():
     page.run()
 if shared:
     with link_panel:
-        shared_link.sidebar_panel(journal, session.link_token())
+        shared_link.sidebar_panel(journal, journal_link.link_token())
     shared_link.after_page(journal, session.visitor_today())
 # A page that stops early draws this itself (blocks.stop): nothing drawn after st.stop()
 # reaches the browser.

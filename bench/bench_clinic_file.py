@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from support import ROOT, Budgets, journal_rows, median_of  # noqa: E402
 
-from recovery import analysis, owners, settings, storage  # noqa: E402
+from recovery import analysis, config, owners, storage  # noqa: E402
 from recovery.signs import CHECKIN_COLUMNS  # noqa: E402
 from ui import progress_cache  # noqa: E402
 
@@ -149,7 +149,7 @@ def main() -> int:
     end = dt.date.today()
     # One key signs the visitor's link for both files (otherwise each file gets its own).
     os.environ["RECOVERY_LINK_SECRET"] = secrets.token_hex(32)
-    token = owners.new_link_token(settings.link_secret(""))
+    token = owners.new_link_token(config.link_secret(""))
     visitor = owners.owner_for_link(token)
     print(
         f"A shared file of {JOURNALS:,} journals x {DAYS} days against one journal: the "

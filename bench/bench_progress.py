@@ -34,7 +34,7 @@ def five_years(end: dt.date) -> list[tuple[dt.date, dict[str, object]]]:
     block_end = end
     seed = 1
     while len(rows) < YEARS * 365:
-        rows = example.example_journal(block_end, seed=seed) + rows
+        rows = example.example_days(block_end, seed=seed) + rows
         block_end -= dt.timedelta(days=example.DEFAULT_DAYS)
         seed += 1
     return rows

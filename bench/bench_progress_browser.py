@@ -45,7 +45,7 @@ from support import (  # noqa: E402
     tree_cpu_ms,
 )
 
-from recovery import owners, settings, storage  # noqa: E402
+from recovery import config, owners, storage  # noqa: E402
 
 RUNS = 5
 CLICK_BUDGET_MS = 400
@@ -195,7 +195,7 @@ def main() -> int:
         shared_path = base / "shared" / "journal.duckdb"
         shared_path.parent.mkdir()
         # Links signed with the key the server will read from beside the journal file.
-        secret = settings.link_secret(str(shared_path))
+        secret = config.link_secret(str(shared_path))
         tokens = [owners.new_link_token(secret) for _ in range(VISITORS)]
         shared_file(shared_path, tokens, 3650, end)
         server = Server(shared_path, env={"RECOVERY_MODE": "shared"})

@@ -57,7 +57,7 @@ def journal_rows(end: dt.date, days: int) -> list[tuple[dt.date, dict[str, objec
     block_end = end
     seed = 1
     while len(rows) < days:
-        rows = example.example_journal(block_end, seed=seed) + rows
+        rows = example.example_days(block_end, seed=seed) + rows
         block_end -= dt.timedelta(days=example.DEFAULT_DAYS)
         seed += 1
     return rows[-days:]

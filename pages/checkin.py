@@ -9,8 +9,9 @@ import streamlit as st
 from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
-from ui import blocks, fields, session, storage_problems
-from ui.session import open_journal, page_link, visitor_today
+from ui import app_config, blocks, fields, storage_problems
+from ui.journal_link import page_link
+from ui.session import open_journal, visitor_today
 
 journal = open_journal()
 today = visitor_today()
@@ -123,7 +124,7 @@ fields.checkin_style()
 # A ticked red flag comes before everything else on the page, and stays there after saving.
 if red_flag_ticked():
     blocks.urgent_care(
-        session.emergency_number(),
+        app_config.emergency_number(),
         kiosk=journal.mode == "kiosk",
     )
 

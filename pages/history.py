@@ -7,7 +7,8 @@ import streamlit as st
 
 from recovery import history, storage, text
 from ui import blocks, storage_problems
-from ui.session import open_journal, page_link
+from ui.journal_link import page_link
+from ui.session import open_journal
 
 journal = open_journal()
 

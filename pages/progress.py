@@ -7,14 +7,15 @@ import streamlit as st
 from recovery import analysis, charts, example, progress, storage, worsening
 from recovery.signs import SIGNS
 from ui import blocks, example_preview, notices, progress_cache, storage_problems
-from ui.charts import theme_is_dark
-from ui.session import open_journal, page_link, visitor_today
+from ui.journal_link import page_link
+from ui.session import open_journal, visitor_today
+from ui.theme import theme_is_dark
 
 journal = open_journal()
 today = visitor_today()
 previewing = bool(st.session_state.get("progress_preview"))
 # The preview reads a separate in-memory journal; the person's own is never touched by it.
-source = example_preview.example_journal(today, journal.mode) if previewing else journal
+source = example_preview.preview_journal(today, journal.mode) if previewing else journal
 
 
 def set_preview(on: bool) -> None:

@@ -7,8 +7,8 @@ import streamlit as st
 from recovery import (
     adherence,
     analysis,
+    charts,
     guide,
-    guide_charts,
     references,
     residual,
     stage,
@@ -20,8 +20,9 @@ from recovery.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import journal_settings
 from ui import blocks, notices
-from ui.charts import theme_is_dark
-from ui.session import open_journal, page_link, visitor_today
+from ui.journal_link import page_link
+from ui.session import open_journal, visitor_today
+from ui.theme import theme_is_dark
 
 STAGE_ICONS = {
     "insufficient_data": ":material/hourglass_empty:",
@@ -110,7 +111,7 @@ else:
     pattern = residual.residual_pattern(journal.conn, journal.owner, today=today)
     if pattern.enough_data:
         st.altair_chart(
-            guide_charts.residual_chart(pattern, dark=dark, text_scale=scale), width="stretch"
+            charts.residual_chart(pattern, dark=dark, text_scale=scale), width="stretch"
         )
         st.markdown("\n\n".join(pattern.sentences))
     else:
@@ -144,9 +145,7 @@ else:
     )
     record = adherence.exercise_record(journal.conn, journal.owner, aim=int(aim), today=today)
     if not record.weeks.empty:
-        st.altair_chart(
-            guide_charts.exercise_chart(record, dark=dark, text_scale=scale), width="stretch"
-        )
+        st.altair_chart(charts.exercise_chart(record, dark=dark, text_scale=scale), width="stretch")
     st.markdown(" ".join(record.sentences))
 
 st.header("When to get help", divider="gray")

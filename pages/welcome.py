@@ -6,7 +6,8 @@ import streamlit as st
 
 from recovery import analysis, charts, progress
 from ui import blocks, kiosk
-from ui.session import open_journal, page_link, visitor_today
+from ui.journal_link import page_link
+from ui.session import open_journal, visitor_today
 
 # The one chart shown here: leg pain, the sign people come to the clinic with.
 FEATURED_SIGN = "pain"

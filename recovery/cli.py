@@ -17,7 +17,7 @@ from typing import TextIO
 
 import duckdb
 
-from recovery import settings, storage, transfer
+from recovery import config, storage, transfer
 from recovery.storage import errors as storage_errors
 
 
@@ -278,7 +278,7 @@ def main(
     out = out or sys.stdout
     err = err or sys.stderr
     args = build_parser().parse_args(argv)
-    path = args.db or settings.database_path()
+    path = args.db or config.database_path()
     try:
         if args.command == "import":
             # Read and check the file before touching the journal: a bad file creates nothing.

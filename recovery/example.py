@@ -73,7 +73,7 @@ def _activity(rng: random.Random, day: int, days: int) -> str:
     return rng.choice(("light", "normal", "normal") if day < 42 else ("normal",) * 3 + ("light",))
 
 
-def example_journal(
+def example_days(
     end: dt.date, days: int = DEFAULT_DAYS, seed: int = 7
 ) -> list[tuple[dt.date, dict[str, object]]]:
     """A deterministic recovery journal of ``days`` daily check-ins ending on ``end``."""
@@ -160,7 +160,7 @@ def load_example(
     EXAMPLE_BATCH).
     """
     today = today or dt.date.today()
-    rows = example_journal(end or today)
+    rows = example_days(end or today)
     result = storage.save_checkins(
         conn,
         owner,

@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from recovery import adherence, analysis, charts, example, guide_charts, residual
+from recovery import adherence, analysis, charts, example, residual
 
 END = dt.date(2026, 11, 23)
 OWNER = "local"
@@ -99,8 +99,8 @@ def all_charts(conn) -> dict[str, list[dict]]:
             for key in series
         ]
         specs += [
-            guide_charts.residual_chart(pattern, dark=dark),
-            guide_charts.exercise_chart(record, dark=dark),
+            charts.residual_chart(pattern, dark=dark),
+            charts.exercise_chart(record, dark=dark),
         ]
         built[theme] = [json.loads(chart.to_json()) for chart in specs]
     return built

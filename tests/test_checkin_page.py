@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from recovery import example, form, settings, storage
+from recovery import config, example, form, storage
 from tests.conftest import (
     FIRST_ANSWERS,
     TODAY,
@@ -306,7 +306,7 @@ def test_every_page_carries_the_education_reminder(app):
     ],
 )
 def test_the_emergency_number_comes_from_environment_then_secrets(env, secrets, expected):
-    assert settings.emergency_number(env=env, secrets=secrets) == expected
+    assert config.emergency_number(env=env, secrets=secrets) == expected
 
 
 def test_a_red_flag_ticked_after_saving_is_offered_for_saving_and_then_stored(app, db_path):

@@ -15,19 +15,19 @@ END = dt.date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def journal() -> pd.DataFrame:
     """The default example journal as a frame, with a week number."""
-    rows = example.example_journal(END)
+    rows = example.example_days(END)
     frame = pd.DataFrame([{"day": day, **values} for day, values in rows])
     frame["week"] = [i // 7 for i in range(len(frame))]
     return frame
 
 
 def test_the_same_end_and_seed_give_the_same_journal():
-    assert example.example_journal(END) == example.example_journal(END)
-    assert example.example_journal(END, seed=8) != example.example_journal(END)
+    assert example.example_days(END) == example.example_days(END)
+    assert example.example_days(END, seed=8) != example.example_days(END)
 
 
 def test_every_row_is_a_valid_check_in_on_consecutive_days_ending_on_end():
-    rows = example.example_journal(END)
+    rows = example.example_days(END)
     assert len(rows) == 84
     assert rows[-1][0] == END and rows[0][0] == END - dt.timedelta(days=83)
     for day, values in rows:

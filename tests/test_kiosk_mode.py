@@ -12,7 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from recovery import adherence, charts, example, guide_charts, owners, residual, settings, storage
+from recovery import adherence, charts, config, example, owners, residual, storage
 from recovery.analysis import compare_signs, sign_series
 from tests.conftest import ROOT, TODAY, answer_checkin, open_folded
 from ui import kiosk, session
@@ -154,7 +154,7 @@ def test_abandoned_visits_expire_soon_after_the_idle_reset():
 def fifty_abandoned_visits(conn):
     """50 kiosk visits' example journals, plus one person's own journal."""
     visits = [owners.owner_for_kiosk_visit() for _ in range(50)]
-    rows = example.example_journal(TODAY - dt.timedelta(days=1))
+    rows = example.example_days(TODAY - dt.timedelta(days=1))
     for owner in visits:
         storage.save_checkins(conn, owner, rows, batch=example.EXAMPLE_BATCH)
     storage.save_checkins(conn, "local", rows)
@@ -164,7 +164,7 @@ def fifty_abandoned_visits(conn):
 def test_fifty_abandoned_visits_leave_no_rows_after_the_clean_up(conn, fifty_abandoned_visits):
     later = dt.datetime.now() + dt.timedelta(minutes=3)
     removed = storage.delete_abandoned_visits(conn, "kiosk:", dt.timedelta(seconds=150), now=later)
-    assert removed == 50 * len(example.example_journal(TODAY - dt.timedelta(days=1)))
+    assert removed == 50 * len(example.example_days(TODAY - dt.timedelta(days=1)))
     assert storage.count_visit_rows(conn, "kiosk:") == 0
     assert storage.journal_summary(conn, "local").days_logged > 0, "a person's journal was touched"
 
@@ -193,21 +193,21 @@ def test_recent_visits_and_visitors_at_the_screen_are_kept(conn, fifty_abandoned
     ],
 )
 def test_the_idle_time_comes_from_the_environment_then_secrets(env, secrets, seconds):
-    assert settings.kiosk_idle_seconds(env, secrets) == seconds
+    assert config.kiosk_idle_seconds(env, secrets) == seconds
 
 
 @pytest.mark.parametrize("value", ["soon", "0", "-5", "1.5"])
 def test_an_idle_time_that_is_not_a_number_of_seconds_is_refused_in_plain_words(value):
     with pytest.raises(ValueError, match="whole number of seconds"):
-        settings.kiosk_idle_seconds({"RECOVERY_KIOSK_IDLE_SECONDS": value}, {})
+        config.kiosk_idle_seconds({"RECOVERY_KIOSK_IDLE_SECONDS": value}, {})
 
 
 def test_the_public_address_comes_from_the_environment_then_secrets():
-    assert settings.public_url({}, {}) is None
-    assert settings.public_url({}, {"recovery": {"public_url": PUBLIC_URL}}) == PUBLIC_URL
-    assert settings.public_url({"RECOVERY_PUBLIC_URL": PUBLIC_URL}, {}) == PUBLIC_URL
+    assert config.public_url({}, {}) is None
+    assert config.public_url({}, {"recovery": {"public_url": PUBLIC_URL}}) == PUBLIC_URL
+    assert config.public_url({"RECOVERY_PUBLIC_URL": PUBLIC_URL}, {}) == PUBLIC_URL
     with pytest.raises(ValueError, match="https://"):
-        settings.public_url({"RECOVERY_PUBLIC_URL": "javascript:alert(1)"}, {})
+        config.public_url({"RECOVERY_PUBLIC_URL": "javascript:alert(1)"}, {})
 
 
 TIMING = kiosk.Timing(idle=90, countdown=30, after_save=60)
@@ -274,8 +274,8 @@ def test_guide_chart_text_grows_with_the_text_scale():
     pattern = residual.residual_pattern(conn, "demo", today=today)
     record = adherence.exercise_record(conn, "demo", aim=4, today=today)
     for build, data in (
-        (guide_charts.residual_chart, pattern),
-        (guide_charts.exercise_chart, record),
+        (charts.residual_chart, pattern),
+        (charts.exercise_chart, record),
     ):
         normal, large = (
             _font_sizes(build(data).to_dict()),

@@ -10,7 +10,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from recovery import owners, settings, storage
+from recovery import config, owners, storage
 from tests.conftest import ROOT, TODAY, answer_checkin, checkin
 
 SECRET = "a secret only this test server knows"
@@ -125,23 +125,21 @@ def test_a_link_the_server_did_not_issue_is_refused(value):
 
 def test_a_generated_link_secret_is_kept_beside_the_journal_readable_only_by_its_owner(tmp_path):
     journal = tmp_path / "j" / "recovery.duckdb"
-    first = settings.link_secret(str(journal), env={})
-    again = settings.link_secret(str(journal), env={})
+    first = config.link_secret(str(journal), env={})
+    again = config.link_secret(str(journal), env={})
     kept = tmp_path / "j" / "recovery.duckdb.link-secret"
     assert first == again and len(first) == 64
     assert stat.S_IMODE(os.stat(kept).st_mode) == 0o600
 
 
 def test_a_link_secret_set_by_the_host_wins_and_memory_journals_keep_theirs_in_memory(tmp_path):
-    assert (
-        settings.link_secret(str(tmp_path / "x.duckdb"), env={"RECOVERY_LINK_SECRET": "s"}) == b"s"
-    )
-    from_secrets = settings.link_secret(
+    assert config.link_secret(str(tmp_path / "x.duckdb"), env={"RECOVERY_LINK_SECRET": "s"}) == b"s"
+    from_secrets = config.link_secret(
         str(tmp_path / "x.duckdb"), env={}, secrets={"recovery": {"link_secret": "t"}}
     )
     assert from_secrets == b"t"
     assert not (tmp_path / "x.duckdb.link-secret").exists()
-    assert settings.link_secret(":memory:", env={}) == settings.link_secret(":memory:", env={})
+    assert config.link_secret(":memory:", env={}) == config.link_secret(":memory:", env={})
     assert not list(tmp_path.glob("*.link-secret"))
 
 
@@ -423,15 +421,15 @@ def test_hosting_settings_come_from_the_environment_first_then_secrets():
         },
         "auth": {"client_id": "x"},
     }
-    assert settings.motherduck_token(env={}, secrets=secrets) == "from-secrets"
-    assert settings.motherduck_token(env={"MOTHERDUCK_TOKEN": "env"}, secrets=secrets) == "env"
-    assert settings.motherduck_token(env={}, secrets={}) is None
-    assert settings.public_url(env={}, secrets=secrets) == "https://a.example/"
-    assert settings.auth_configured(secrets) and not settings.auth_configured({})
-    assert settings.link_secret_configured(env={}, secrets=secrets)
-    assert not settings.link_secret_configured(env={}, secrets={})
-    assert settings.is_hosted_database("md:seven_signs")
-    assert not settings.is_hosted_database(str(ROOT / "data" / "recovery.duckdb"))
+    assert config.motherduck_token(env={}, secrets=secrets) == "from-secrets"
+    assert config.motherduck_token(env={"MOTHERDUCK_TOKEN": "env"}, secrets=secrets) == "env"
+    assert config.motherduck_token(env={}, secrets={}) is None
+    assert config.public_url(env={}, secrets=secrets) == "https://a.example/"
+    assert config.auth_configured(secrets) and not config.auth_configured({})
+    assert config.link_secret_configured(env={}, secrets=secrets)
+    assert not config.link_secret_configured(env={}, secrets={})
+    assert config.is_hosted_database("md:seven_signs")
+    assert not config.is_hosted_database(str(ROOT / "data" / "recovery.duckdb"))
 
 
 def test_the_example_secrets_file_names_every_setting_and_holds_no_real_secret():
@@ -449,7 +447,7 @@ def test_the_example_secrets_file_names_every_setting_and_holds_no_real_secret()
         "motherduck_token",
     ):
         assert name in recovery, name
-    assert settings.app_mode(env={}, secrets=example) == "shared"
+    assert config.app_mode(env={}, secrets=example) == "shared"
     assert {"redirect_uri", "cookie_secret", "client_id", "client_secret"} <= set(example["auth"])
     assert "replace" in recovery["link_secret"] and "paste" in recovery["motherduck_token"]
 

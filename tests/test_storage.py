@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from recovery import settings, storage
+from recovery import config, storage
 from recovery.storage import errors as storage_errors
 from recovery.validation import ValidationError
 from tests.conftest import TODAY, checkin, held_open_by_another_process, sha256
@@ -155,7 +155,7 @@ def test_a_file_locked_by_another_process_gives_a_plain_message(db_path):
 @pytest.mark.parametrize(
     ("env", "secrets", "expected"),
     [
-        ({}, {}, str(settings.DEFAULT_DB_PATH)),  # nothing set: the default file
+        ({}, {}, str(config.DEFAULT_DB_PATH)),  # nothing set: the default file
         ({"RECOVERY_DB": "/tmp/a.duckdb"}, {}, "/tmp/a.duckdb"),
         ({}, {"recovery": {"db": "/tmp/b.duckdb"}}, "/tmp/b.duckdb"),
         # the environment wins over secrets
@@ -163,12 +163,12 @@ def test_a_file_locked_by_another_process_gives_a_plain_message(db_path):
     ],
 )
 def test_the_journal_file_is_chosen_by_environment_then_secrets(env, secrets, expected):
-    assert settings.database_path(env=env, secrets=secrets) == expected
+    assert config.database_path(env=env, secrets=secrets) == expected
 
 
 def test_the_default_journal_lives_in_the_data_folder():
-    assert settings.DEFAULT_DB_PATH.parent.name == "data"
-    assert settings.DEFAULT_DB_PATH.name == "recovery.duckdb"
+    assert config.DEFAULT_DB_PATH.parent.name == "data"
+    assert config.DEFAULT_DB_PATH.name == "recovery.duckdb"
 
 
 # ---- Why the journal could not be opened or written: one plain message per cause ------
@@ -353,7 +353,7 @@ MOTHERDUCK_DB = os.environ.get("RECOVERY_TEST_MOTHERDUCK_DB", "seven_signs_test"
 @pytest.fixture
 def hosted():
     """A MotherDuck journal and an owner of its own, whose rows are removed afterwards."""
-    token = settings.motherduck_token(env=os.environ)
+    token = config.motherduck_token(env=os.environ)
     if not token:
         pytest.skip("MOTHERDUCK_TOKEN is not set: the MotherDuck run is opt-in")
     with duckdb.connect("md:", config={"motherduck_token": token}) as setup:

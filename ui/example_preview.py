@@ -8,8 +8,8 @@ import duckdb
 import streamlit as st
 
 from recovery import example, storage
-from recovery.settings import Mode
-from ui.session import Journal
+from recovery.config import Mode
+from ui.journal import Journal
 
 PREVIEW_OWNER = "example-preview"
 
@@ -23,6 +23,6 @@ def _connection(day: str) -> duckdb.DuckDBPyConnection:
     return conn
 
 
-def example_journal(today: dt.date, mode: Mode) -> Journal:
+def preview_journal(today: dt.date, mode: Mode) -> Journal:
     """A journal that holds only the example recovery, ending today; never the person's."""
     return Journal(conn=_connection(today.isoformat()), owner=PREVIEW_OWNER, mode=mode)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import streamlit as st
 
 from recovery.signs import Measure
-from ui import session
+from ui import app_config
 
 _YES_NO_UNSET = (None, True, False)
 _YES_NO = (True, False)
@@ -92,7 +92,7 @@ def draw(measure: Measure) -> None:
         )
         if hint:
             st.caption(hint)
-    elif session.mode_or_none() != "kiosk":  # a kiosk invites no personal text
+    elif app_config.mode_or_none() != "kiosk":  # a kiosk invites no personal text
         st.text_area(
             measure.question,
             key=key,

@@ -13,8 +13,8 @@ from typing import Literal
 import segno
 import streamlit as st
 
-from recovery import example, owners, settings, storage, text
-from ui import blocks, session
+from recovery import config, example, owners, storage, text
+from ui import app_config, blocks
 
 PREFIX = "kiosk:"
 WELCOME = "pages/welcome.py"
@@ -53,7 +53,7 @@ class Timing:
 
 def timing() -> Timing:
     """The kiosk's timings, from the idle time in the settings."""
-    idle = settings.kiosk_idle_seconds(secrets=session.secrets())
+    idle = config.kiosk_idle_seconds(secrets=app_config.secrets())
     return Timing(
         idle=idle, countdown=min(COUNTDOWN_SECONDS, idle), after_save=min(AFTER_SAVE_SECONDS, idle)
     )
@@ -268,7 +268,7 @@ def take_home_qr(address: str) -> bytes:
 def take_it_home() -> None:
     """A QR code to the shared-link copy, where a visitor starts a private journal; or nothing."""
     try:
-        address = settings.public_url(secrets=session.secrets())
+        address = config.public_url(secrets=app_config.secrets())
     except ValueError as error:
         st.error(f"The take-home link is not set up correctly: {error}.", icon=":material/error:")
         return

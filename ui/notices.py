@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery.worsening import Notice
-from ui.session import page_link
+from ui.journal_link import page_link
 
 
 def worsening_notice(notice: Notice | None, link_to_guide: bool = False) -> None:

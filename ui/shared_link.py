@@ -9,8 +9,9 @@ from typing import NoReturn
 
 import streamlit as st
 
-from recovery import owners, settings, storage, transfer
-from ui import blocks, session
+from recovery import config, owners, storage, transfer
+from ui import app_config, blocks, journal_link
+from ui.journal import Journal
 
 # A server whose journals sit in a local file may lose them at a restart: offer a backup
 # this often (in check-ins).
@@ -52,7 +53,7 @@ def not_found(start_new: Callable[[], None]) -> NoReturn:
         st.rerun()
     if right.button("Restore a backup", key="nf_restore", width="stretch"):
         start_new()
-        st.switch_page("pages/data.py", query_params={"journal": session.link_token()})
+        st.switch_page("pages/data.py", query_params={"journal": journal_link.link_token()})
     blocks.stop()
 
 
@@ -73,7 +74,7 @@ def signed_in_owner() -> str:
             "This Seven Signs keeps each person's journal behind their own sign-in. Your "
             "e-mail address is not stored with your check-ins."
         )
-        providers: Sequence[str | None] = _providers(session.secrets().get("auth"))
+        providers: Sequence[str | None] = _providers(app_config.secrets().get("auth"))
         for provider in providers:
             label = "Sign in" if provider is None else f"Sign in with {provider.title()}"
             st.button(
@@ -98,11 +99,11 @@ def signed_in_owner() -> str:
 
 def link_url(token: str) -> str:
     """The full address that reopens a journal, as the visitor's browser sees this site."""
-    secrets = session.secrets()
-    base = settings.public_url(secrets=secrets)
+    secrets = app_config.secrets()
+    base = config.public_url(secrets=secrets)
     if not base:
         base = _url_from_browser()
-    return f"{base.rstrip('/')}/?{session.LINK_PARAM}={token}"
+    return f"{base.rstrip('/')}/?{journal_link.LINK_PARAM}={token}"
 
 
 def _url_from_browser() -> str:
@@ -123,7 +124,7 @@ def _url_from_browser() -> str:
 
 def navigation(pages: Sequence[st.Page], token: str | None) -> None:
     """Sidebar links that carry the journal key, so a link opened in a new tab keeps it."""
-    params = {session.LINK_PARAM: token} if token else None
+    params = {journal_link.LINK_PARAM: token} if token else None
     for page in pages:
         st.page_link(page, query_params=params, width="stretch")
 
@@ -140,7 +141,7 @@ def link_box(token: str) -> None:
     st.caption(KEEP_LINK_TEXT)
 
 
-def sidebar_panel(journal: session.Journal, token: str | None) -> None:
+def sidebar_panel(journal: Journal, token: str | None) -> None:
     """Always within reach: the link, a new link, and deleting the whole journal."""
     with st.expander("Your private link", icon=":material/link:"):
         if token is None:
@@ -162,10 +163,10 @@ def sidebar_panel(journal: session.Journal, token: str | None) -> None:
             _delete_controls(journal, token)
 
 
-def _new_link(journal: session.Journal) -> None:
-    new_token = owners.new_link_token(session.link_secret())
+def _new_link(journal: Journal) -> None:
+    new_token = owners.new_link_token(app_config.link_secret())
     moved = storage.move_owner(journal.conn, journal.owner, owners.owner_for_link(new_token))
-    session.use_link_token(new_token)
+    journal_link.use_link_token(new_token)
     st.session_state["sl_link_fresh"] = True
     st.session_state["shared_flash"] = (
         f"Your journal ({moved} check-in{'' if moved == 1 else 's'}) has a new private link. "
@@ -173,7 +174,7 @@ def _new_link(journal: session.Journal) -> None:
     )
 
 
-def _delete_controls(journal: session.Journal, token: str | None) -> None:
+def _delete_controls(journal: Journal, token: str | None) -> None:
     if not st.session_state.get("sl_confirm_delete"):
         st.button(
             "Delete my whole journal",
@@ -204,12 +205,12 @@ def _delete_controls(journal: session.Journal, token: str | None) -> None:
     )
 
 
-def _delete(journal: session.Journal, token: str | None) -> None:
+def _delete(journal: Journal, token: str | None) -> None:
     count = storage.delete_owner(journal.conn, journal.owner)
     # Start the page afresh: the form would otherwise still show the deleted answers.
     st.session_state.clear()
     if token is not None:
-        session.use_link_token(owners.new_link_token(session.link_secret()))
+        journal_link.use_link_token(owners.new_link_token(app_config.link_secret()))
     st.session_state["shared_flash"] = (
         f"Your journal was deleted ({count} check-in{'' if count == 1 else 's'}); its link no "
         "longer opens anything. This page is a new, empty journal: nothing is kept unless "
@@ -217,25 +218,25 @@ def _delete(journal: session.Journal, token: str | None) -> None:
     )
 
 
-def notices(journal: session.Journal) -> None:
+def notices(journal: Journal) -> None:
     """The short notices at the top of every page in shared mode."""
     _flash()
     has_checkins = storage.owner_has_checkins(journal.conn, journal.owner)
-    if not has_checkins and session.link_token() is not None:
+    if not has_checkins and journal_link.link_token() is not None:
         st.session_state["sl_started_empty"] = True
         st.caption(BEFORE_SAVE_NOTICE)
-    if not settings.is_hosted_database(session.database_path()):
+    if not config.is_hosted_database(app_config.database_path()):
         st.caption(MAY_BE_WIPED)
-    elif session.link_token() is not None and not settings.link_secret_configured(
-        secrets=session.secrets()
+    elif journal_link.link_token() is not None and not config.link_secret_configured(
+        secrets=app_config.secrets()
     ):
         # The generated key lives in a local file, which a hosted server loses at a restart.
         st.caption(LINKS_MAY_BREAK)
 
 
-def after_page(journal: session.Journal, today: dt.date) -> None:
+def after_page(journal: Journal, today: dt.date) -> None:
     """Below the page: the new link after a first save, and a backup every tenth check-in."""
-    token = session.link_token()
+    token = journal_link.link_token()
     summary = storage.journal_summary(journal.conn, journal.owner)
     if summary.days_logged == 0:
         return
@@ -254,7 +255,7 @@ def after_page(journal: session.Journal, today: dt.date) -> None:
                 key="sl_kept",
                 on_click=lambda: st.session_state.update(sl_link_kept=True),
             )
-    hosted = settings.is_hosted_database(session.database_path())
+    hosted = config.is_hosted_database(app_config.database_path())
     if not hosted and summary.days_logged % BACKUP_EVERY == 0:
         with st.container(border=True, key="sl_backup"):
             st.write(

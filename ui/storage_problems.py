@@ -15,20 +15,18 @@ from contextlib import contextmanager
 import duckdb
 import streamlit as st
 
-from recovery import settings
+from recovery import config
 from recovery.storage import errors as storage_errors
 from recovery.storage.errors import StorageError
-from ui import blocks
+from ui import app_config, blocks
 
 logger = logging.getLogger("seven_signs.storage")
 
 
-def message(error: StorageError, mode: settings.Mode | None = None) -> str:
+def message(error: StorageError, mode: config.Mode | None = None) -> str:
     """The words for this visitor (markdown), logged on the server with the file concerned."""
     if mode is None:
-        from ui import session  # session shows open errors through this module
-
-        mode = session.mode_or_none()
+        mode = app_config.mode_or_none()
     if error.kind != "days_taken":  # a person's own days in the way is not a server problem
         logger.warning(
             "journal problem (%s) with %s: %s",
@@ -40,7 +38,7 @@ def message(error: StorageError, mode: settings.Mode | None = None) -> str:
     return error.describe(for_owner=mode == "local", markdown=True)
 
 
-def show(error: StorageError, mode: settings.Mode | None = None) -> None:
+def show(error: StorageError, mode: config.Mode | None = None) -> None:
     """Show a journal problem as a plain error box."""
     st.error(message(error, mode), icon=":material/error:")
 
@@ -56,10 +54,8 @@ def guarded() -> Iterator[None]:
 
 
 def _journal_file() -> str | None:
-    from ui import session
-
     try:
-        return session.database_path()
+        return app_config.database_path()
     except ValueError:  # a misconfigured mode; open_journal has already said so
         return None
 

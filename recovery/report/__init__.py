@@ -21,7 +21,7 @@ from fpdf.enums import XPos, YPos
 
 from recovery import analysis, stage, text
 from recovery.example import EXAMPLE_BATCH
-from recovery.report.charts import draw_sign_chart
+from recovery.report.pdf_charts import draw_sign_chart
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import checkin_records
 

@@ -1,95 +1,35 @@
-"""Altair chart builders: each returns a chart and never draws it; styling lives up here.
+"""Altair chart builders for the seven signs: each returns a chart and never draws it.
 
-Charts carry their data inline, so the same spec renders in the browser and offline (a PDF
-through vl-convert). Colours come from the Okabe-Ito palette, which stays distinguishable
-with the common kinds of colour blindness and reads on light and dark backgrounds; colour is
-never the only cue (lines differ in dash, verdicts carry words and icons).
+Charts carry their data inline, so one spec renders the same way on every page; the PDF
+report draws its own charts (recovery/report/pdf_charts.py). The look lives in
+recovery/charts/style.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
 
-from recovery.analysis import Granularity, SignResult, Verdict, format_value, phrase
+from recovery.analysis import Granularity, SignResult, format_value, phrase
+from recovery.charts.style import (
+    AXIS_LABEL_SIZE,
+    AXIS_TITLE_SIZE,
+    BASELINE_COLOUR,
+    BASELINE_DASH,
+    CHART_HEIGHT,
+    CHART_TITLE_SIZE,
+    LIGHT_TEXT,
+    POINT_COLOUR,
+    REFERENCE_LABEL_SIZE,
+    TARGET_COLOUR,
+    TARGET_DASH,
+    TREND_COLOUR,
+    TextColours,
+    text_colours,
+)
 from recovery.signs import Measure, sign
-
-# Okabe-Ito colours (Okabe and Ito, "Color Universal Design", 2008).
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-BLUISH_GREEN = "#009E73"
-GREY = "#8C8C8C"
-
-# Streamlit's two theme backgrounds, which every chart colour is checked against.
-LIGHT_BACKGROUND = "#FFFFFF"
-DARK_BACKGROUND = "#0E1117"
-
-# Marks (points, lines, bars) are mid-tones with at least 3:1 contrast on both backgrounds
-# (WCAG's rule for graphics): grey days under a blue trend line, so the line stands out
-# without relying on hue.
-POINT_COLOUR = GREY
-TREND_COLOUR = BLUE
-BASELINE_COLOUR = GREY
-TARGET_COLOUR = BLUISH_GREEN
-BASELINE_DASH = [6, 4]
-TARGET_DASH = [2, 3]
-CHART_HEIGHT = 170
-# Vega-Lite's own sizes for axis labels and titles, and ours for the reference-line labels;
-# ``text_scale`` multiplies them (a kiosk is read from a step away).
-AXIS_LABEL_SIZE = 10
-AXIS_TITLE_SIZE = 11
-REFERENCE_LABEL_SIZE = 11
-CHART_TITLE_SIZE = 13
-
-
-@dataclass(frozen=True)
-class TextColours:
-    """Colours of words drawn inside a chart, for one theme: at least 4.5:1 on its background.
-
-    No single colour reaches 4.5:1 on both white and Streamlit's near-black, so chart text
-    follows the theme the page is shown in (the PDF uses the light one).
-    """
-
-    body: str  # values and plain labels
-    baseline: str  # the baseline line's label, a grey like its line
-    target: str  # the improvement line's label, a green like its line
-
-
-LIGHT_TEXT = TextColours(body="#31333F", baseline="#5E5E5E", target="#007A5A")
-DARK_TEXT = TextColours(body="#FAFAFA", baseline="#A6A6A6", target="#2BC999")
-
-
-def text_colours(dark: bool = False) -> TextColours:
-    """The chart text colours for the light or the dark theme."""
-    return DARK_TEXT if dark else LIGHT_TEXT
-
-
-@dataclass(frozen=True)
-class VerdictStyle:
-    """How a verdict looks: words, a Material icon, a hex colour and a Streamlit colour name."""
-
-    label: str
-    icon: str
-    colour: str
-    streamlit_colour: str
-
-
-VERDICT_STYLES: dict[str, VerdictStyle] = {
-    "improved": VerdictStyle("Improving", ":material/trending_up:", BLUE, "blue"),
-    "no_change": VerdictStyle("No clear change", ":material/trending_flat:", GREY, "gray"),
-    "worse": VerdictStyle("Getting worse", ":material/trending_down:", VERMILLION, "orange"),
-    "insufficient_data": VerdictStyle(
-        "Not enough data yet", ":material/hourglass_empty:", GREY, "gray"
-    ),
-}
-
-
-def verdict_style(verdict: Verdict) -> VerdictStyle:
-    """The words, icon and colours for a verdict."""
-    return VERDICT_STYLES[verdict]
 
 
 def _iso(day: dt.date) -> str:

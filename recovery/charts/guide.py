@@ -12,7 +12,14 @@ import altair as alt
 import pandas as pd
 
 from recovery.adherence import ExerciseRecord
-from recovery.charts import AXIS_LABEL_SIZE, AXIS_TITLE_SIZE, BLUE, GREY, VERMILLION, text_colours
+from recovery.charts.style import (
+    AXIS_LABEL_SIZE,
+    AXIS_TITLE_SIZE,
+    BLUE,
+    GREY,
+    VERMILLION,
+    text_colours,
+)
 from recovery.residual import AFTER, OTHER, ResidualPattern
 
 # Vermillion rather than Okabe-Ito orange: orange has only 2.3:1 contrast on white.
