@@ -135,7 +135,9 @@ if st.session_state.get("ci_save_flags"):
     result = save(current_values())
     if result is not None:
         confirm(result)
-elif flags_unsaved() and not (st.session_state.get("ci_save") or st.session_state.get("ci_same")):
+elif flags_unsaved() and not (
+    st.session_state.get(fields.SAVE_KEY) or st.session_state.get("ci_same")
+):
     st.warning(
         text.SAFETY_NOT_SAVED.format(day=text.long_date(st.session_state["ci_date"])),
         icon=":material/warning:",
@@ -155,12 +157,8 @@ if last is not None and not st.session_state["ci_existing"]:
         width="stretch",
         help=text.SAME_AS_LAST_HELP.format(day=text.long_date(day), last=text.long_date(last)),
     ):
-        values = dict(st.session_state["ci_last_values"])
         # Today's own notes and any red flag ticked before the tap are never dropped.
-        values["notes"] = st.session_state.get(fields.key_for("notes")) or None
-        for flag in RED_FLAGS:
-            values[flag.column] = bool(st.session_state.get(fields.key_for(flag.column)))
-        result = save(values)
+        result = save(form.same_as_last(st.session_state["ci_last_values"], current_values()))
         if result is not None:
             load_day(result.day)
             confirm(result, f", the same as {when}")
@@ -197,7 +195,7 @@ with st.container(key="ci_questions"):
     for measure in ask_first:
         fields.draw(measure)
 
-if st.button("Save check-in", type="primary", key="ci_save", width="stretch"):
+if st.button("Save check-in", type="primary", key=fields.SAVE_KEY, width="stretch"):
     result = save(current_values())
     if result is not None:
         confirm(result)

@@ -241,43 +241,21 @@ else:
         st.caption(parsed.row_note)
     else:
         plan = transfer.plan_import(journal.conn, journal.owner, parsed)
-        total = plan.new_days + plan.existing_days
-        examples = (
-            f" {plan.example_days:,} of them {'are' if plan.example_days != 1 else 'is'} "
-            "made-up example days, marked as such."
-            if plan.example_days
-            else ""
-        )
-        st.info(
-            f"{upload.name} holds {total:,} day{'s' if total != 1 else ''}, from "
-            f"{text.long_date(plan.first_day)} to {text.long_date(plan.last_day)}: "
-            f"**{plan.new_days:,} new day{'s' if plan.new_days != 1 else ''}, "
-            f"{plan.existing_days:,} already in your journal.**{examples}",
-            icon=":material/upload:",
-        )
-        unrecorded = [
-            f"`{c}`"
-            for c in parsed.absent_columns
-            if not c.startswith("rf_") and c != transfer.EXAMPLE_COLUMN  # absent: your own days
-        ]
-        if unrecorded:
-            flags = any(c.startswith("rf_") for c in parsed.absent_columns)
-            st.caption(
-                f"Not in the file, so saved as not recorded: {', '.join(unrecorded)}."
-                + (" Red flags not in the file are saved as not ticked." if flags else "")
-            )
+        st.info(transfer.describe_plan(upload.name, plan), icon=":material/upload:")
+        absent = transfer.absent_columns_note(parsed)
+        if absent:
+            st.caption(absent)
         replace = False
         if plan.existing_days:
             choice = st.radio(
-                f"For the {plan.existing_days:,} day{'s' if plan.existing_days != 1 else ''} "
-                "already in your journal",
+                transfer.existing_days_question(plan),
                 ["Keep mine", "Replace with the file's"],
                 key="data_existing",
                 horizontal=True,
             )
             replace = choice != "Keep mine"
-        written = plan.new_days + (plan.existing_days if replace else 0)
-        label = f"Import {written:,} day{'s' if written != 1 else ''}"
+        written = transfer.days_to_write(plan, replace)
+        label = transfer.import_label(written)
         go, cancel = st.columns(2)
         if cancel.button("Cancel", key="data_import_cancel", width="stretch"):
             forget_upload()

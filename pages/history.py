@@ -30,7 +30,7 @@ st.write(
     f"{count} check-in{'' if count == 1 else 's'}, from {text.long_date(frame['day'].min())} "
     f"to {text.long_date(frame['day'].max())}. **Tap a day** to see all of it, edit or delete it."
 )
-days = list(reversed(frame["day"].tolist()))  # the table's order: newest first
+days = history.table_days(frame)  # row i of the table is days[i]
 # A new key after a delete clears the selection, so it never lands on the next day.
 table_key = f"history_table_{st.session_state.get('history_round', 0)}"
 event = st.dataframe(

@@ -130,13 +130,13 @@ else:
             journal.owner,
             journal_settings.EXERCISE_AIM,
             adherence.DEFAULT_AIM,
-            1,
-            7,
+            adherence.MIN_AIM,
+            adherence.MAX_AIM,
         )
     aim = st.number_input(
         "Your aim: exercise days per week",
-        min_value=1,
-        max_value=7,
+        min_value=adherence.MIN_AIM,
+        max_value=adherence.MAX_AIM,
         step=1,
         key=AIM_KEY,
         on_change=save_aim,

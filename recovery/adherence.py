@@ -13,6 +13,8 @@ import duckdb
 import pandas as pd
 
 DEFAULT_AIM = 5
+# An aim is a number of exercise days in a week; the page's box and the stored value keep to it.
+MIN_AIM, MAX_AIM = 1, 7
 RECENT_WEEKS = 4
 # The chart shows about half a year: enough for a whole recovery, few enough bars to read.
 CHART_WEEKS = 26
@@ -99,8 +101,8 @@ def exercise_record(
     today: dt.date | None = None,
 ) -> ExerciseRecord:
     """Exercise days per calendar week (the last 26) up to today, the last 4 summed up."""
-    if not 1 <= aim <= 7:
-        raise ValueError("the weekly aim is a number of days from 1 to 7")
+    if not MIN_AIM <= aim <= MAX_AIM:
+        raise ValueError(f"the weekly aim is a number of days from {MIN_AIM} to {MAX_AIM}")
     end = today or dt.date.today()
     recent_start = end - dt.timedelta(days=RECENT_WEEKS * 7 - 1)
     with conn.cursor() as cur:

@@ -76,3 +76,18 @@ def starting_values(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -
         if latest[column] is not None:
             values[column] = latest[column]
     return FormStart(values, existing=False, copied_from=latest["day"])
+
+
+def same_as_last(last: dict[str, object], on_form: dict[str, object]) -> dict[str, object]:
+    """The values of a day saved as "the same as last time", with this day's notes and flags.
+
+    Notes and red flags describe one day: they are never carried over, and what the form
+    holds for them now is never dropped.
+    """
+    values = dict(last)
+    for column in _NOT_CARRIED_OVER:
+        on_form_value = on_form.get(column)
+        values[column] = (
+            bool(on_form_value) if column in RED_FLAG_COLUMNS else on_form_value or None
+        )
+    return values

@@ -53,8 +53,14 @@ def note_preview(note: object) -> str:
     return line if len(line) <= NOTE_PREVIEW else line[: NOTE_PREVIEW - 1].rstrip() + "…"
 
 
+def table_days(frame: pd.DataFrame) -> list[dt.date]:
+    """The days in the table's order, newest first: row ``i`` of ``phone_table`` is day ``i``."""
+    return list(reversed(frame["day"].tolist()))
+
+
 def phone_table(frame: pd.DataFrame) -> pd.DataFrame:
     """One row per day, newest first: the date, the seven signs by short name, a note start."""
+    # The same order as table_days, which the page uses to find the day of a tapped row.
     newest_first = frame.iloc[::-1].reset_index(drop=True)
     years = {day.year for day in newest_first["day"]}
     table = pd.DataFrame({"Date": [short_date(day, len(years) > 1) for day in newest_first["day"]]})

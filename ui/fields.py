@@ -12,6 +12,8 @@ from ui import app_config
 _YES_NO_UNSET = (None, True, False)
 _YES_NO = (True, False)
 SCALE = tuple(range(11))
+# The check-in's Save button; the kiosk reads it to start its shorter countdown after a save.
+SAVE_KEY = "ci_save"
 
 
 def key_for(column: str) -> str:

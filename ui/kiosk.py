@@ -14,7 +14,7 @@ import segno
 import streamlit as st
 
 from recovery import config, example, owners, storage, text
-from ui import app_config, blocks
+from ui import app_config, blocks, fields
 
 PREFIX = "kiosk:"
 WELCOME = "pages/welcome.py"
@@ -120,7 +120,7 @@ def visitor_owner(conn, today: dt.date) -> str:
     # Every full run is an interaction; the check-in's Save starts the shorter countdown.
     now = time.monotonic()
     st.session_state["kiosk_last_seen"] = now
-    st.session_state["kiosk_saved"] = bool(st.session_state.get("ci_save"))
+    st.session_state["kiosk_saved"] = bool(st.session_state.get(fields.SAVE_KEY))
     _seen(owner, now)
     return owner
 

@@ -26,16 +26,28 @@ from recovery.transfer.dates import AUTO, DATE_ORDERS, DAY_FIRST, MONTH_FIRST
 from recovery.transfer.export import export_csv, export_filename, export_json, format_cell
 from recovery.transfer.json_file import JSON_FORMAT, NOT_A_BACKUP, read_json
 from recovery.transfer.limits import FIRST_YEAR, MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_UPLOAD_MB
+from recovery.transfer.wording import (
+    absent_columns_note,
+    days_to_write,
+    describe_plan,
+    describe_result,
+    existing_days_question,
+    import_label,
+)
 from recovery.transfer.writing import (
     ImportPlan,
     apply_import,
-    describe_result,
     import_batch_name,
     plan_import,
     problems_table,
 )
 
 __all__ = [
+    "absent_columns_note",
+    "days_to_write",
+    "describe_plan",
+    "existing_days_question",
+    "import_label",
     "AUTO",
     "CSV_COLUMNS",
     "DATE_ORDERS",

@@ -80,22 +80,3 @@ def problems_table(problems: list[ImportProblem]) -> list[dict[str, object]]:
         }
         for p in problems
     ]
-
-
-def describe_result(result: storage.BulkSaveResult) -> str:
-    """What an import did, in one sentence: 'Imported 14 days: 12 new, 2 replaced.'"""
-
-    def days(count: int) -> str:
-        return f"{count:,} day{'s' if count != 1 else ''}"
-
-    if result.saved == 0:
-        sentence = "Imported nothing"
-    elif result.replaced == 0:
-        sentence = f"Imported {days(result.saved)}" + (" (all new)" if result.saved > 1 else "")
-    else:
-        sentence = (
-            f"Imported {days(result.saved)}: {result.added:,} new, {result.replaced:,} replaced"
-        )
-    if result.kept:
-        sentence += f". Kept {days(result.kept)} of yours unchanged"
-    return sentence + "."
