@@ -84,7 +84,7 @@ def offer_example() -> None:
 
 def show_example_notice() -> None:
     """Say when the journal holds the example, and offer to remove it."""
-    count = storage.count_batch(journal.conn, journal.owner, example.EXAMPLE_BATCH)
+    count = storage.count_batch(journal.conn, journal.owner, storage.EXAMPLE_BATCH)
     if not count:
         return
     with st.container(border=True):
@@ -94,7 +94,7 @@ def show_example_notice() -> None:
         )
         if st.button("Remove the example", key="progress_remove_example", icon=":material/delete:"):
             with storage_problems.guarded():
-                removed = storage.delete_batch(journal.conn, journal.owner, example.EXAMPLE_BATCH)
+                removed = storage.delete_batch(journal.conn, journal.owner, storage.EXAMPLE_BATCH)
             st.session_state["progress_flash"] = (
                 "success",
                 f"Removed the example recovery ({removed} days). Your own check-ins are unchanged.",

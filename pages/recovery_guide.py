@@ -18,7 +18,7 @@ from recovery import (
 )
 from recovery.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
-from recovery.storage import journal_settings
+from recovery.storage import preferences
 from ui import blocks, notices
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
@@ -45,9 +45,7 @@ def save_aim() -> None:
     aim = st.session_state.get(AIM_KEY)  # None after a kiosk reset or a cleared box
     if aim is None:
         return
-    journal_settings.set_setting(
-        journal.conn, journal.owner, journal_settings.EXERCISE_AIM, str(int(aim))
-    )
+    preferences.set_setting(journal.conn, journal.owner, preferences.EXERCISE_AIM, str(int(aim)))
 
 
 st.title("Recovery guide")
@@ -125,10 +123,10 @@ else:
     st.subheader("Keeping up your exercises", anchor=False)
     # The widget's own state is dropped when the page is left, so the saved aim seeds it.
     if AIM_KEY not in st.session_state:
-        st.session_state[AIM_KEY] = journal_settings.get_int(
+        st.session_state[AIM_KEY] = preferences.get_int(
             journal.conn,
             journal.owner,
-            journal_settings.EXERCISE_AIM,
+            preferences.EXERCISE_AIM,
             adherence.DEFAULT_AIM,
             adherence.MIN_AIM,
             adherence.MAX_AIM,

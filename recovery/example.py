@@ -18,7 +18,6 @@ import duckdb
 
 from recovery import storage
 
-EXAMPLE_BATCH = "example"
 DEFAULT_DAYS = 84
 
 # Days for each sign to cover about two thirds of its way back (an exponential course).
@@ -157,7 +156,7 @@ def load_example(
     It ends today unless told otherwise. An earlier copy of the example is replaced; the
     person's own check-ins on the same days make it refuse (storage.DaysTakenError)
     unless ``replace`` is set. Remove it with storage.delete_batch(conn, owner,
-    EXAMPLE_BATCH).
+    storage.EXAMPLE_BATCH).
     """
     today = today or dt.date.today()
     rows = example_days(end or today)
@@ -165,7 +164,7 @@ def load_example(
         conn,
         owner,
         rows,
-        batch=EXAMPLE_BATCH,
+        batch=storage.EXAMPLE_BATCH,
         replace=replace,
         supersede_batch=True,
         today=today,

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 import duckdb
 
 from recovery import storage
-from recovery.example import EXAMPLE_BATCH
 from recovery.signs import (
     MEASURES_BY_COLUMN,
     RED_FLAG_COLUMNS,
     SIGNS,
     Measure,
 )
+from recovery.storage import EXAMPLE_BATCH
 
 # A new day starts from yesterday's answers so an unchanged day takes seconds, but never
 # from yesterday's notes or red flags: those describe one day only.

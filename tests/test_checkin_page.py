@@ -217,7 +217,7 @@ def test_an_example_day_is_not_the_persons_and_saving_over_it_makes_it_theirs(ap
     rows = {row["day"]: row for row in _saved(db_path)}
     assert rows[TODAY]["batch"] is None
     assert {k: rows[TODAY][k] for k in ANSWERS} == ANSWERS
-    assert rows[YESTERDAY]["batch"] == example.EXAMPLE_BATCH
+    assert rows[YESTERDAY]["batch"] == storage.EXAMPLE_BATCH
 
 
 def test_ticking_a_red_flag_puts_the_urgent_message_at_the_top_at_once(app):

@@ -68,8 +68,8 @@ def test_it_has_activity_exercises_notes_and_optional_measures(journal):
 def test_loading_saves_one_removable_batch(conn):
     storage.save_checkin(conn, "local", END - dt.timedelta(days=200), checkin(), today=END)
     assert example.load_example(conn, "local", END, today=END) == 84
-    assert storage.count_batch(conn, "local", example.EXAMPLE_BATCH) == 84
-    assert storage.delete_batch(conn, "local", example.EXAMPLE_BATCH) == 84
+    assert storage.count_batch(conn, "local", storage.EXAMPLE_BATCH) == 84
+    assert storage.delete_batch(conn, "local", storage.EXAMPLE_BATCH) == 84
     assert storage.journal_summary(conn, "local").days_logged == 1
 
 

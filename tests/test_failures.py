@@ -69,7 +69,8 @@ def test_killing_the_process_mid_writing_keeps_every_confirmed_checkin(db_path):
 KILLED_IMPORT = """
     import sys, time
     from recovery import storage, transfer
-    storage.BULK_CHUNK = 1000
+    from recovery.storage import bulk
+    bulk.BULK_CHUNK = 1000
     conn = storage.open_database(sys.argv[1])
     parsed = transfer.read_file(open(sys.argv[2], "rb").read(), "big.csv")
     assert parsed.ok, parsed.problems[:3]

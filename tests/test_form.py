@@ -60,4 +60,4 @@ def test_saving_over_an_example_day_makes_it_the_persons_own(conn):
     assert result.replaced is False, "nothing of the person's was replaced"
     row = storage.checkin_records(conn, "local", TODAY, TODAY)[0]
     assert row["batch"] is None and row["leg_pain"] == 1
-    assert storage.count_batch(conn, "local", example.EXAMPLE_BATCH) == example.DEFAULT_DAYS - 1
+    assert storage.count_batch(conn, "local", storage.EXAMPLE_BATCH) == example.DEFAULT_DAYS - 1

@@ -156,7 +156,7 @@ def fifty_abandoned_visits(conn):
     visits = [owners.owner_for_kiosk_visit() for _ in range(50)]
     rows = example.example_days(TODAY - dt.timedelta(days=1))
     for owner in visits:
-        storage.save_checkins(conn, owner, rows, batch=example.EXAMPLE_BATCH)
+        storage.save_checkins(conn, owner, rows, batch=storage.EXAMPLE_BATCH)
     storage.save_checkins(conn, "local", rows)
     return visits
 

@@ -106,7 +106,7 @@ def test_every_kind_of_write_shows_on_the_next_page_run(conn):
     backup = storage.Stamp(created_at=dt.datetime(2026, 1, 1), updated_at=dt.datetime(2026, 1, 1))
     storage.save_checkins(conn, owner, [(day, values)], replace=True, stamps=[backup])
     same_page(conn, owner)
-    storage.delete_batch(conn, owner, example.EXAMPLE_BATCH)
+    storage.delete_batch(conn, owner, storage.EXAMPLE_BATCH)
     same_page(conn, owner)
     example.load_example(conn, owner, today=END, replace=True)
     same_page(conn, owner)

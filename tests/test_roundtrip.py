@@ -10,9 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from recovery import storage, transfer
-from recovery.example import EXAMPLE_BATCH
 from recovery.signs import MEASURES_BY_COLUMN, RED_FLAG_COLUMNS, Measure
-from recovery.storage import LOCAL_OWNER
+from recovery.storage import EXAMPLE_BATCH, LOCAL_OWNER
 
 FIXED_NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 # Notes as people type them: accents, quotes, separators, line breaks, emoji.

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from recovery import example, storage, transfer
-from recovery.storage import LOCAL_OWNER
+from recovery.storage import LOCAL_OWNER, bulk
 from tests.conftest import TODAY, checkin
 
 DAY1 = TODAY - dt.timedelta(days=10)
@@ -331,7 +331,7 @@ def test_an_imported_csv_is_one_batch_that_can_be_removed_again(conn):
 def test_a_failure_during_the_write_leaves_nothing(conn, monkeypatch):
     rows = [row(TODAY - dt.timedelta(days=n)) for n in range(1, 13)]
     parsed = transfer.read_file(csv_text(rows).encode(), "x.csv")
-    monkeypatch.setattr(storage, "BULK_CHUNK", 5)
+    monkeypatch.setattr(bulk, "BULK_CHUNK", 5)
 
     def fail_after_first_chunk(done: int, total: int) -> None:
         raise RuntimeError("disk full")
@@ -493,7 +493,7 @@ def test_example_days_are_marked_in_csv_and_json_and_come_back_as_examples(conn,
     parsed = transfer.read_file(text.encode(), "x.csv")
     assert parsed.example_days == len(lines) - 1
     transfer.apply_import(other, LOCAL_OWNER, parsed, replace=False)
-    assert storage.count_batch(other, LOCAL_OWNER, example.EXAMPLE_BATCH) == len(lines) - 1
+    assert storage.count_batch(other, LOCAL_OWNER, storage.EXAMPLE_BATCH) == len(lines) - 1
     assert transfer.export_csv(other, LOCAL_OWNER) == text
     other.close()
 

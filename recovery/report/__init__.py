@@ -20,10 +20,9 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from recovery import analysis, stage, text
-from recovery.example import EXAMPLE_BATCH
 from recovery.report.pdf_charts import draw_sign_chart
 from recovery.signs import RED_FLAGS, SIGNS
-from recovery.storage import checkin_records
+from recovery.storage import EXAMPLE_BATCH, checkin_records
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 # Joiners, variation selectors and skin tones only shape the emoji next to them.

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from recovery import storage
-from recovery.example import EXAMPLE_BATCH
 from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
+from recovery.storage import EXAMPLE_BATCH
 from recovery.transfer import dates
 from recovery.transfer.columns import CSV_COLUMNS, EXAMPLE_COLUMN
 from recovery.transfer.limits import MAX_PROBLEMS

@@ -10,8 +10,8 @@ import json
 import duckdb
 
 from recovery import storage
-from recovery.example import EXAMPLE_BATCH
 from recovery.signs import MEASURES_BY_COLUMN
+from recovery.storage import EXAMPLE_BATCH
 from recovery.transfer.checks import guard
 from recovery.transfer.columns import CSV_COLUMNS, EXAMPLE_COLUMN, JSON_FIELDS
 from recovery.transfer.json_file import JSON_FORMAT

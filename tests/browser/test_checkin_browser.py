@@ -247,7 +247,7 @@ def test_saving_over_an_example_day_makes_it_the_persons_own(server, page):
     saved = {row["day"]: row for row in _rows(server)}
     assert saved[today]["leg_pain"] == 2
     assert saved[today]["batch"] is None, "the day still counts as example data"
-    assert saved[today - dt.timedelta(days=1)]["batch"] == example.EXAMPLE_BATCH
+    assert saved[today - dt.timedelta(days=1)]["batch"] == storage.EXAMPLE_BATCH
 
 
 def test_a_note_typed_in_a_folded_section_is_kept_when_folded_and_saved(server, page):

@@ -6,20 +6,20 @@ import duckdb
 import pytest
 
 from recovery import storage
-from recovery.storage import journal_settings
-from recovery.storage.journal_settings import EXERCISE_AIM
+from recovery.storage import preferences
+from recovery.storage.preferences import EXERCISE_AIM
 
 
 def test_a_setting_is_kept_per_owner_and_replaced_when_set_again(conn):
-    assert journal_settings.get_setting(conn, "ana", EXERCISE_AIM) is None
-    journal_settings.set_setting(conn, "ana", EXERCISE_AIM, "3")
-    journal_settings.set_setting(conn, "ben", EXERCISE_AIM, "6")
-    journal_settings.set_setting(conn, "ana", EXERCISE_AIM, "4")
-    assert journal_settings.get_setting(conn, "ana", EXERCISE_AIM) == "4"
-    assert journal_settings.get_setting(conn, "ben", EXERCISE_AIM) == "6"
-    journal_settings.delete_settings(conn, "ana")
-    assert journal_settings.get_setting(conn, "ana", EXERCISE_AIM) is None
-    assert journal_settings.get_setting(conn, "ben", EXERCISE_AIM) == "6"
+    assert preferences.get_setting(conn, "ana", EXERCISE_AIM) is None
+    preferences.set_setting(conn, "ana", EXERCISE_AIM, "3")
+    preferences.set_setting(conn, "ben", EXERCISE_AIM, "6")
+    preferences.set_setting(conn, "ana", EXERCISE_AIM, "4")
+    assert preferences.get_setting(conn, "ana", EXERCISE_AIM) == "4"
+    assert preferences.get_setting(conn, "ben", EXERCISE_AIM) == "6"
+    preferences.delete_settings(conn, "ana")
+    assert preferences.get_setting(conn, "ana", EXERCISE_AIM) is None
+    assert preferences.get_setting(conn, "ben", EXERCISE_AIM) == "6"
 
 
 @pytest.mark.parametrize(
@@ -33,16 +33,16 @@ def test_a_setting_is_kept_per_owner_and_replaced_when_set_again(conn):
 )
 def test_a_whole_number_setting_falls_back_to_its_default(conn, stored, expected):
     if stored is not None:
-        journal_settings.set_setting(conn, "local", EXERCISE_AIM, stored)
-    assert journal_settings.get_int(conn, "local", EXERCISE_AIM, 5, 1, 7) == expected
+        preferences.set_setting(conn, "local", EXERCISE_AIM, stored)
+    assert preferences.get_int(conn, "local", EXERCISE_AIM, 5, 1, 7) == expected
 
 
 def test_a_setting_survives_closing_and_reopening_the_file(db_path):
     conn = storage.open_database(db_path)
-    journal_settings.set_setting(conn, "local", EXERCISE_AIM, "2")
+    preferences.set_setting(conn, "local", EXERCISE_AIM, "2")
     conn.close()
     again = storage.open_database(db_path)
-    assert journal_settings.get_setting(again, "local", EXERCISE_AIM) == "2"
+    assert preferences.get_setting(again, "local", EXERCISE_AIM) == "2"
     again.close()
 
 
@@ -53,7 +53,7 @@ def test_a_journal_from_before_settings_gains_the_table_and_keeps_its_rows(db_pa
     old.close()
     upgraded = storage.open_database(db_path)
     assert storage.schema_version(upgraded) == storage.SCHEMA_VERSION >= 4
-    journal_settings.set_setting(upgraded, "local", EXERCISE_AIM, "6")
+    preferences.set_setting(upgraded, "local", EXERCISE_AIM, "6")
     upgraded.close()
     # The migration was checkpointed into the file: it opens again with nothing to replay.
     reopened = duckdb.connect(str(db_path))

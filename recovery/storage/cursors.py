@@ -1,0 +1,69 @@
+"""One cursor per operation, one transaction per change, and file failures in plain words.
+
+DuckDB connections are not safe to share between threads, cursors are: every operation
+takes its own cursor from the one connection a process keeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import duckdb
+
+from recovery.storage import errors
+from recovery.storage.queries import CHECKPOINT, JOURNAL_FILE
+
+
+def journal_path(conn: duckdb.DuckDBPyConnection) -> str | None:
+    """The file behind a connection (None in memory, or when even this cannot be asked)."""
+    try:
+        with conn.cursor() as cur:
+            row = cur.execute(JOURNAL_FILE).fetchone()
+    except duckdb.Error:
+        return None
+    return row[0] if row else None
+
+
+@contextmanager
+def transaction(cur: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the block in one transaction: all of it is committed, or none of it."""
+    cur.begin()
+    try:
+        yield
+        cur.commit()
+    except BaseException:
+        # A commit that failed (a full disk) has already ended the transaction, and
+        # rolling back then raises "no transaction is active", hiding the real error.
+        try:
+            cur.rollback()
+        except duckdb.Error:
+            pass
+        raise
+
+
+@contextmanager
+def cursor(
+    conn: duckdb.DuckDBPyConnection, during: errors.During = "read"
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor for one operation; disk and file failures become a plain StorageError."""
+    try:
+        with conn.cursor() as cur:
+            yield cur
+    except duckdb.Error as error:
+        plain = errors.classify(error, journal_path(conn), during)
+        if plain is None:
+            raise  # a mistake in a query, not a problem with the file
+        raise plain from error
+
+
+def checkpoint(conn: duckdb.DuckDBPyConnection) -> None:
+    """Write the latest change into the file now, if DuckDB lets us; never raises."""
+    # Write the change into the database file now rather than leave it in the write-ahead
+    # log, so rows someone asked to delete are gone from the file itself. Another session
+    # writing at the same moment can make DuckDB refuse; its own commit checkpoints later.
+    try:
+        with conn.cursor() as cur:
+            cur.execute(CHECKPOINT)
+    except duckdb.Error:
+        pass
