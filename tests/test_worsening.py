@@ -1,7 +1,7 @@
 """Getting worse is said first: the notice and the stage for journals built in code.
 
 Each journal has a first week, a middle week and a latest week (END is its last day). The
-expected answers were worked out by hand from the thresholds in recovery/signs.py.
+expected answers were worked out by hand from the thresholds in recovery/signs/registry.py.
 """
 
 from __future__ import annotations

@@ -1,121 +1,17 @@
 """The seven signs of sciatica improvement: the one registry everything else derives from.
 
 The check-in form, the database columns, validation, the charts, the analysis and the
-explanatory text all read this module. Adding a measure means adding one ``Measure`` here
-(and a numbered migration for the column, which a test insists on).
+explanatory text all read it. Adding a measure means adding one ``Measure`` here (and a
+numbered migration for the column, which a test insists on).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from typing import Literal
-
 from recovery.references import cite
-
-Kind = Literal["scale", "count", "minutes", "decimal", "yesno", "choice", "text"]
-Better = Literal["lower", "higher"]
-
-_IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
+from recovery.signs.model import Better, Measure, Sign, Threshold
 
 
-@dataclass(frozen=True)
-class Measure:
-    """One value a person records: its column, question, scale and which way is better."""
-
-    column: str
-    label: str
-    question: str
-    kind: Kind
-    minimum: float | None = None
-    maximum: float | None = None
-    better: Better | None = None
-    unit: str = ""
-    low_anchor: str = ""
-    high_anchor: str = ""
-    help: str = ""
-    default: object = None
-    choices: tuple[str, ...] = ()
-    max_length: int | None = None
-    required: bool = True
-    # For a sign's secondary measure: the change that counts as real on its own, which the
-    # sign's sentence mentions when the primary measure shows no clear change.
-    threshold: Threshold | None = None
-
-    @property
-    def sql_type(self) -> str:
-        """The DuckDB column type that stores this measure."""
-        return {
-            "scale": "INTEGER",
-            "count": "INTEGER",
-            "minutes": "INTEGER",
-            "decimal": "DOUBLE",
-            "yesno": "BOOLEAN",
-            "choice": "VARCHAR",
-            "text": "VARCHAR",
-        }[self.kind]
-
-    @property
-    def is_whole_number(self) -> bool:
-        """True when the measure only takes whole numbers."""
-        return self.kind in ("scale", "count", "minutes")
-
-    def describe_range(self) -> str:
-        """Plain words for the values this measure accepts, used in error messages."""
-        if self.kind == "yesno":
-            return "yes or no"
-        if self.kind == "choice":
-            return "one of " + ", ".join(self.choices)
-        if self.kind == "text":
-            return f"text of at most {self.max_length:,} characters"
-        number = "a whole number" if self.is_whole_number else "a number"
-        low = _format_number(self.minimum)
-        high = _format_number(self.maximum)
-        return f"{number} from {low} to {high}"
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """How much a measure must move, in its better direction, to count as a real change.
-
-    ``points`` and ``percent`` are alternatives unless ``need_both`` is set (walking needs
-    50 % *and* 5 minutes, so a tiny baseline cannot produce a large "improvement").
-    """
-
-    points: float | None = None
-    percent: float | None = None
-    need_both: bool = False
-    summary: str = ""
-    source: str = ""
-    is_convention: bool = False
-
-
-@dataclass(frozen=True)
-class Sign:
-    """One of the seven signs: what it means, how it is measured and what counts as better."""
-
-    key: str
-    number: int
-    title: str
-    short_title: str
-    meaning: str
-    primary: Measure
-    threshold: Threshold
-    secondary: tuple[Measure, ...] = field(default_factory=tuple)
-
-    @property
-    def measures(self) -> tuple[Measure, ...]:
-        """The primary measure followed by the optional ones."""
-        return (self.primary, *self.secondary)
-
-
-def _format_number(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _scale(
+def scale_measure(
     column: str,
     label: str,
     question: str,
@@ -126,6 +22,7 @@ def _scale(
     help: str = "",
     required: bool = True,
 ) -> Measure:
+    """A 0-10 rating question (the kind most signs ask)."""
     return Measure(
         column=column,
         label=label,
@@ -149,7 +46,6 @@ _TWO_POINTS = Threshold(
     source="Seven Signs convention for 0-10 self-ratings",
     is_convention=True,
 )
-
 SIGNS: tuple[Sign, ...] = (
     Sign(
         key="pain",
@@ -157,7 +53,7 @@ SIGNS: tuple[Sign, ...] = (
         title="Less intense pain",
         short_title="Leg pain",
         meaning="The sharp, burning leg pain eases, turning into a dull ache or going away.",
-        primary=_scale(
+        primary=scale_measure(
             "leg_pain",
             "Leg pain",
             "On average over the last 24 hours, how bad was the pain in your leg?",
@@ -168,7 +64,7 @@ SIGNS: tuple[Sign, ...] = (
             help="Sciatica is mostly felt in the leg, so rate the leg on its own.",
         ),
         secondary=(
-            _scale(
+            scale_measure(
                 "back_pain",
                 "Back pain",
                 "And your lower back, on average over the last 24 hours?",
@@ -217,7 +113,7 @@ SIGNS: tuple[Sign, ...] = (
         title="More range of motion",
         short_title="Bending and getting up",
         meaning="Bending forward and standing up from a chair become easier.",
-        primary=_scale(
+        primary=scale_measure(
             "bending",
             "Ease of bending",
             "How easy was it to bend forward and to stand up from a chair?",
@@ -295,7 +191,7 @@ SIGNS: tuple[Sign, ...] = (
         title="Less numbness or tingling",
         short_title="Numbness and tingling",
         meaning="Pins and needles or numbness in the leg, foot or toes fade as the nerve settles.",
-        primary=_scale(
+        primary=scale_measure(
             "numbness",
             "Numbness or tingling",
             "How much numbness or tingling did you feel in your leg, foot or toes?",
@@ -312,7 +208,7 @@ SIGNS: tuple[Sign, ...] = (
         title="More strength",
         short_title="Leg strength",
         meaning="The leg and lower back feel strong again.",
-        primary=_scale(
+        primary=scale_measure(
             "leg_strength",
             "Leg strength",
             "How strong did your affected leg feel, compared with before the sciatica?",
@@ -359,7 +255,7 @@ SIGNS: tuple[Sign, ...] = (
         title="Better sleep",
         short_title="Sleep",
         meaning="Nights are no longer broken by pain, and you wake more rested.",
-        primary=_scale(
+        primary=scale_measure(
             "sleep_quality",
             "Sleep quality",
             "How well did you sleep last night?",
@@ -409,74 +305,6 @@ SIGNS: tuple[Sign, ...] = (
     ),
 )
 
-ACTIVITY_LEVELS: tuple[str, ...] = ("rest", "light", "normal", "strenuous")
-
-CONTEXT: tuple[Measure, ...] = (
-    Measure(
-        column="activity",
-        label="Activity today",
-        question="How active were you in the last 24 hours?",
-        kind="choice",
-        choices=ACTIVITY_LEVELS,
-        default="normal",
-        help="Strenuous: heavy lifting, a long day on your feet, sport or a long drive.",
-        # The form always asks; an imported spreadsheet may not have it (stored as NULL).
-        required=False,
-    ),
-    Measure(
-        column="exercises_done",
-        label="Exercises done",
-        question="Did you do your stretching, strengthening or aerobic exercises in the "
-        "last 24 hours?",
-        kind="yesno",
-        default=False,
-        required=False,
-    ),
-    Measure(
-        column="notes",
-        label="Notes",
-        question="Anything else worth remembering?",
-        kind="text",
-        max_length=2000,
-        required=False,
-        help="Optional: what helped, what made it worse, questions for your clinician.",
-    ),
-)
-
-
-@dataclass(frozen=True)
-class RedFlag:
-    """A symptom that needs urgent care, asked on every check-in."""
-
-    column: str
-    question: str
-
-
-RED_FLAGS: tuple[RedFlag, ...] = (
-    RedFlag("rf_bladder_bowel", "New trouble passing urine, or controlling your bladder or bowels"),
-    RedFlag(
-        "rf_saddle_numbness",
-        "Numbness around your bottom (the anus), genitals or inner thighs, where you would sit "
-        "on a saddle",
-    ),
-    RedFlag("rf_both_legs", "Sciatica, numbness or weakness in both legs"),
-    RedFlag(
-        "rf_worsening_weakness",
-        "Leg weakness that is quickly getting worse, or a foot that has started to drag or slap "
-        "the ground as you walk",
-    ),
-    RedFlag("rf_sexual_dysfunction", "New problems with sexual function"),
-    RedFlag("rf_fever_or_injury", "Back pain with a fever, or after a bad fall or injury"),
-)
-
-SIGN_KEYS: tuple[str, ...] = tuple(sign.key for sign in SIGNS)
-SIGN_MEASURES: tuple[Measure, ...] = tuple(m for sign in SIGNS for m in sign.measures)
-ALL_MEASURES: tuple[Measure, ...] = SIGN_MEASURES + CONTEXT
-MEASURES_BY_COLUMN: dict[str, Measure] = {m.column: m for m in ALL_MEASURES}
-RED_FLAG_COLUMNS: tuple[str, ...] = tuple(flag.column for flag in RED_FLAGS)
-# Every value column of a check-in, in the order used by the table, the CSV and the form.
-CHECKIN_COLUMNS: tuple[str, ...] = tuple(m.column for m in ALL_MEASURES) + RED_FLAG_COLUMNS
-
 
 def sign(key: str) -> Sign:
     """Return the sign with this key, or raise KeyError."""
@@ -484,26 +312,3 @@ def sign(key: str) -> Sign:
         if candidate.key == key:
             return candidate
     raise KeyError(key)
-
-
-def label_for(column: str) -> str:
-    """A human label for any check-in column (measure, context or red flag)."""
-    if column in MEASURES_BY_COLUMN:
-        return MEASURES_BY_COLUMN[column].label
-    for flag in RED_FLAGS:
-        if flag.column == column:
-            return "Red flag: " + flag.question
-    return column.replace("_", " ").capitalize()
-
-
-def _check_registry() -> None:
-    # Column names end up in SQL text (identifiers cannot be parameters), so the registry
-    # is the only place they come from and each must be a plain identifier.
-    seen: set[str] = set()
-    for column in CHECKIN_COLUMNS:
-        if not _IDENTIFIER.match(column) or column in seen:
-            raise ValueError(f"bad or duplicate column name in registry: {column!r}")
-        seen.add(column)
-
-
-_check_registry()
