@@ -123,7 +123,7 @@ def explain(path: Path, owner: str, budgets: Budgets) -> None:
             ],
         ),
         "chart series, 3 months": (
-            analysis._daily_sql(analysis.PRIMARY_COLUMNS),
+            analysis.daily_sql(analysis.PRIMARY_COLUMNS),
             [owner, lookback, end, start],
         ),
         "example notice (count_batch)": (storage.COUNT_BATCH, [owner, "example"]),

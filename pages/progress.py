@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from recovery import analysis, charts, example, progress, storage, worsening
+from recovery import analysis, charts, example, storage
+from recovery.analysis import worsening
 from recovery.signs import SIGNS
+from recovery.text import progress
 from ui import blocks, example_preview, notices, progress_cache, storage_problems
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today

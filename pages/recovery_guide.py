@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from recovery import (
-    adherence,
-    analysis,
-    charts,
-    guide,
-    references,
-    residual,
-    stage,
-    storage,
-    text,
-    worsening,
-)
-from recovery.good_level import GOOD_LEVELS
+from recovery import analysis, charts, references, storage, text
+from recovery.analysis import adherence, residual, stage, worsening
+from recovery.analysis.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import preferences
+from recovery.text import guide
 from ui import blocks, notices
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from recovery import analysis, charts, progress
+from recovery import analysis, charts
+from recovery.text import progress
 from ui import blocks, kiosk
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today

@@ -6,8 +6,11 @@ import datetime as dt
 
 import duckdb
 
-from recovery import analysis, stage, worsening
+from recovery import analysis
+from recovery.analysis import stage, worsening
 from recovery.signs import SIGNS
+from recovery.text import signs as sign_words
+from recovery.text import verdicts
 
 
 def _rounded(value: float | None) -> float | None:
@@ -84,14 +87,16 @@ def overview_text(overview: dict[str, object]) -> str:
         row = overview["signs"][the_sign.key]
         measure = the_sign.primary
         shown = (
-            analysis.format_value(measure, row["baseline"]) if row["baseline"] is not None else "-",
-            analysis.format_value(measure, row["recent"]) if row["recent"] is not None else "-",
+            sign_words.format_value(measure, row["baseline"])
+            if row["baseline"] is not None
+            else "-",
+            sign_words.format_value(measure, row["recent"]) if row["recent"] is not None else "-",
         )
-        change = analysis.format_change(measure, row["change"], row["change_pct"]) or "-"
+        change = sign_words.format_change(measure, row["change"], row["change_pct"]) or "-"
         name = f"{the_sign.number} {measure.label}"
         lines.append(
             f"{name:<26}{shown[0]:>10}{shown[1]:>10}  {change:<18}"
-            f"{analysis.VERDICT_LABELS[row['verdict']]}"
+            f"{verdicts.VERDICT_LABELS[row['verdict']]}"
         )
     lines.append("")
     lines.append(f"Stage: {overview['stage_title']}. {overview['stage_explanation']}")

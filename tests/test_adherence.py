@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from recovery import adherence, storage
+from recovery import storage
+from recovery.analysis import adherence
 from tests.conftest import checkin
 
 END = dt.date(2026, 11, 1)  # a Sunday: the week ending today is complete

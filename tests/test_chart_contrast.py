@@ -12,7 +12,8 @@ import json
 
 import pytest
 
-from recovery import adherence, analysis, charts, example, residual
+from recovery import analysis, charts, example
+from recovery.analysis import adherence, residual
 
 END = dt.date(2026, 11, 23)
 OWNER = "local"

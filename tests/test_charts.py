@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from recovery import analysis, charts, example, progress
+from recovery import analysis, charts, example
 from recovery.signs import SIGNS, sign
+from recovery.text import progress, verdicts
 
 END = dt.date(2026, 11, 23)
 
@@ -93,7 +94,7 @@ def test_long_ranges_say_weekly_in_the_tooltip(example_comparison):
 @pytest.mark.parametrize("verdict", ["improved", "no_change", "worse", "insufficient_data"])
 def test_every_verdict_has_words_an_icon_and_a_colour(verdict):
     style = charts.verdict_style(verdict)
-    assert style.label == analysis.VERDICT_LABELS[verdict]
+    assert style.label == verdicts.VERDICT_LABELS[verdict]
     assert style.icon.startswith(":material/") and style.colour.startswith("#")
 
 

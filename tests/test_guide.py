@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from recovery import guide
-from recovery.good_level import GOOD_LEVELS
+from recovery.analysis.good_level import GOOD_LEVELS
+from recovery.analysis.stage import STAGES
 from recovery.signs import SIGN_KEYS
-from recovery.stage import STAGES
+from recovery.text import guide
 
 SEED = Path("/work/shared/seed/seven-signs-article.txt")
 

@@ -12,8 +12,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from recovery import adherence, charts, config, example, owners, residual, storage
-from recovery.analysis import compare_signs, sign_series
+from recovery import charts, config, example, owners, storage
+from recovery.analysis import adherence, compare_signs, residual, sign_series
 from tests.conftest import ROOT, TODAY, answer_checkin, open_folded
 from ui import kiosk, session
 

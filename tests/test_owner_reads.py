@@ -56,7 +56,7 @@ def test_each_query_of_the_progress_page_reads_only_the_visitors_rows(conn, tmp_
             [owner, result.baseline_end, result.baseline_start, result.baseline_end]
             + [result.recent_start, result.last_day],
         ),
-        (analysis._daily_sql(analysis.PRIMARY_COLUMNS), [owner, start, end, start]),
+        (analysis.daily_sql(analysis.PRIMARY_COLUMNS), [owner, start, end, start]),
     ]
     for sql, params in queries:
         assert rows_read(conn, sql, params, tmp_path) <= 120, sql[:60]

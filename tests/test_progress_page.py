@@ -7,8 +7,9 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from recovery import analysis, example, progress, storage
+from recovery import analysis, example, storage
 from recovery.signs import SIGNS
+from recovery.text import progress, verdicts
 from tests.conftest import TODAY, answer_checkin, checkin, in_page_order
 
 
@@ -72,9 +73,9 @@ def test_the_page_shows_the_analysis_headline_and_seven_verdicts(app, db_path):
     assert "84 days logged" in _texts(at)[0] and "(today)" in _texts(at)[0]
     assert [s.value for s in at.subheader] == [f"{s.number}. {s.title}" for s in SIGNS]
     verdict_lines = [t for t in _texts(at) if "-badge[" in t]
-    expected = [analysis.VERDICT_LABELS[r.verdict] for r in comparison.signs.values()]
+    expected = [verdicts.VERDICT_LABELS[r.verdict] for r in comparison.signs.values()]
     assert [
-        next(w for w in analysis.VERDICT_LABELS.values() if w in line) for line in verdict_lines
+        next(w for w in verdicts.VERDICT_LABELS.values() if w in line) for line in verdict_lines
     ] == expected
     assert sum("Improving" in line for line in verdict_lines) == 6
     # the sentence under each chart is the analysis's own

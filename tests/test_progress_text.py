@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from recovery import analysis, example, progress, storage
+from recovery import analysis, example, storage
 from recovery.signs import SIGNS
+from recovery.text import progress
 from tests.conftest import checkin
 
 END = dt.date(2026, 11, 23)

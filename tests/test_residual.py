@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from recovery import residual, storage
+from recovery import storage
+from recovery.analysis import residual
 from tests.conftest import checkin
 
 END = dt.date(2026, 11, 1)

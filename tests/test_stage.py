@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from recovery import stage, storage
+from recovery import storage
+from recovery.analysis import stage
 from tests.conftest import checkin
 
 END = dt.date(2026, 11, 1)

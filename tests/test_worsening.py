@@ -10,7 +10,9 @@ import datetime as dt
 
 import pytest
 
-from recovery import analysis, example, progress, stage, storage, summary, worsening
+from recovery import analysis, example, storage, summary
+from recovery.analysis import stage, worsening
+from recovery.text import progress
 from tests.conftest import checkin
 from tests.test_stage import BAD, END, GOOD, MIDWAY, OWNER  # the same journals, by phase
 

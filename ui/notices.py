@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from recovery.worsening import Notice
+from recovery.analysis.worsening import Notice
 from ui.journal_link import page_link
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from recovery.adherence import ExerciseRecord
+from recovery.analysis.adherence import ExerciseRecord
+from recovery.analysis.residual import AFTER, OTHER, ResidualPattern
 from recovery.charts.style import (
     AXIS_LABEL_SIZE,
     AXIS_TITLE_SIZE,
@@ -20,7 +21,6 @@ from recovery.charts.style import (
     VERMILLION,
     text_colours,
 )
-from recovery.residual import AFTER, OTHER, ResidualPattern
 
 # Vermillion rather than Okabe-Ito orange: orange has only 2.3:1 contrast on white.
 WARM = VERMILLION

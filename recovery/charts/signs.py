@@ -12,7 +12,7 @@ import datetime as dt
 import altair as alt
 import pandas as pd
 
-from recovery.analysis import Granularity, SignResult, format_value, phrase
+from recovery.analysis import Granularity, SignResult
 from recovery.charts.style import (
     AXIS_LABEL_SIZE,
     AXIS_TITLE_SIZE,
@@ -30,6 +30,7 @@ from recovery.charts.style import (
     text_colours,
 )
 from recovery.signs import Measure, sign
+from recovery.text.signs import format_value, phrase
 
 
 def _iso(day: dt.date) -> str:

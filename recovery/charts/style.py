@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from recovery.analysis import Verdict
+from recovery.analysis.rules import Verdict
+from recovery.text.verdicts import VERDICT_LABELS
 
 # Okabe-Ito colours (Okabe and Ito, "Color Universal Design", 2008).
 BLUE = "#0072B2"
@@ -71,13 +72,16 @@ class VerdictStyle:
     streamlit_colour: str
 
 
+# (icon, hex colour, Streamlit colour name) per verdict; the words come from text.verdicts.
+_VERDICT_LOOKS = {
+    "improved": (":material/trending_up:", BLUE, "blue"),
+    "no_change": (":material/trending_flat:", GREY, "gray"),
+    "worse": (":material/trending_down:", VERMILLION, "orange"),
+    "insufficient_data": (":material/hourglass_empty:", GREY, "gray"),
+}
 VERDICT_STYLES: dict[str, VerdictStyle] = {
-    "improved": VerdictStyle("Improving", ":material/trending_up:", BLUE, "blue"),
-    "no_change": VerdictStyle("No clear change", ":material/trending_flat:", GREY, "gray"),
-    "worse": VerdictStyle("Getting worse", ":material/trending_down:", VERMILLION, "orange"),
-    "insufficient_data": VerdictStyle(
-        "Not enough data yet", ":material/hourglass_empty:", GREY, "gray"
-    ),
+    verdict: VerdictStyle(VERDICT_LABELS[verdict], *look)
+    for verdict, look in _VERDICT_LOOKS.items()
 }
 
 

@@ -19,10 +19,12 @@ import pandas as pd
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from recovery import analysis, stage, text
+from recovery import analysis, text
+from recovery.analysis import stage
 from recovery.report.pdf_charts import draw_sign_chart
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import EXAMPLE_BATCH, checkin_records
+from recovery.text import signs as sign_words
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 # Joiners, variation selectors and skin tones only shape the emoji next to them.
@@ -141,9 +143,11 @@ def _verdict_table(pdf: _ReportPDF, comparison: analysis.Comparison) -> None:
         measure = the_sign.primary
         cells = (
             f"{the_sign.number}. {the_sign.short_title}",
-            analysis.format_value(measure, result.baseline) if result.baseline is not None else "-",
-            analysis.format_value(measure, result.recent) if result.recent is not None else "-",
-            analysis.format_change(measure, result.change, result.change_pct) or "-",
+            sign_words.format_value(measure, result.baseline)
+            if result.baseline is not None
+            else "-",
+            sign_words.format_value(measure, result.recent) if result.recent is not None else "-",
+            sign_words.format_change(measure, result.change, result.change_pct) or "-",
             result.label,
         )
         for index, (width, value) in enumerate(zip(widths, cells, strict=True)):

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from recovery.good_level import GOOD_LEVELS
+from recovery.analysis.good_level import GOOD_LEVELS
 from recovery.signs import SIGNS, Sign
 
-CONTENT_DIR = Path(__file__).parent / "content"
+CONTENT_DIR = Path(__file__).parent.parent / "content"
 SECTIONS: tuple[str, ...] = (
     "last_stages",
     "continuing_care",

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
+from recovery.text.numbers import plural
+
 DEFAULT_AIM = 5
 # An aim is a number of exercise days in a week; the page's box and the stored value keep to it.
 MIN_AIM, MAX_AIM = 1, 7
@@ -68,7 +70,7 @@ class ExerciseRecord:
                 (
                     f"In the last {RECENT_WEEKS} weeks you did your exercises on "
                     f"{self.recent_exercise_days or 'none'} of the "
-                    f"{_days(self.recent_days_logged)} you logged"
+                    f"{plural(self.recent_days_logged, 'day')} you logged"
                 )
             ]
             if not self.recent_exercise_days:
@@ -84,12 +86,12 @@ class ExerciseRecord:
             met = int(complete["met_aim"].sum())
             if len(complete) == 1:
                 verb = "reached" if met else "did not reach"
-                said.append(f"Your last full week {verb} your aim of {_days(self.aim)}.")
+                said.append(f"Your last full week {verb} your aim of {plural(self.aim, 'day')}.")
             else:
                 share = {0: "None", len(complete): "All"}.get(met, str(met))
                 said.append(
                     f"{share} of the last {len(complete)} full weeks reached your "
-                    f"aim of {_days(self.aim)}."
+                    f"aim of {plural(self.aim, 'day')}."
                 )
         return said
 
@@ -120,7 +122,3 @@ def exercise_record(
         recent_days_logged=int(logged),
         recent_exercise_days=int(exercised),
     )
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"

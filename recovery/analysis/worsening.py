@@ -14,9 +14,10 @@ from typing import Literal
 
 import duckdb
 
-from recovery.analysis import Comparison, compare_signs, format_value
+from recovery.analysis.compare import Comparison, compare_signs
 from recovery.references import cite
 from recovery.signs import RED_FLAGS, SIGN_KEYS, RedFlag, sign
+from recovery.text.signs import format_value, sign_names
 
 Level = Literal["warning", "error"]
 
@@ -44,18 +45,6 @@ class Notice:
     detail: str = ""  # the numbers behind it: first week -> latest 7 days
     red_flag: RedFlag | None = None
     urgent: str = ""
-
-
-def sign_names(keys: tuple[str, ...] | list[str]) -> str:
-    """Signs in words: 'leg pain', 'leg pain and sleep', 'leg pain, walking and sleep'."""
-    titles = [sign(key).short_title.lower() for key in keys]
-    if not titles:
-        return "none"
-    if len(titles) == 1:
-        return titles[0]
-    # A serial comma when a name holds its own "and" ("numbness and tingling, and sleep").
-    last = ", and " if len(titles) > 2 and any(" and " in t for t in titles) else " and "
-    return ", ".join(titles[:-1]) + last + titles[-1]
 
 
 def worse_signs(comparison: Comparison) -> tuple[str, ...]:

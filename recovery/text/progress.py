@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from recovery.analysis import (
-    MIN_CHECKINS,
-    VERDICT_LABELS,
-    Comparison,
-    SignResult,
-    format_change,
-    format_value,
-)
+from recovery.analysis.compare import Comparison, SignResult
+from recovery.analysis.rules import MIN_CHECKINS
 from recovery.references import cite
 from recovery.signs import MEASURES_BY_COLUMN, SIGNS, Sign
 from recovery.text import days_ago
-from recovery.worsening import sign_names
+from recovery.text.numbers import join_words, plural
+from recovery.text.signs import format_change, format_value, sign_names
+from recovery.text.verdicts import VERDICT_LABELS
 
 EXPLAIN_VERDICTS = (
     "Each sign compares the average of your first week of check-ins (your baseline) with "
@@ -33,7 +29,7 @@ def _scales() -> str:
     if rated:
         # Every rating in the registry shares one scale; the key names its ends.
         low, high = (f"{value:g}" for value in (rated[0].minimum, rated[0].maximum))
-        names = _join([m.label.lower() for m in rated])
+        names = join_words([m.label.lower() for m in rated])
         parts.append(f"{names[0].upper()}{names[1:]} are rated from {low} to {high}")
     for the_sign in SIGNS:
         if the_sign.primary.kind == "count":
@@ -41,10 +37,6 @@ def _scales() -> str:
         elif the_sign.primary.kind == "minutes":
             parts.append(f"{the_sign.short_title.lower()} is in minutes")
     return "; ".join(parts) + "."
-
-
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 CHART_KEY = (
@@ -125,7 +117,7 @@ def summary_line(comparison: Comparison, today: dt.date | None = None) -> str:
     """Days logged, the periods compared and how long ago the last check-in was."""
     if comparison.last_day is None:
         return ""
-    days = f"{comparison.days_logged} day{'' if comparison.days_logged == 1 else 's'} logged"
+    days = f"{plural(comparison.days_logged, 'day')} logged"
     ago = days_ago(comparison.last_day, today)
     last = f"last check-in {short_date(comparison.last_day)} ({ago})"
     if comparison.recent_start is None or comparison.baseline_start is None:

@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from recovery.signs import Measure, sign
+from recovery.text.numbers import plural
 
 RECENT_DAYS = 28
 MIN_DAYS = 3  # per group: fewer than 3 days is an anecdote, not a pattern
@@ -100,8 +101,8 @@ class ResidualPattern:
         weeks = f"the last {RECENT_DAYS // 7} weeks"
         if self.enough_data:
             counts = (
-                f"Based on {_days(self.days_after_strenuous)} after a strenuous day and "
-                f"{_days(self.other_days)} after other days, in {weeks}."
+                f"Based on {plural(self.days_after_strenuous, 'day')} after a strenuous day and "
+                f"{plural(self.other_days, 'day')} after other days, in {weeks}."
             )
             return [gap.sentence() for gap in self.gaps] + [counts]
         if self.other_days + self.days_after_strenuous < MIN_DAYS:
@@ -115,7 +116,8 @@ class ResidualPattern:
         followed = (
             f"None of the days in {weeks} followed a strenuous day"
             if self.days_after_strenuous == 0
-            else f"Only {_days(self.days_after_strenuous)} in {weeks} followed a strenuous day"
+            else f"Only {plural(self.days_after_strenuous, 'day')} in {weeks} followed a "
+            "strenuous day"
         )
         return [
             (
@@ -146,10 +148,6 @@ class ResidualPattern:
                 }
             )
         return pd.DataFrame(rows, columns=["measure", "group", "mean", "days"])
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
 
 
 def residual_pattern(

@@ -25,11 +25,14 @@ from typing import Literal
 
 import duckdb
 
-from recovery import guide
-from recovery.analysis import PAIN_FREE_SQL, Comparison, compare_signs
-from recovery.good_level import GOOD_LEVELS
+from recovery.analysis.compare import Comparison, compare_signs
+from recovery.analysis.good_level import GOOD_LEVELS
+from recovery.analysis.queries import PAIN_FREE_SQL
+from recovery.analysis.worsening import SEVERAL_WORSE, STRENGTH
 from recovery.signs import SIGN_KEYS, SIGNS
-from recovery.worsening import SEVERAL_WORSE, STRENGTH, sign_names
+from recovery.text import guide
+from recovery.text.signs import sign_names
+from recovery.text.verdicts import VERDICT_LABELS
 
 Stage = Literal["worsening", "early", "improving", "last_stage", "recovered", "insufficient_data"]
 STAGES: tuple[Stage, ...] = (
@@ -53,8 +56,8 @@ IMPROVING_MIN_SIGNS = 3
 SEVERE_PAIN = 7.0
 
 TITLES: dict[Stage, str] = {
-    "insufficient_data": "Not enough data yet",
-    "worsening": "Getting worse",
+    "insufficient_data": VERDICT_LABELS["insufficient_data"],
+    "worsening": VERDICT_LABELS["worse"],
     "early": "Early days",
     "improving": "Improving",
     "last_stage": "The last stage",

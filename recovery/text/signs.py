@@ -1,0 +1,110 @@
+"""How a sign's numbers and verdict are said: values, changes and one plain sentence per sign."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from recovery.signs import MEASURES_BY_COLUMN, Measure, Sign, sign
+from recovery.text.numbers import join_words
+
+if TYPE_CHECKING:  # types only: the analysis calls describe, so it cannot be imported here
+    from recovery.analysis.compare import SignResult
+    from recovery.analysis.rules import Verdict
+
+
+# How a measure reads in a sentence, where its form label would not ("Flare-ups today").
+_PHRASES = {"pain_episodes": "Flare-ups per day"}
+
+
+def format_value(measure: Measure, value: float | None) -> str:
+    """A mean as people read it: '6.8', '42 min'."""
+    if value is None:
+        return "no value"
+    if measure.kind == "minutes":
+        return f"{value:.0f} min"
+    return f"{value:.1f}"
+
+
+def format_change(measure: Measure, change: float | None, change_pct: float | None) -> str:
+    """A change with its sign and, when defined, its percentage: '−4.7, −69 %'."""
+    if change is None:
+        return ""
+    points = f"{change:+.0f} min" if measure.kind == "minutes" else f"{change:+.1f}"
+    points = points.replace("-", "\u2212")
+    if change_pct is None:
+        return points
+    # A no-break space keeps "%" on the line of its number.
+    return f"{points}, {change_pct:+.0f}\u00a0%".replace("-", "\u2212")
+
+
+def phrase(measure: Measure) -> str:
+    """How a measure is named at the start of a sentence."""
+    return _PHRASES.get(measure.column, measure.label)
+
+
+def sign_names(keys: Sequence[str]) -> str:
+    """Signs in words: 'leg pain', 'leg pain and sleep', 'leg pain, walking and sleep'."""
+    return join_words([sign(key).short_title.lower() for key in keys]) or "none"
+
+
+def describe(
+    the_sign: Sign,
+    result: SignResult,
+    *,
+    needed: int,
+    secondary_verdicts: Sequence[Verdict] = (),
+) -> str:
+    """One plain sentence that says what the sign's chart and numbers show.
+
+    ``needed`` is the check-ins each window needs for a verdict, and ``secondary_verdicts``
+    the verdict of each of ``result.secondary``, in order (both from the analysis rules).
+    """
+    measure = the_sign.primary
+    name = phrase(measure)
+    if result.verdict == "insufficient_data":
+        return (
+            f"{name}: not enough check-ins to compare yet ({result.n_baseline} in the first "
+            f"week, {result.n_recent} in the latest days; at least {needed} in each "
+            "are needed)."
+        )
+    assert result.baseline is not None and result.recent is not None
+    before = format_value(measure, result.baseline)
+    after = format_value(measure, result.recent)
+    if before == after:
+        moved = f"stayed at {after}"
+    else:
+        verb = "rose" if result.recent > result.baseline else "fell"
+        moved = f"{verb} from {before} to {after}"
+        if result.change_pct is not None:
+            moved += f" ({result.change_pct:+.0f}\u00a0%)".replace("-", "\u2212")
+    rule = the_sign.threshold
+    if result.verdict == "improved":
+        if rule.is_convention:
+            return f"{name} {moved}: a clear improvement by the app's rule ({rule.summary})."
+        return f"{name} {moved}, a clinically meaningful improvement."
+    if result.verdict == "worse":
+        return f"{name} {moved}, a clear change for the worse. Talk to your clinician soon."
+    news = _secondary_news(result, secondary_verdicts)
+    return f"{name} {moved}: not a clear change yet (that takes {rule.summary}).{news}"
+
+
+def _secondary_news(result: SignResult, verdicts: Sequence[Verdict]) -> str:
+    """Sentences for secondary measures that moved by their own threshold ('' if none did)."""
+    news = []
+    for change, verdict in zip(result.secondary, verdicts, strict=True):
+        if verdict not in ("improved", "worse"):
+            continue
+        measure = MEASURES_BY_COLUMN[change.column]
+        rule = measure.threshold
+        assert rule is not None and change.baseline is not None and change.recent is not None
+        unit = f" {measure.unit}" if measure.unit else ""
+        verb = "rose" if change.recent > change.baseline else "fell"
+        direction = "for the better" if verdict == "improved" else "for the worse"
+        source = "the app's convention" if rule.is_convention else rule.source
+        news.append(
+            f" {measure.label}, though, {verb} from {format_value(measure, change.baseline)} "
+            f"to {format_value(measure, change.recent)}{unit}: a real change {direction} "
+            f"({rule.summary}; {source})."
+        )
+    return "".join(news)
