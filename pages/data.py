@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from recovery import storage, text, transfer
+from recovery.text.numbers import plural
 from ui import blocks, storage_problems
 from ui.session import open_journal, visitor_today
 
@@ -225,9 +226,8 @@ else:
     if not parsed.ok:
         count = parsed.problem_count
         st.error(
-            f"Nothing was imported: {upload.name} has {count:,} "
-            f"problem{'s' if count != 1 else ''}. Fix {'them' if count != 1 else 'it'} "
-            "in the file and upload it again.",
+            f"Nothing was imported: {upload.name} has {plural(count, 'problem')}. "
+            f"Fix {'them' if count != 1 else 'it'} in the file and upload it again.",
             icon=":material/block:",
         )
         problems = pd.DataFrame(transfer.problems_table(parsed.problems))

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from recovery import history, storage, text
+from recovery.text.numbers import plural
 from ui import blocks, storage_problems
 from ui.journal_link import page_link
 from ui.session import open_journal
@@ -27,7 +28,7 @@ if frame.empty:
 
 count = len(frame)
 st.write(
-    f"{count} check-in{'' if count == 1 else 's'}, from {text.long_date(frame['day'].min())} "
+    f"{plural(count, 'check-in')}, from {text.long_date(frame['day'].min())} "
     f"to {text.long_date(frame['day'].max())}. **Tap a day** to see all of it, edit or delete it."
 )
 days = history.table_days(frame)  # row i of the table is days[i]

@@ -19,6 +19,7 @@ import duckdb
 
 from recovery import config, storage, transfer
 from recovery.storage import errors as storage_errors
+from recovery.text.numbers import plural
 
 
 class CommandError(Exception):
@@ -180,9 +181,7 @@ def _import(
     parsed = args.parsed
     if not parsed.ok:
         count = parsed.problem_count
-        err.write(
-            f"Nothing was imported: {count:,} problem{'s' if count != 1 else ''} in {args.file}.\n"
-        )
+        err.write(f"Nothing was imported: {plural(count, 'problem')} in {args.file}.\n")
         for problem in parsed.problems:
             err.write("  " + _describe_problem(problem) + "\n")
         if count > len(parsed.problems):
@@ -253,7 +252,7 @@ def _demo(
     days = storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged
     if days and not args.force:
         raise CommandError(
-            f"The journal already holds {days:,} day{'s' if days != 1 else ''}; the example "
+            f"The journal already holds {plural(days, 'day')}; the example "
             "was not added. Use --force to add it anyway, or choose an empty journal with --db."
         )
     added = example.load_example(conn, storage.LOCAL_OWNER, replace=args.force)

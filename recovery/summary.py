@@ -11,6 +11,7 @@ from recovery.analysis import stage, worsening
 from recovery.signs import SIGNS
 from recovery.text import signs as sign_words
 from recovery.text import verdicts
+from recovery.text.numbers import plural
 
 
 def _rounded(value: float | None) -> float | None:
@@ -70,7 +71,7 @@ def overview_text(overview: dict[str, object]) -> str:
     if not days:
         return "The journal is empty: log a few days, then ask again.\n"
     lines = [
-        f"Seven Signs: {days} day{'s' if days != 1 else ''} logged, "
+        f"Seven Signs: {plural(days, 'day')} logged, "
         f"{overview['first_day']} to {overview['last_day']}.",
     ]
     notice = overview.get("worsening")

@@ -4,44 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-from pathlib import Path
 
 import pytest
 
 from recovery import storage, transfer
 from recovery.storage import LOCAL_OWNER
-from tests.conftest import ROOT, TODAY, checkin, pinned_python
-from tests.test_transfer import DAY1, DAY2, csv_text, row
-
-
-def run(
-    *args: str,
-    db: Path | None = None,
-    stdin: bytes | None = None,
-    env: dict[str, str] | None = None,
-) -> subprocess.CompletedProcess:
-    """Run the command line in a fresh process, as a person would."""
-    command = pinned_python("-m", "recovery")
-    if db is not None:
-        command += ["--db", str(db)]
-    return subprocess.run(
-        command + list(args),
-        cwd=ROOT,
-        input=stdin,
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, "RECOVERY_DB": str(ROOT / "data" / "never-used.duckdb"), **(env or {})},
-    )
-
-
-def seeded(db_path: Path, days: tuple[dt.date, ...] = (DAY1, DAY2)) -> None:
-    """A journal file with a few days in it, closed again."""
-    conn = storage.open_database(db_path)
-    for day in days:
-        storage.save_checkin(conn, LOCAL_OWNER, day, checkin(notes=f"day {day}"))
-    conn.close()
+from tests.conftest import TODAY
+from tests.support import DAY1, DAY2, csv_text, row, run, seeded
 
 
 @pytest.mark.parametrize("command", ["import", "export", "summary", "report", "demo"])

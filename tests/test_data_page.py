@@ -10,7 +10,7 @@ import pypdf
 from recovery import example, storage, transfer
 from recovery.storage import LOCAL_OWNER
 from tests.conftest import TODAY, checkin
-from tests.test_transfer import DAY1, DAY2, csv_text, row
+from tests.support import DAY1, DAY2, csv_text, row
 
 
 def fill(db_path, days=(DAY1, DAY2)) -> None:

@@ -25,9 +25,7 @@ from tests.conftest import (
     sha256,
     wait_for_line,
 )
-from tests.test_cli import run, seeded
-from tests.test_history_page import _choose_row
-from tests.test_transfer import csv_text, row
+from tests.support import choose_row, csv_text, row, run, seeded
 
 # The most days an import accepts (40,000), all after 1900 and before today.
 FIRST_DAY = dt.date(1915, 1, 1)
@@ -313,7 +311,7 @@ def _save_checkin(at):
 
 def _delete_a_day(at):
     at.switch_page("pages/history.py").run()
-    _choose_row(at, 0)
+    choose_row(at, 0)
     at.button(key="history_delete").click().run()
     at.button(key="history_confirm_yes").click().run()
 

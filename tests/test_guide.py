@@ -12,7 +12,7 @@ from recovery.analysis.stage import STAGES
 from recovery.signs import SIGN_KEYS
 from recovery.text import guide
 
-SEED = Path("/work/shared/seed/seven-signs-article.txt")
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "seven-signs-article.txt"
 
 
 def words(text: str) -> list[str]:

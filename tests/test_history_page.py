@@ -7,6 +7,7 @@ import streamlit as st
 from recovery import history, storage
 from recovery.signs import SIGNS
 from tests.conftest import TODAY, checkin
+from tests.support import choose_row
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
@@ -21,14 +22,6 @@ def _fill(db_path):
 def _open_history(app):
     app.run()
     app.switch_page("pages/history.py").run()
-    assert not app.exception
-    return app
-
-
-def _choose_row(app, index: int, key: str = "history_table_0"):
-    """Select a table row as a tap does (AppTest sets the table's selection state)."""
-    app.session_state[key] = {"selection": {"rows": [index], "columns": [], "cells": []}}
-    app.run()
     assert not app.exception
     return app
 
@@ -68,7 +61,7 @@ def test_short_dates_and_note_previews_read_well():
 def test_choosing_a_row_shows_the_whole_day_with_blanks_as_dashes(app, db_path):
     _fill(db_path)
     _open_history(app)
-    _choose_row(app, 1)
+    choose_row(app, 1)
     assert app.subheader[0].value.endswith(str(YESTERDAY.year))
     answers = app.table[0].value
     assert answers.loc["Leg pain (0-10)", "Answer"] == "7"
@@ -79,7 +72,7 @@ def test_choosing_a_row_shows_the_whole_day_with_blanks_as_dashes(app, db_path):
 def test_deleting_a_day_asks_first_and_cancel_keeps_it(app, db_path):
     _fill(db_path)
     _open_history(app)
-    _choose_row(app, 0)
+    choose_row(app, 0)
     app.button(key="history_delete").click().run()
     assert "This cannot be undone" in app.warning[0].value
     app.button(key="history_confirm_no").click().run()
@@ -89,7 +82,7 @@ def test_deleting_a_day_asks_first_and_cancel_keeps_it(app, db_path):
 def test_confirming_a_delete_removes_the_chosen_day(app, db_path):
     _fill(db_path)
     _open_history(app)
-    _choose_row(app, 1)
+    choose_row(app, 1)
     app.button(key="history_delete").click().run()
     app.button(key="history_confirm_yes").click().run()
     assert app.success[0].value.startswith("Deleted the check-in for")
@@ -100,7 +93,7 @@ def test_confirming_a_delete_removes_the_chosen_day(app, db_path):
 def test_edit_opens_the_check_in_page_on_the_chosen_day(app, db_path):
     _fill(db_path)
     _open_history(app)
-    _choose_row(app, 1)
+    choose_row(app, 1)
     app.button(key="history_edit").click().run()
     assert app.title[0].value == "Daily check-in"
     assert app.date_input(key="ci_date").value == YESTERDAY
@@ -115,7 +108,7 @@ def test_an_imported_day_without_activity_opens_for_editing(app, db_path):
     storage.save_checkin(connection, "local", YESTERDAY, values)
     connection.close()
     _open_history(app)
-    _choose_row(app, 0)
+    choose_row(app, 0)
     assert app.table[0].value.loc["Activity today", "Answer"] == "–"
     app.button(key="history_edit").click().run()
     assert not app.exception

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from recovery import charts, config, example, owners, storage
 from recovery.analysis import adherence, compare_signs, residual, sign_series
 from tests.conftest import ROOT, TODAY, answer_checkin, open_folded
+from tests.support import count_visit_rows, open_visits
 from ui import kiosk, session
 
 PUBLIC_URL = "https://seven-signs.example.org/"
@@ -126,11 +127,11 @@ def test_visits_nobody_touches_leave_no_rows_after_the_clean_up(kiosk_app):
     for _ in range(3):
         kiosk_app()  # each tab closed without Start over
     conn = _kiosk_conn()
-    assert storage.count_visit_rows(conn, kiosk.PREFIX) >= 3 * 80
+    assert count_visit_rows(conn, kiosk.PREFIX) >= 3 * 80
     later = time.monotonic() + kiosk.timing().abandoned_after + 1
     assert kiosk.clean_up(conn, now=later) >= 3
-    assert storage.count_visit_rows(conn, kiosk.PREFIX) == 0
-    assert kiosk.open_visits() == 0
+    assert count_visit_rows(conn, kiosk.PREFIX) == 0
+    assert open_visits() == 0
 
 
 def test_a_visitor_still_at_the_screen_keeps_the_example(kiosk_app):
@@ -138,7 +139,7 @@ def test_a_visitor_still_at_the_screen_keeps_the_example(kiosk_app):
     conn = _kiosk_conn()
     soon = time.monotonic() + kiosk.timing().idle
     kiosk.clean_up(conn, now=soon)
-    assert storage.count_visit_rows(conn, at.session_state["kiosk_owner"]) >= 80
+    assert count_visit_rows(conn, at.session_state["kiosk_owner"]) >= 80
 
 
 def test_abandoned_visits_expire_soon_after_the_idle_reset():
@@ -165,7 +166,7 @@ def test_fifty_abandoned_visits_leave_no_rows_after_the_clean_up(conn, fifty_aba
     later = dt.datetime.now() + dt.timedelta(minutes=3)
     removed = storage.delete_abandoned_visits(conn, "kiosk:", dt.timedelta(seconds=150), now=later)
     assert removed == 50 * len(example.example_days(TODAY - dt.timedelta(days=1)))
-    assert storage.count_visit_rows(conn, "kiosk:") == 0
+    assert count_visit_rows(conn, "kiosk:") == 0
     assert storage.journal_summary(conn, "local").days_logged > 0, "a person's journal was touched"
 
 
@@ -176,7 +177,7 @@ def test_recent_visits_and_visitors_at_the_screen_are_kept(conn, fifty_abandoned
     storage.delete_abandoned_visits(
         conn, "kiosk:", dt.timedelta(seconds=150), keep=still_here, now=later
     )
-    left = storage.count_visit_rows(conn, "kiosk:")
+    left = count_visit_rows(conn, "kiosk:")
     assert left == sum(storage.journal_summary(conn, owner).days_logged for owner in still_here)
 
 

@@ -17,7 +17,7 @@ def test_a_setting_is_kept_per_owner_and_replaced_when_set_again(conn):
     preferences.set_setting(conn, "ana", EXERCISE_AIM, "4")
     assert preferences.get_setting(conn, "ana", EXERCISE_AIM) == "4"
     assert preferences.get_setting(conn, "ben", EXERCISE_AIM) == "6"
-    preferences.delete_settings(conn, "ana")
+    storage.delete_owner(conn, "ana")
     assert preferences.get_setting(conn, "ana", EXERCISE_AIM) is None
     assert preferences.get_setting(conn, "ben", EXERCISE_AIM) == "6"
 

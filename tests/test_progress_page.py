@@ -170,7 +170,7 @@ def test_saving_a_check_in_links_to_the_progress_page(app):
 
 
 def test_a_worsening_journal_opens_with_the_notice_before_anything_else(app, db_path):
-    from tests.test_worsening import END, JOURNALS
+    from tests.support import END, JOURNALS
 
     conn = storage.open_database(db_path)
     # The "two worse" journal moved to end today: walking and sleep clearly worse.

@@ -83,7 +83,7 @@ def test_a_two_day_journal_says_there_is_not_enough_data_instead_of_guessing(app
 
 
 def _log_journal(db_path, name: str) -> None:
-    from tests.test_worsening import END, JOURNALS
+    from tests.support import END, JOURNALS
 
     today = dt.date.today()
     conn = storage.open_database(db_path)

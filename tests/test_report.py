@@ -13,7 +13,7 @@ from recovery import example, report, storage
 from recovery.signs import SIGNS
 from recovery.storage import LOCAL_OWNER
 from tests.conftest import TODAY, checkin
-from tests.test_cli import run
+from tests.support import run
 
 FLAG_DAY = TODAY - dt.timedelta(days=3)
 

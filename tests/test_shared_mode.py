@@ -453,7 +453,7 @@ def test_the_example_secrets_file_names_every_setting_and_holds_no_real_secret()
 
 
 def test_the_worsening_notice_links_to_the_guide_with_the_journal_key(shared, db_path):
-    from tests.test_worsening import JOURNALS
+    from tests.support import JOURNALS
 
     token = signed()
     conn = storage.open_database(db_path)

@@ -9,39 +9,7 @@ import pytest
 from recovery import storage
 from recovery.analysis import stage
 from tests.conftest import checkin
-
-END = dt.date(2026, 11, 1)
-OWNER = "someone"
-
-BAD = {
-    "leg_pain": 7,
-    "pain_episodes": 5,
-    "bending": 3,
-    "walk_minutes": 10,
-    "numbness": 6,
-    "leg_strength": 4,
-    "sleep_quality": 3,
-}
-# Pain, flare-ups, bending, walking and sleep improve by their thresholds; numbness and
-# strength move by one point only.
-MIDWAY = {
-    "leg_pain": 4,
-    "pain_episodes": 2,
-    "bending": 6,
-    "walk_minutes": 25,
-    "numbness": 5,
-    "leg_strength": 5,
-    "sleep_quality": 5,
-}
-GOOD = {
-    "leg_pain": 1,
-    "pain_episodes": 0,
-    "bending": 9,
-    "walk_minutes": 45,
-    "numbness": 1,
-    "leg_strength": 9,
-    "sleep_quality": 8,
-}
+from tests.support import BAD, END, GOOD, MIDWAY, OWNER
 
 
 def log(conn, first_ago: int, last_ago: int, owner: str = OWNER, **values: object) -> None:

@@ -12,26 +12,7 @@ import pytest
 from recovery import example, storage, transfer
 from recovery.storage import LOCAL_OWNER, bulk
 from tests.conftest import TODAY, checkin
-
-DAY1 = TODAY - dt.timedelta(days=10)
-DAY2 = TODAY - dt.timedelta(days=9)
-
-
-def csv_text(
-    rows: list[dict[str, object]], columns: tuple[str, ...] = transfer.CSV_COLUMNS, sep: str = ","
-) -> str:
-    """A CSV as a spreadsheet might write it, from dicts of cell values."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=sep)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([transfer.format_cell(c, row.get(c)) for c in columns])
-    return buffer.getvalue()
-
-
-def row(day: dt.date = DAY1, **overrides: object) -> dict[str, object]:
-    """One valid day as CSV cells."""
-    return {"date": day, **checkin(**overrides)}
+from tests.support import DAY1, DAY2, csv_text, row
 
 
 def days_in(conn) -> list[dt.date]:

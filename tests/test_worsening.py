@@ -14,50 +14,7 @@ from recovery import analysis, example, storage, summary
 from recovery.analysis import stage, worsening
 from recovery.text import progress
 from tests.conftest import checkin
-from tests.test_stage import BAD, END, GOOD, MIDWAY, OWNER  # the same journals, by phase
-
-
-def _days(first_ago: int, last_ago: int) -> list[dt.date]:
-    return [END - dt.timedelta(days=ago) for ago in range(first_ago, last_ago - 1, -1)]
-
-
-def three_weeks(first: dict, latest: dict, middle: dict | None = None) -> list[tuple]:
-    """21 daily check-ins: ``first`` for a week, ``middle`` for a week, ``latest`` for a week."""
-    middle = MIDWAY if middle is None else middle
-    return (
-        [(day, first) for day in _days(20, 14)]
-        + [(day, middle) for day in _days(13, 7)]
-        + [(day, latest) for day in _days(6, 0)]
-    )
-
-
-def with_gaps(first: dict, latest: dict, first_days: int, latest_days: int) -> list[tuple]:
-    """A few check-ins in the first week and the latest one, nothing for the 10 days between."""
-    return [(day, first) for day in _days(20, 20 - first_days + 1)] + [
-        (day, latest) for day in _days(latest_days - 1, 0)
-    ]
-
-
-JOURNALS = {
-    # Every sign passes its threshold for the better; 7 pain-free days at the end.
-    "improving": three_weeks(BAD, GOOD),
-    # The same values for three weeks: nothing moves.
-    "flat": three_weeks(MIDWAY, MIDWAY),
-    # Every sign passes its threshold for the worse (flare-ups from 0: any rise counts).
-    "all worse": three_weeks(GOOD, BAD, middle=MIDWAY),
-    # Only leg pain rises, 4 -> 7 (3 points, 75 %): one sign, a warning.
-    "leg pain worse": three_weeks(MIDWAY, {**MIDWAY, "leg_pain": 7}),
-    # Leg strength falls 5 -> 2 (3 points): on its own it asks firmly.
-    "strength worse": three_weeks(MIDWAY, {**MIDWAY, "leg_strength": 2}),
-    # Walking 25 -> 10 min (-15, -60 %) and sleep 5 -> 3: two signs.
-    "two worse": three_weeks(MIDWAY, {**MIDWAY, "walk_minutes": 10, "sleep_quality": 3}),
-    # Six signs improve, numbness rises 3 -> 6: a warning on an otherwise good journal.
-    "improving but numbness worse": three_weeks({**BAD, "numbness": 3}, {**GOOD, "numbness": 6}),
-    # Gaps: 3 check-ins in the first week and 3 in the latest, all worse: still a verdict.
-    "gaps, enough": with_gaps(GOOD, BAD, 3, 3),
-    # Gaps: only 2 check-ins in the latest week: no verdict, so no notice either.
-    "gaps, too few": with_gaps(GOOD, BAD, 3, 2),
-}
+from tests.support import END, JOURNALS, OWNER, notice_for
 
 ALL = ("pain", "episodes", "motion", "walking", "numbness", "strength", "sleep")
 
@@ -82,7 +39,7 @@ def test_each_journal_gets_the_right_notice_and_stage(conn, journal, level, sign
     storage.save_checkins(
         conn, OWNER, [(day, checkin(**values)) for day, values in JOURNALS[journal]], today=END
     )
-    notice = worsening.notice_for(conn, OWNER, END)
+    notice = notice_for(conn, OWNER, END)
     if level is None:
         assert notice is None
     else:
@@ -96,12 +53,12 @@ def test_each_journal_gets_the_right_notice_and_stage(conn, journal, level, sign
 
 def test_the_example_recovery_gets_no_notice_and_the_last_stage(conn):
     example.load_example(conn, OWNER, END, today=END)
-    assert worsening.notice_for(conn, OWNER, END) is None
+    assert notice_for(conn, OWNER, END) is None
     assert stage.estimate_stage(conn, OWNER, today=END).key == "last_stage"
 
 
 def test_an_empty_journal_gets_no_notice(conn):
-    assert worsening.notice_for(conn, OWNER, END) is None
+    assert notice_for(conn, OWNER, END) is None
 
 
 def _log(conn, journal: str) -> analysis.Comparison:

@@ -14,6 +14,7 @@ import segno
 import streamlit as st
 
 from recovery import config, example, owners, storage, text
+from recovery.text.numbers import plural
 from ui import app_config, blocks, fields
 
 PREFIX = "kiosk:"
@@ -102,12 +103,6 @@ def clean_up(conn, now: float | None = None) -> int:
     return len(gone)
 
 
-def open_visits() -> int:
-    """How many visits this server process is holding."""
-    with _visits_lock:
-        return len(_visits)
-
-
 def visitor_owner(conn, today: dt.date) -> str:
     """This visitor's throwaway owner id, with the example recovery loaded on arrival."""
     if "kiosk_owner" not in st.session_state:
@@ -137,7 +132,7 @@ def start_over(conn) -> None:
 
 def _seconds(left: float) -> str:
     whole = max(1, math.ceil(left))
-    return f"{whole} second{'' if whole == 1 else 's'}"
+    return plural(whole, "second")
 
 
 @st.fragment(run_every=1)

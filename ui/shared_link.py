@@ -10,6 +10,7 @@ from typing import NoReturn
 import streamlit as st
 
 from recovery import config, owners, storage, transfer
+from recovery.text.numbers import plural
 from ui import app_config, blocks, journal_link
 from ui.journal import Journal
 
@@ -169,7 +170,7 @@ def _new_link(journal: Journal) -> None:
     journal_link.use_link_token(new_token)
     st.session_state["sl_link_fresh"] = True
     st.session_state["shared_flash"] = (
-        f"Your journal ({moved} check-in{'' if moved == 1 else 's'}) has a new private link. "
+        f"Your journal ({plural(moved, 'check-in')}) has a new private link. "
         "The old link no longer opens it: bookmark the new one."
     )
 
@@ -212,7 +213,7 @@ def _delete(journal: Journal, token: str | None) -> None:
     if token is not None:
         journal_link.use_link_token(owners.new_link_token(app_config.link_secret()))
     st.session_state["shared_flash"] = (
-        f"Your journal was deleted ({count} check-in{'' if count == 1 else 's'}); its link no "
+        f"Your journal was deleted ({plural(count, 'check-in')}); its link no "
         "longer opens anything. This page is a new, empty journal: nothing is kept unless "
         "you save a check-in."
     )

@@ -31,6 +31,7 @@ from recovery.analysis.queries import PAIN_FREE_SQL
 from recovery.analysis.worsening import SEVERAL_WORSE, STRENGTH
 from recovery.signs import SIGN_KEYS, SIGNS
 from recovery.text import guide
+from recovery.text.numbers import plural
 from recovery.text.signs import sign_names
 from recovery.text.verdicts import VERDICT_LABELS
 
@@ -193,10 +194,6 @@ def _how_many(number: int) -> str:
     return "none" if number == 0 else f"only {number}"
 
 
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
 def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> StageEstimate:
     """Apply the stage rules to the weekly numbers and the per-sign verdicts."""
     recent = weeks.get(0, Week(0, 0, 0, {}))
@@ -237,7 +234,7 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
             "insufficient_data",
             (
                 f"There {'is' if recent.days == 1 else 'are'} "
-                f"{_count(recent.days, 'check-in') if recent.days else 'no check-ins'} "
+                f"{plural(recent.days, 'check-in') if recent.days else 'no check-ins'} "
                 f"in the last 7 days; the app needs at least {MIN_RECENT_CHECKINS} to estimate "
                 "where you stand."
             ),
@@ -256,7 +253,7 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
     ):
         verb = "is" if len(worse) == 1 else "are"
         better = (
-            f" {_count(len(improved), 'sign')} improved ({_names(improved)})."
+            f" {plural(len(improved), 'sign')} improved ({_names(improved)})."
             if improved
             else " No sign has clearly improved yet."
         )
@@ -276,7 +273,7 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
         logged = (
             "7 days"
             if recent.days == WEEK
-            else f"{_count(recent.days, 'day')} you logged in the last 7"
+            else f"{plural(recent.days, 'day')} you logged in the last 7"
         )
         behind = [key for key in SIGN_KEYS if key not in improved_or_good]
         still = f" Still catching up: {_names(behind)}." if behind else ""
@@ -314,7 +311,7 @@ def decide(weeks: dict[int, Week], verdicts: dict[str, str], today: dt.date) -> 
     else:
         verb = "has" if len(improved) == 1 else "have"
         so_far = (
-            f"{_count(len(improved), 'sign')} of seven {verb} improved so far ({_names(improved)})."
+            f"{plural(len(improved), 'sign')} of seven {verb} improved so far ({_names(improved)})."
         )
     return estimate("early", f"{why} {so_far}")
 

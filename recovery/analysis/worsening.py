@@ -8,13 +8,10 @@ firmly and points to the red flag about weakness that is quickly getting worse.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-import duckdb
-
-from recovery.analysis.compare import Comparison, compare_signs
+from recovery.analysis.compare import Comparison
 from recovery.references import cite
 from recovery.signs import RED_FLAGS, SIGN_KEYS, RedFlag, sign
 from recovery.text.signs import format_value, sign_names
@@ -101,10 +98,3 @@ def worsening_notice(comparison: Comparison) -> Notice | None:
         red_flag=WEAKNESS_FLAG,
         urgent=f"Red flag: **{WEAKNESS_FLAG.question.lower()}**. {URGENT_IF_FLAG}",
     )
-
-
-def notice_for(
-    conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date | None = None
-) -> Notice | None:
-    """The worsening notice for an owner's journal up to ``today`` (first week vs latest 7 days)."""
-    return worsening_notice(compare_signs(conn, owner, end=today))

@@ -25,6 +25,7 @@ from recovery.report.pdf_charts import draw_sign_chart
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import EXAMPLE_BATCH, checkin_records
 from recovery.text import signs as sign_words
+from recovery.text.numbers import plural
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 # Joiners, variation selectors and skin tones only shape the emoji next to them.
@@ -186,7 +187,7 @@ def build_report(
     who = f"Patient: {name.strip()}. " if name and name.strip() else ""
     pdf.para(
         f"{who}Period: {text.long_date(start)} to {text.long_date(end)} "
-        f"({len(records)} day{'s' if len(records) != 1 else ''} logged). "
+        f"({plural(len(records), 'day')} logged). "
         f"Made with {text.APP_NAME} on {text.long_date(now.date())}."
     )
     examples = sum(1 for r in records if r["batch"] == EXAMPLE_BATCH)

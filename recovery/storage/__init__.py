@@ -35,7 +35,7 @@ from recovery.storage.errors import (
 from recovery.storage.journals import delete_owner, move_owner, owner_has_checkins
 from recovery.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from recovery.storage.queries import COUNT_BATCH, DATA_VERSION, UPSERT_CHECKIN
-from recovery.storage.visits import count_visit_rows, delete_abandoned_visits
+from recovery.storage.visits import delete_abandoned_visits
 
 __all__ = [
     "COUNT_BATCH",
@@ -55,7 +55,6 @@ __all__ = [
     "StorageError",
     "checkin_records",
     "count_batch",
-    "count_visit_rows",
     "data_version",
     "delete_abandoned_visits",
     "delete_batch",

@@ -13,6 +13,7 @@ from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
 from recovery.storage.cursors import cursor, transaction
 from recovery.storage.errors import StorageError
 from recovery.storage.queries import BULK_KEEP, BULK_REPLACE, COUNT_BATCH, DELETE_BATCH, TAKEN_DAYS
+from recovery.text.numbers import plural
 from recovery.validation import Problem, ValidationError, validate_checkin
 
 
@@ -27,7 +28,7 @@ class DaysTakenError(StorageError):
         first, last = days[0].isoformat(), days[-1].isoformat()
         span = first if first == last else f"between {first} and {last}"
         super().__init__(
-            f"Your journal already has {len(days)} check-in{'' if len(days) == 1 else 's'} "
+            f"Your journal already has {plural(len(days), 'check-in')} "
             f"on the same days ({span}). Nothing was saved, so your own entries are safe."
         )
 

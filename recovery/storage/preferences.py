@@ -15,7 +15,6 @@ SET_SETTING = (
     "INSERT INTO settings (owner, name, value) VALUES (?, ?, ?) "
     "ON CONFLICT (owner, name) DO UPDATE SET value = excluded.value, updated_at = now()"
 )
-DELETE_SETTINGS = "DELETE FROM settings WHERE owner = ?"
 
 
 def get_setting(conn: duckdb.DuckDBPyConnection, owner: str, name: str) -> str | None:
@@ -46,9 +45,3 @@ def get_int(
     except ValueError:
         return default
     return value if low <= value <= high else default
-
-
-def delete_settings(conn: duckdb.DuckDBPyConnection, owner: str) -> None:
-    """Forget every setting of one owner (a kiosk visitor leaving)."""
-    with conn.cursor() as cur:
-        cur.execute(DELETE_SETTINGS, [owner])

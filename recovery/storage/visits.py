@@ -32,9 +32,3 @@ def delete_abandoned_visits(
         cur.execute(DELETE_ORPHAN_SETTINGS, [prefix, list(keep)])
         after = cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0]
     return int(before - after)
-
-
-def count_visit_rows(conn: duckdb.DuckDBPyConnection, prefix: str) -> int:
-    """How many rows throwaway owners (ids starting with ``prefix``) hold right now."""
-    with cursor(conn) as cur:
-        return int(cur.execute(COUNT_PREFIX, [prefix]).fetchone()[0])

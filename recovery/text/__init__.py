@@ -24,12 +24,6 @@ URGENT_ACTION = "Go to an emergency department now, or call {number}."
 URGENT_NO_NUMBER = "your local emergency number"
 URGENT_KIOSK = "Tell the reception desk now."
 
-SHARED_NOTICE = (
-    "Your journal is private to this page's address. Bookmark it to come back: anyone "
-    "with the address could read your entries, so do not share it. This shared copy may be "
-    "reset when the server restarts; export your data to keep it."
-)
-
 KIOSK_NOTICE = (
     ":material/storefront: **Demonstration**: an example recovery, not a real person's "
     "journal. Try a check-in or look around; nothing you enter is kept."

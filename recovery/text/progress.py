@@ -90,16 +90,6 @@ def headline(comparison: Comparison) -> str:
     return f"Improving in {improving} of {len(SIGNS)} signs{not_yet}"
 
 
-def verdict_counts(comparison: Comparison) -> str:
-    """How many signs got each verdict: 'Improving 6 · No clear change 1'."""
-    verdicts = [result.verdict for result in comparison.signs.values()]
-    return " \u00b7 ".join(
-        f"{label} {verdicts.count(verdict)}"
-        for verdict, label in VERDICT_LABELS.items()
-        if verdict in verdicts
-    )
-
-
 def verdict_names(comparison: Comparison) -> str:
     """Which signs got each verdict, worse first: 'Getting worse: walking · Improving: ...'."""
     order = ("worse", "improved", "no_change", "insufficient_data")

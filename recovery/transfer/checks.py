@@ -24,9 +24,9 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _WHOLE = re.compile(r"^[+-]?\d+$")
 _YES = {"yes", "y", "true", "1", "ja", "oui", "si", "sí"}
 _NO = {"no", "n", "false", "0", "nein", "non"}
-# A spreadsheet runs a cell starting with one of these as a formula; the CSV export puts an
-# apostrophe in front (which a spreadsheet hides), and the CSV import takes it off again.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell starting with =, +, -, @, a tab or a carriage return as a
+# formula; the CSV export puts an apostrophe in front (which a spreadsheet hides), and the CSV
+# import takes it off again.
 _GUARDED = re.compile(r"^'+[=+\-@\t\r]")
 
 

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from recovery import storage, text
+from recovery.text.numbers import plural
 from recovery.transfer.checks import ParsedFile
 from recovery.transfer.columns import EXAMPLE_COLUMN
 from recovery.transfer.writing import ImportPlan
-
-
-def _days(count: int) -> str:
-    return f"{count:,} day{'s' if count != 1 else ''}"
 
 
 def describe_plan(filename: str, plan: ImportPlan) -> str:
@@ -22,9 +19,9 @@ def describe_plan(filename: str, plan: ImportPlan) -> str:
         else ""
     )
     return (
-        f"{filename} holds {_days(total)}, from "
+        f"{filename} holds {plural(total, 'day')}, from "
         f"{text.long_date(plan.first_day)} to {text.long_date(plan.last_day)}: "
-        f"**{plan.new_days:,} new day{'s' if plan.new_days != 1 else ''}, "
+        f"**{plural(plan.new_days, 'new day')}, "
         f"{plan.existing_days:,} already in your journal.**{examples}"
     )
 
@@ -48,7 +45,7 @@ def absent_columns_note(parsed: ParsedFile) -> str | None:
 
 def existing_days_question(plan: ImportPlan) -> str:
     """The question over the keep-or-replace choice for days already in the journal."""
-    return f"For the {_days(plan.existing_days)} already in your journal"
+    return f"For the {plural(plan.existing_days, 'day')} already in your journal"
 
 
 def days_to_write(plan: ImportPlan, replace: bool) -> int:
@@ -58,7 +55,7 @@ def days_to_write(plan: ImportPlan, replace: bool) -> int:
 
 def import_label(written: int) -> str:
     """The import button's words: 'Import 12 days'."""
-    return f"Import {_days(written)}"
+    return f"Import {plural(written, 'day')}"
 
 
 def describe_result(result: storage.BulkSaveResult) -> str:
@@ -66,11 +63,14 @@ def describe_result(result: storage.BulkSaveResult) -> str:
     if result.saved == 0:
         sentence = "Imported nothing"
     elif result.replaced == 0:
-        sentence = f"Imported {_days(result.saved)}" + (" (all new)" if result.saved > 1 else "")
+        sentence = f"Imported {plural(result.saved, 'day')}" + (
+            " (all new)" if result.saved > 1 else ""
+        )
     else:
         sentence = (
-            f"Imported {_days(result.saved)}: {result.added:,} new, {result.replaced:,} replaced"
+            f"Imported {plural(result.saved, 'day')}: "
+            f"{result.added:,} new, {result.replaced:,} replaced"
         )
     if result.kept:
-        sentence += f". Kept {_days(result.kept)} of yours unchanged"
+        sentence += f". Kept {plural(result.kept, 'day')} of yours unchanged"
     return sentence + "."

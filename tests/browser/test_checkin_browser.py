@@ -5,8 +5,8 @@ import datetime as dt
 from playwright.sync_api import expect
 
 from recovery import example, storage
-from tests.browser.conftest import DESKTOP, PHONE, ROOT
 from tests.browser.helpers import answer, answer_all, go_to, nav_links, open_app, wait_idle
+from tests.browser.server import PHONE, ROOT
 from tests.conftest import checkin
 
 LEG_PAIN = "On average over the last 24 hours, how bad was the pain in your leg?"
@@ -189,17 +189,6 @@ def test_save_is_reached_in_few_tab_presses_and_headings_are_not_stops(server, b
     print(f"Tab presses to Save on a phone: {presses}")
     assert presses <= MOST_TABS_TO_SAVE
     expect(phone.locator("h1 a, h2 a, h3 a")).to_have_count(0)
-    context.close()
-
-
-def test_the_check_in_page_in_dark_mode(server, browser):
-    context = browser.new_context(viewport=DESKTOP, color_scheme="dark", timezone_id=ZONE)
-    page = context.new_page()
-    open_app(page, server.url)
-    page.get_by_text("Sciatica, numbness or weakness in both legs").click()
-    wait_idle(page)
-    _drawn(page)
-    page.screenshot(path=str(SCREENSHOTS / "checkin-dark.png"))
     context.close()
 
 

@@ -6,10 +6,10 @@ import pypdf
 from playwright.sync_api import expect
 
 from recovery import transfer
-from tests.browser.conftest import PHONE, ROOT
 from tests.browser.helpers import go_to, open_app, wait_idle
+from tests.browser.server import PHONE, ROOT
 from tests.conftest import checkin
-from tests.test_transfer import csv_text
+from tests.support import csv_text
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 

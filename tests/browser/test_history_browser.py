@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 
 from recovery import storage
 from recovery.signs import MEASURES_BY_COLUMN
-from tests.browser.conftest import PHONE, ROOT
 from tests.browser.helpers import wait_idle
+from tests.browser.server import PHONE, ROOT
 from tests.conftest import checkin
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"

@@ -7,8 +7,8 @@ from playwright.sync_api import Page, expect
 
 from recovery import example
 from recovery.signs import RED_FLAGS
-from tests.browser.conftest import PHONE, ROOT
 from tests.browser.helpers import NAV_LINKS, answer_all, go_to, open_app, wait_idle
+from tests.browser.server import PHONE, ROOT
 
 PUBLIC_URL = "https://seven-signs.example.org/"
 KIOSK = {"RECOVERY_MODE": "kiosk", "RECOVERY_PUBLIC_URL": PUBLIC_URL}

@@ -4,8 +4,8 @@ from playwright.sync_api import expect
 
 from recovery import text
 from recovery.signs import SIGNS
-from tests.browser.conftest import DESKTOP, PHONE, ROOT
 from tests.browser.helpers import go_to, open_app, wait_idle
+from tests.browser.server import DESKTOP, PHONE, ROOT
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from recovery import example, storage
 from recovery.signs import RED_FLAGS
-from tests.browser.conftest import PHONE, ROOT, Server
 from tests.browser.helpers import go_to, open_app
+from tests.browser.server import PHONE, ROOT, Server
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 # Every page in app.py's navigation, so a new page is covered without editing this test.

@@ -6,8 +6,8 @@ from playwright.sync_api import Page, expect
 
 from recovery import owners
 from recovery.signs import MEASURES_BY_COLUMN
-from tests.browser.conftest import PHONE, ROOT
 from tests.browser.helpers import answer_all, open_app, wait_idle
+from tests.browser.server import PHONE, ROOT
 
 LEG_PAIN = MEASURES_BY_COLUMN["leg_pain"].question
 SHOTS = ROOT / "docs" / "screenshots"

@@ -12,9 +12,9 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from recovery import storage
-from tests.browser.conftest import Server
 from tests.browser.helpers import go_to, open_app, wait_idle
-from tests.test_cli import seeded
+from tests.browser.server import Server
+from tests.support import seeded
 
 
 def _running(tmp_path: Path, journal: Path, **env: str) -> Server:

@@ -10,10 +10,10 @@ import pytest
 from playwright.sync_api import expect
 
 from recovery import storage
-from tests.browser.conftest import DESKTOP, PHONE, ROOT, Server
 from tests.browser.helpers import go_to, open_app
+from tests.browser.server import DESKTOP, PHONE, ROOT, Server
 from tests.conftest import checkin
-from tests.test_stage import BAD
+from tests.support import BAD
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 # Day 0 of the three weeks, and day 20 (today): every sign drifts the wrong way.
