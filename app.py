@@ -54,19 +54,21 @@ if shared:
         st.caption(text.TAGLINE)
     # Filled once the page has run, so a check-in saved just now already shows its link.
     link_panel = st.sidebar.container()
-    # In the main area, not the sidebar: on a phone the sidebar is folded away.
-    shared_link.notices(journal)
+    # In the main area, not the sidebar (on a phone the sidebar is folded away), at the top
+    # but filled after the page: a notice never says "nothing is kept" over a saved day.
+    top_notices = st.container()
 if mode == "kiosk":
     from ui import kiosk
 
     kiosk.furniture(session.open_journal().conn)
 # The last net for any read or write a page did not expect to fail: a plain message.
-with storage_problems.shown_plainly():
-    page.run()
+with storage_problems.shown_plainly(), blocks.page_run():
+    page.run()  # a page that ends early (blocks.end_page) still gets what follows
 if shared:
+    with top_notices:
+        shared_link.notices(journal)
     with link_panel:
         shared_link.sidebar_panel(journal, journal_link.link_token())
     shared_link.after_page(journal, session.visitor_today())
-# A page that stops early draws this itself (blocks.stop): nothing drawn after st.stop()
-# reaches the browser.
+# The whole app stopping before a page (blocks.stop) draws this itself.
 blocks.footer()

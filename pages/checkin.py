@@ -9,7 +9,7 @@ import streamlit as st
 from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
-from ui import app_config, blocks, fields, storage_problems
+from ui import app_config, blocks, fields, shared_link, storage_problems
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
 
@@ -71,15 +71,17 @@ def flags_unsaved() -> bool:
     return saved is not None and saved != flags_on(current_values())
 
 
+def _question_list(measures: list) -> str:
+    return "\n".join(f"- **{m.label}**: {m.question}" for m in measures)
+
+
 def save(values: dict[str, object]) -> storage.SaveResult | None:
     """Save the day, or say in plain words why nothing was saved."""
     missing = form.unanswered(values)
-    if missing:
+    # A red flag is saved at once, whatever else is unanswered; the rest can follow.
+    if missing and not form.red_flag_ticked(values):
         st.warning(
-            text.CHECKIN_UNANSWERED
-            + "\n\n"
-            + "\n".join(f"- **{m.label}**: {m.question}" for m in missing),
-            icon=":material/rule:",
+            text.CHECKIN_UNANSWERED + "\n\n" + _question_list(missing), icon=":material/rule:"
         )
         return None
     try:
@@ -106,6 +108,14 @@ def confirm(result: storage.SaveResult, how: str = "") -> None:
         f"{verb} your check-in for {text.long_date(result.day)}{how}.",
         icon=":material/check_circle:",
     )
+    if red_flag_ticked():
+        blocks.scroll_to_urgent()  # Save sits below the questions; the message is above them
+    missing = form.unanswered(current_values())
+    if missing:  # only beside a red flag: the safety answers went first
+        st.info(
+            text.SAVED_WITH_UNANSWERED + "\n\n" + _question_list(missing), icon=":material/rule:"
+        )
+    shared_link.first_save_box(journal)  # a new shared journal's link, right here
     page_link("pages/progress.py", label="See your progress", icon=":material/monitoring:")
     page_link("pages/history.py", label="See all your check-ins", icon=":material/history:")
 

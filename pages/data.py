@@ -46,8 +46,6 @@ st.write(
     "Keep a backup, move your journal to another computer, bring in notes from a "
     "spreadsheet, or hand your clinician a short PDF report."
 )
-if "data_flash" in st.session_state:
-    st.success(st.session_state.pop("data_flash"), icon=":material/check_circle:")
 
 # ---- Export --------------------------------------------------------------------------
 st.subheader("Save a copy")
@@ -196,6 +194,11 @@ date_order = st.radio(
 )
 upload_key = f"data_upload_{st.session_state.get('data_upload_round', 0)}"
 upload = st.file_uploader("CSV or JSON file", type=["csv", "json", "txt"], key=upload_key)
+if "data_import_result" in st.session_state:
+    # Said where the Import button was pressed, and brought into view: the title is far above.
+    with st.container(key="data_import_result"):
+        st.success(st.session_state.pop("data_import_result"), icon=":material/check_circle:")
+    blocks.scroll_to(".st-key-data_import_result", block="center")
 
 
 def forget_upload() -> None:
@@ -281,8 +284,8 @@ else:
             except storage.StorageError as error:
                 bar.empty()
                 storage_problems.show(error)
-                blocks.stop()
-            st.session_state["data_flash"] = transfer.describe_result(result)
+                blocks.end_page()
+            st.session_state["data_import_result"] = transfer.describe_result(result)
             # A new uploader key empties the file box, so the same file is not offered twice.
             forget_upload()
             st.session_state.pop("data_report_pdf", None)

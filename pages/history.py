@@ -24,7 +24,7 @@ if frame.empty:
         icon=":material/info:",
     )
     page_link("pages/checkin.py", label="Go to the daily check-in", icon=":material/edit_note:")
-    blocks.stop()
+    blocks.end_page()
 
 count = len(frame)
 st.write(
@@ -39,14 +39,17 @@ event = st.dataframe(
     hide_index=True,
     width="stretch",
     on_select="rerun",
-    selection_mode="single-row",
+    # A tap on any cell opens its day, as does the row's own tick box.
+    selection_mode=["single-row", "single-cell"],
     key=table_key,
     column_config={"Date": st.column_config.TextColumn(pinned=True)},
 )
-rows = event.selection.rows if event is not None else []
+selection = event.selection if event is not None else None
+rows = list(selection.rows) if selection else []
+rows += [cell[0] for cell in selection.cells] if selection else []
 if not rows:
     st.caption("Values are each sign's daily measure; a dash means not recorded.")
-    blocks.stop()
+    blocks.end_page()
 
 chosen = days[rows[0]]
 st.subheader(text.long_date(chosen))

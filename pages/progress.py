@@ -108,7 +108,8 @@ baseline_start = st.session_state.get("progress_baseline")
 comparison = progress_cache.comparison(source.conn, source.owner, baseline_start)
 
 st.title("Progress")
-# Getting worse is said first, before anything else on the page.
+# A red flag reported lately comes first, then getting worse, before anything else.
+notices.recent_red_flags(journal, today)
 notices.worsening_notice(worsening.worsening_notice(comparison), link_to_guide=True)
 if "progress_flash" in st.session_state:
     kind, message = st.session_state.pop("progress_flash")

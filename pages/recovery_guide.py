@@ -45,7 +45,8 @@ summary = storage.journal_summary(journal.conn, journal.owner)
 comparison = (
     analysis.compare_signs(journal.conn, journal.owner, end=today) if summary.days_logged else None
 )
-# Getting worse is said first, before anything else on the page.
+# A red flag reported lately comes first, then getting worse, before anything else.
+notices.recent_red_flags(journal, today)
 if comparison is not None:
     notices.worsening_notice(worsening.worsening_notice(comparison))
 st.write(

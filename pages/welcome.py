@@ -6,7 +6,7 @@ import streamlit as st
 
 from recovery import analysis, charts
 from recovery.text import progress
-from ui import blocks, kiosk
+from ui import blocks, kiosk, notices
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
 
@@ -31,6 +31,8 @@ WELCOME_CSS = """
 
 journal = open_journal()
 today = visitor_today()
+# A red flag this visitor reported comes before the welcome (Start over clears it).
+notices.recent_red_flags(journal, today)
 
 # Side by side on a wide screen (headline and chart above the fold), stacked on a tall one.
 st.html(WELCOME_CSS)

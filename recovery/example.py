@@ -17,6 +17,7 @@ import random
 import duckdb
 
 from recovery import storage
+from recovery.signs import RED_FLAG_COLUMNS
 
 DEFAULT_DAYS = 84
 
@@ -139,6 +140,8 @@ def example_days(
             )
         if i < 56 and rng.random() < 0.6:
             values["limp"] = walk < 30 or flare > 1.0
+        # The made-up person answered the safety questions every day, with nothing to report.
+        values.update(dict.fromkeys(RED_FLAG_COLUMNS, False))
         rows.append((day, values))
     return rows
 

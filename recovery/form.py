@@ -50,12 +50,18 @@ def blank() -> dict[str, object]:
 
 
 def unanswered(values: dict[str, object]) -> list[Measure]:
-    """The questions that still need an answer before the day can be saved, in form order."""
-    return [m for m in REQUIRED if values.get(m.column) is None]
+    """The questions that still need an answer, in the order the form asks them."""
+    in_form_order = [*PRIMARY, *(m for m in REQUIRED if m not in PRIMARY)]
+    return [m for m in in_form_order if values.get(m.column) is None]
+
+
+def red_flag_ticked(values: dict[str, object]) -> bool:
+    """True when any red flag is ticked: the day is saved even with questions unanswered."""
+    return any(values.get(column) is True for column in RED_FLAG_COLUMNS)
 
 
 def starting_values(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -> FormStart:
-    """The form's values for ``day``: that day's own check-in, else the last one, else blank.
+    """The form's values for ``day``: its own check-in, else the last one before it, else blank.
 
     Rows of the example recovery are not the person's answers: they are never shown as
     "already checked in" nor copied into a new day.
@@ -65,7 +71,7 @@ def starting_values(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -
     if existing is not None:
         values.update({k: v for k, v in existing.items() if k in values})
         return FormStart(values, existing=True, copied_from=None)
-    latest = storage.latest_checkin(conn, owner, skip_batch=EXAMPLE_BATCH)
+    latest = storage.latest_checkin(conn, owner, before=day, skip_batch=EXAMPLE_BATCH)
     if latest is None:
         return FormStart(values, existing=False, copied_from=None)
     for column in values:

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from recovery.signs import ALL_MEASURES, RED_FLAGS, SIGNS, Measure
+from recovery.text.safety import NOT_ASKED
 
 BLANK = "–"  # an en dash: clearly "not recorded", never the word None
 NOTE_PREVIEW = 32
@@ -67,11 +68,18 @@ def phone_table(frame: pd.DataFrame) -> pd.DataFrame:
     for sign in SIGNS:
         table[sign.short_title] = [cell(sign.primary, v) for v in newest_first[sign.primary.column]]
     table["Note"] = [note_preview(n) for n in newest_first["notes"]]
-    table["Red flag"] = [
-        "Yes" if any(row[flag.column] for flag in RED_FLAGS) else ""
-        for _, row in newest_first.iterrows()
-    ]
+    table["Red flag"] = [red_flag_cell(row) for _, row in newest_first.iterrows()]
     return table
+
+
+def red_flag_cell(row: pd.Series | dict) -> str:
+    """The table's red-flag column: 'Yes', '' for none, or 'Not asked' when nobody asked."""
+    answers = [row[flag.column] for flag in RED_FLAGS]
+    if any(not _missing(answer) and bool(answer) for answer in answers):
+        return "Yes"
+    if all(_missing(answer) for answer in answers):
+        return NOT_ASKED
+    return ""
 
 
 def day_details(record: dict[str, object]) -> list[tuple[str, str]]:
@@ -79,6 +87,16 @@ def day_details(record: dict[str, object]) -> list[tuple[str, str]]:
     details = [
         (header(measure), cell(measure, record.get(measure.column))) for measure in ALL_MEASURES
     ]
-    flags = [flag.question for flag in RED_FLAGS if record.get(flag.column)]
-    details.append(("Red flags", "; ".join(flags) if flags else "None"))
+    flags = [
+        flag.question
+        for flag in RED_FLAGS
+        if not _missing(record.get(flag.column)) and bool(record.get(flag.column))
+    ]
+    if flags:
+        answer = "; ".join(flags)
+    elif all(_missing(record.get(flag.column)) for flag in RED_FLAGS):
+        answer = NOT_ASKED  # an imported day whose file did not ask them: unknown, not "None"
+    else:
+        answer = "None"
+    details.append(("Red flags", answer))
     return details

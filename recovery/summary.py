@@ -93,7 +93,10 @@ def overview_text(overview: dict[str, object]) -> str:
             else "-",
             sign_words.format_value(measure, row["recent"]) if row["recent"] is not None else "-",
         )
-        change = sign_words.format_change(measure, row["change"], row["change_pct"]) or "-"
+        change = (
+            sign_words.format_change(measure, row["baseline"], row["recent"], row["change_pct"])
+            or "-"
+        )
         name = f"{the_sign.number} {measure.label}"
         lines.append(
             f"{name:<26}{shown[0]:>10}{shown[1]:>10}  {change:<18}"

@@ -93,8 +93,9 @@ def validate_checkin(
 ) -> tuple[dt.date, dict[str, object]]:
     """Return the date and a complete, normalised set of values, or raise ValidationError.
 
-    Missing optional values become None and missing red flags become False, so a caller
-    only has to pass what the person actually answered.
+    Missing optional values become None, and so does a missing red flag: a question nobody
+    was asked is unknown, never "no". A day with a red flag ticked may leave every other
+    question unanswered, so the urgent answer is never held back by the rest of the form.
     """
     problems: list[Problem] = []
     checked_day, error = check_day(day, today)
@@ -104,15 +105,20 @@ def validate_checkin(
     for column in unknown:
         problems.append(Problem(column, values[column], f"{column} is not a check-in field"))
     clean: dict[str, object] = {}
+    flagged = any(values.get(column) is True for column in RED_FLAG_COLUMNS)
     for column, measure in MEASURES_BY_COLUMN.items():
+        if flagged and values.get(column) is None:
+            clean[column] = None  # unanswered beside a red flag: saved as not answered
+            continue
         stored, error = check_value(measure, values.get(column))
         if error:
             problems.append(Problem(column, values.get(column), error))
         clean[column] = stored
     for column in RED_FLAG_COLUMNS:
-        flag = values.get(column, False)
+        flag = values.get(column)
         if flag is None:
-            flag = False
+            clean[column] = None
+            continue
         if not (isinstance(flag, bool) or type(flag).__name__ == "bool_"):
             problems.append(Problem(column, flag, f"{column} must be yes or no; got {flag!r}"))
             continue

@@ -248,6 +248,38 @@ def test_after_saving_a_red_flag_day_the_urgent_message_stays_above_the_confirma
     assert _saved(db_path)[0]["rf_both_legs"] is True
 
 
+def test_a_red_flag_is_saved_on_its_own_on_a_first_visit(app, db_path):
+    app.run()
+    app.checkbox(key="ci_rf_saddle_numbness").check().run()
+    app.button(key="ci_save").click().run()
+    assert not app.exception
+    order = in_page_order(app.main)
+    confirmation = next(i for i, el in enumerate(order) if el.type == "success")
+    still_to_answer = next(
+        i for i, el in enumerate(order) if el.type == "info" and "not answered" in el.value
+    )
+    # The urgent message first, then the confirmation, then what is still to answer.
+    assert _urgent_index(app) < confirmation < still_to_answer
+    assert not any("Nothing was saved" in w.value for w in app.warning)
+    listed = [m.label for m in form.unanswered({})]
+    shown = order[still_to_answer].value
+    assert [shown.index(f"**{label}**") for label in listed] == sorted(
+        shown.index(f"**{label}**") for label in listed
+    ), "the list follows the form's order"
+    _release(app)
+    (saved,) = _saved(db_path)
+    assert saved["rf_saddle_numbness"] is True
+    assert saved["leg_pain"] is None and saved["sleep_quality"] is None
+
+
+def test_without_a_red_flag_a_first_visit_still_needs_every_answer(app, db_path):
+    app.run()
+    app.button(key="ci_save").click().run()
+    assert any("Nothing was saved" in w.value for w in app.warning)
+    _release(app)
+    assert _saved(db_path) == []
+
+
 def test_the_emergency_number_setting_becomes_a_phone_link(app, monkeypatch):
     monkeypatch.setenv("RECOVERY_EMERGENCY_NUMBER", "112")
     app.run()

@@ -9,7 +9,7 @@ import pypdf
 
 from recovery import example, storage, transfer
 from recovery.storage import LOCAL_OWNER
-from tests.conftest import TODAY, checkin
+from tests.conftest import TODAY, checkin, in_page_order
 from tests.support import DAY1, DAY2, csv_text, row
 
 
@@ -276,3 +276,14 @@ def test_a_report_of_example_days_only_is_refused_in_plain_words(app, db_path):
     assert not app.exception
     assert "made-up example day" in app.warning[0].value
     assert "Download the PDF report" not in [b.proto.label for b in app.get("download_button")]
+
+
+def test_the_import_result_is_said_where_the_import_was_pressed(app, db_path):
+    open_data(app)
+    upload(app, "mine.csv", csv_text([row(DAY1), row(DAY2)]).encode())
+    app.button(key="data_import_confirm").click().run()
+    order = in_page_order(app.main)
+    result = next(i for i, el in enumerate(order) if el.type == "success")
+    uploader = next(i for i, el in enumerate(order) if el.type == "file_uploader")
+    assert "Imported 2 days" in order[result].value
+    assert result == uploader + 1, "the result is not where the Import button was"

@@ -12,7 +12,9 @@ def test_an_empty_journal_starts_with_every_question_unanswered(conn):
     start = form.starting_values(conn, "local", TODAY)
     assert start.existing is False and start.copied_from is None
     assert all(start.values[m.column] is None for m in form.REQUIRED)
-    assert form.unanswered(start.values) == list(form.REQUIRED)
+    unanswered = form.unanswered(start.values)
+    # Every question, in the order the form asks them: the seven signs first.
+    assert set(unanswered) == set(form.REQUIRED) and unanswered[:7] == list(form.PRIMARY)
 
 
 def test_a_new_day_starts_from_the_last_check_in_but_not_its_notes_or_red_flags(conn):
@@ -61,3 +63,14 @@ def test_saving_over_an_example_day_makes_it_the_persons_own(conn):
     row = storage.checkin_records(conn, "local", TODAY, TODAY)[0]
     assert row["batch"] is None and row["leg_pain"] == 1
     assert storage.count_batch(conn, "local", storage.EXAMPLE_BATCH) == example.DEFAULT_DAYS - 1
+
+
+def test_a_day_back_filled_long_ago_starts_from_the_check_in_before_it(conn):
+    storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=2), today=TODAY)
+    earlier = TODAY - dt.timedelta(days=400)
+    storage.save_checkin(conn, "local", earlier, checkin(leg_pain=8), today=TODAY)
+    start = form.starting_values(conn, "local", earlier + dt.timedelta(days=10))
+    assert start.copied_from == earlier and start.values["leg_pain"] == 8
+    # Before the first check-in there is nothing to start from: blank, never today's answers.
+    first = form.starting_values(conn, "local", earlier - dt.timedelta(days=5))
+    assert first.copied_from is None and first.values["leg_pain"] is None

@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from recovery import history, storage
+from recovery import history, storage, text
 from recovery.signs import SIGNS
 from tests.conftest import TODAY, checkin
 from tests.support import choose_row
@@ -113,3 +113,19 @@ def test_an_imported_day_without_activity_opens_for_editing(app, db_path):
     app.button(key="history_edit").click().run()
     assert not app.exception
     assert app.segmented_control(key="ci_leg_pain").value == 6
+
+
+def test_tapping_any_cell_of_a_row_opens_that_day(app, db_path):
+    conn = storage.open_database(db_path)
+    for back in (2, 1):
+        day = TODAY - dt.timedelta(days=back)
+        storage.save_checkin(conn, "local", day, checkin(leg_pain=back), today=TODAY)
+    conn.close()
+    app.run()
+    app.switch_page("pages/history.py").run()
+    key = "history_table_0"
+    app.session_state[key] = {"selection": {"rows": [], "columns": [], "cells": [[1, "Sleep"]]}}
+    app.run()
+    assert not app.exception
+    # Row 1 is the older day (newest first).
+    assert app.subheader[0].value == text.long_date(TODAY - dt.timedelta(days=2))

@@ -284,3 +284,21 @@ def test_guide_chart_text_grows_with_the_text_scale():
         )
         assert max(large) == 2 * max(normal)
         assert min(large) >= 20
+
+
+def test_a_red_flag_on_the_screen_holds_every_countdown():
+    # However long the screen has sat, saved or not, nothing counts down over a red flag.
+    for saved in (False, True):
+        assert kiosk.phase(1000.0 + 10_000, 1000.0, saved, TIMING, urgent=True)[0] == "urgent"
+
+
+def test_a_red_flag_saved_in_the_kiosk_opens_its_other_pages(kiosk_app):
+    at = kiosk_app()
+    at.switch_page("pages/checkin.py").run()
+    at.checkbox(key="ci_rf_saddle_numbness").check().run()
+    at.button(key="ci_save").click().run()
+    assert not at.exception
+    assert any("your check-in for" in s.value for s in at.success)
+    at.switch_page("pages/welcome.py").run()
+    urgent = [h.value for h in at.get("html") if "urgent-care" in h.value]
+    assert urgent and "Tell the reception desk now" in urgent[0]

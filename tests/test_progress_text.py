@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 
 from recovery import analysis, example, storage
-from recovery.signs import SIGNS
+from recovery.signs import SIGNS, sign
 from recovery.text import progress
+from recovery.text import signs as sign_words
 from tests.conftest import checkin
 
 END = dt.date(2026, 11, 23)
@@ -58,3 +59,16 @@ def test_the_chart_key_names_each_scale_from_the_registry():
     assert "rated from 0 to 10" in progress.CHART_KEY
     assert "pain flare-ups are counted per day" in progress.CHART_KEY
     assert "walking is in minutes" in progress.CHART_KEY
+
+
+@pytest.mark.parametrize(
+    ("baseline", "recent", "shown"),
+    [
+        (6.44, 2.56, "\u22123.8"),  # 6.4 -> 2.6 reads as -3.8, not the exact -3.9
+        (6.45, 6.45, "+0.0"),
+        (2.04, 4.96, "+3.0"),  # 2.0 -> 5.0
+    ],
+)
+def test_a_change_is_the_difference_of_the_values_shown(baseline, recent, shown):
+    measure = sign("pain").primary
+    assert sign_words.format_change(measure, baseline, recent, None) == shown

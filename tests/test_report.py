@@ -70,7 +70,7 @@ def test_a_period_leaves_out_other_days_and_their_notes(journal):
     )
     assert "31 days logged" in text
     assert "called the GP" not in text
-    assert "None ticked in this period." in text
+    assert "Red flags: asked on all 31 days; none reported." in text
     assert "Patient:" not in text  # no name given, none printed
 
 
@@ -194,3 +194,16 @@ def test_days_without_an_exercise_answer_are_left_out_of_adherence(conn):
     _own_journal(conn, days=4, exercises_done=None, activity=None)  # the last 4 replaced
     text = first_page(report.build_report(conn, LOCAL_OWNER, today=PINNED))
     assert "Exercise routine done on 6 of 6 days with an answer (100 %)" in text
+
+
+def test_a_two_day_journal_says_not_enough_data_yet_and_draws_no_empty_charts(conn):
+    for back in (1, 0):
+        storage.save_checkin(
+            conn, LOCAL_OWNER, TODAY - dt.timedelta(days=back), checkin(), today=TODAY
+        )
+    pdf = pypdf.PdfReader(io.BytesIO(report.build_report(conn, LOCAL_OWNER, today=TODAY)))
+    text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
+    assert "Not enough data yet for a verdict" in text
+    assert "0 of 7 signs improved" not in text
+    assert "Charts are drawn once there are enough check-ins" in text
+    assert len(pdf.pages) == 2  # the summary and the notes: no page of empty charts

@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from recovery import config, owners, storage
-from tests.conftest import ROOT, TODAY, answer_checkin, checkin
+from tests.conftest import ROOT, TODAY, answer_checkin, checkin, in_page_order
 
 SECRET = "a secret only this test server knows"
 SITE = "https://signs.example.org"
@@ -212,8 +212,16 @@ def test_a_link_that_leads_nowhere_is_refused_and_never_opens_an_empty_journal(
     assert _rows(db_path) == [(owners.owner_for_link(alice), 8)]
 
 
-def test_a_signed_link_with_nothing_saved_leads_nowhere(shared):
-    assert _not_found(shared(BOB))
+def test_a_signed_link_with_nothing_saved_yet_opens_an_empty_journal_on_that_link(shared, db_path):
+    # A newcomer who reloads, or opens a page in a new tab, before a first save.
+    at = shared(BOB)
+    assert not _not_found(at)
+    assert at.query_params["journal"] == BOB
+    assert at.segmented_control(key="ci_leg_pain").value is None
+    answer_checkin(at)
+    at.button(key="ci_save").click()
+    full_run(at)
+    assert _rows(db_path) == [(owners.owner_for_link(BOB), 5)]  # its leg pain answer
 
 
 def test_rows_of_old_unsigned_links_no_longer_open(shared, db_path):
@@ -338,6 +346,16 @@ def test_cancelling_the_delete_keeps_the_journal(shared, db_path):
 def test_a_new_link_moves_the_journal_and_the_old_link_stops_working(shared, db_path):
     at, alice = _start(shared, 6)
     at.button(key="sl_new_link").click()
+    full_run(at)
+    # Asked first, saying what happens to bookmarks elsewhere; nothing has moved yet.
+    assert "other devices" in at.sidebar.warning[0].value
+    assert at.query_params["journal"] == alice
+    at.button(key="sl_new_link_no").click()
+    full_run(at)
+    assert at.query_params["journal"] == alice and not at.sidebar.warning
+    at.button(key="sl_new_link").click()
+    full_run(at)
+    at.button(key="sl_new_link_yes").click()
     full_run(at)
     new = at.query_params["journal"]
     assert new != alice and owners.is_link_token(new, SECRET.encode())
@@ -464,3 +482,31 @@ def test_the_worsening_notice_links_to_the_guide_with_the_journal_key(shared, db
     at.switch_page("pages/progress.py").run()
     [guide] = [link for link in at.get("page_link") if "Recovery guide" in link.proto.label]
     assert guide.proto.query_string == f"journal={token}"
+
+
+def test_a_deleted_journals_link_is_revoked_and_others_are_not(conn):
+    storage.save_checkin(conn, "link:gone", TODAY, checkin(), today=TODAY)
+    storage.delete_owner(conn, "link:gone", revoke=True)
+    storage.save_checkin(conn, "kiosk:visit", TODAY, checkin(), today=TODAY)
+    storage.delete_owner(conn, "kiosk:visit")
+    assert storage.is_revoked(conn, "link:gone")
+    assert not storage.is_revoked(conn, "kiosk:visit")
+    assert not storage.is_revoked(conn, "link:never-used")
+
+
+def test_after_a_first_save_the_link_sits_under_the_confirmation_and_the_old_notice_goes(shared):
+    at = shared()
+    answer_checkin(at)
+    at.button(key="ci_save").click()
+    full_run(at)
+    order = in_page_order(at.main)
+    saved = next(i for i, el in enumerate(order) if el.type == "success")
+    link = next(i for i, el in enumerate(order) if el.type == "code")
+    onward = next(
+        i
+        for i, el in enumerate(order)
+        if el.type == "page_link" and el.proto.label == "See your progress"
+    )
+    # Under the confirmation, before the links onward and the rest of the form.
+    assert saved < link < onward
+    assert not any("Nothing is kept" in c.value for c in at.caption)

@@ -117,3 +117,12 @@ def test_the_stage_says_which_signs_are_worse_and_how_many_improved():
     assert estimate.worse == ("walking", "sleep")
     assert "Walking and sleep are clearly worse" in estimate.explanation
     assert "3 signs improved" in estimate.explanation
+
+
+def test_the_recovered_advice_on_logging_agrees_with_the_rule_that_keeps_the_stage():
+    from recovery.analysis.stage import MIN_RECENT_CHECKINS
+    from recovery.text import guide
+
+    advice = " ".join(guide.keyed_texts("stages")["recovered"].split())
+    assert f"at least {MIN_RECENT_CHECKINS} check-ins in each week" in advice
+    assert "once a week" not in advice

@@ -90,7 +90,8 @@ def test_a_spreadsheet_csv_with_bom_semicolons_any_order_and_missing_optionals_i
     assert (result.added, result.replaced, result.kept) == (2, 0, 0)
     saved = storage.get_checkin(conn, LOCAL_OWNER, DAY1)
     assert saved["leg_pain"] == 7 and saved["notes"] == "ça va" and saved["limp"] is None
-    assert saved["fingertip_floor_cm"] is None and saved["rf_both_legs"] is False
+    # A red-flag column the file lacks was never asked: unknown, never "no".
+    assert saved["fingertip_floor_cm"] is None and saved["rf_both_legs"] is None
 
 
 def test_a_decimal_comma_is_read_as_a_decimal_point(conn):
@@ -426,7 +427,7 @@ def test_a_primary_columns_only_file_leaves_the_rest_not_recorded(conn):
     transfer.apply_import(conn, LOCAL_OWNER, parsed, replace=False, today=PINNED)
     saved = storage.get_checkin(conn, LOCAL_OWNER, dt.date(2026, 3, 31))
     assert saved["activity"] is None and saved["exercises_done"] is None
-    assert saved["limp"] is None and saved["rf_both_legs"] is False
+    assert saved["limp"] is None and saved["rf_both_legs"] is None  # never asked: unknown
 
 
 # ---- Limits and hostile files ------------------------------------------------------------

@@ -79,8 +79,21 @@ def test_a_good_value_is_kept_in_its_stored_form(column, value, stored):
     assert clean[column] == stored
 
 
-def test_red_flags_default_to_not_ticked():
+def test_a_red_flag_nobody_was_asked_stays_unknown_never_no():
     values = checkin()
     del values["rf_both_legs"]
     _, clean = validate_checkin(TODAY, values)
-    assert clean["rf_both_legs"] is False
+    assert clean["rf_both_legs"] is None
+
+
+def test_a_ticked_red_flag_can_be_saved_with_every_other_question_unanswered():
+    values = {"rf_saddle_numbness": True}
+    _, clean = validate_checkin(TODAY, values)
+    assert clean["rf_saddle_numbness"] is True
+    assert clean["leg_pain"] is None and clean["sleep_quality"] is None
+
+
+def test_without_a_red_flag_the_questions_are_still_required():
+    with pytest.raises(ValidationError) as caught:
+        validate_checkin(TODAY, {"rf_saddle_numbness": False})
+    assert any(p.column == "leg_pain" for p in caught.value.problems)

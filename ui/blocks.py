@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextvars
 import html
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import NoReturn
 
 import streamlit as st
@@ -21,8 +25,11 @@ def _dialable(number: str) -> str:
     return "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
 
-def urgent_html(number: str, kiosk: bool = False) -> str:
-    """The red-flag message as HTML: plain words, the number as a tel: link when set."""
+def urgent_html(number: str, kiosk: bool = False, detail: str = "") -> str:
+    """The red-flag message as HTML: plain words, the number as a tel: link when set.
+
+    ``detail`` says which red flag, and when, for a message about a day already saved.
+    """
     if _dialable(number):
         call = f'<a href="tel:{_dialable(number)}" class="urgent-call">{html.escape(number)}</a>'
     else:
@@ -32,7 +39,8 @@ def urgent_html(number: str, kiosk: bool = False) -> str:
     return (
         '<div class="urgent-care" role="alert" id="urgent-care">'
         f'<p class="urgent-title">{html.escape(text.URGENT_TITLE)}</p>'
-        f"{kiosk_line}<p><strong>{action}</strong></p>"
+        + (f'<p class="urgent-detail">{html.escape(detail)}</p>' if detail else "")
+        + f"{kiosk_line}<p><strong>{action}</strong></p>"
         f"<p>{html.escape(text.URGENT_MESSAGE)}</p></div>"
     )
 
@@ -55,17 +63,67 @@ _SCROLL_INTO_VIEW = (
 )
 
 
-def urgent_care(number: str = "", kiosk: bool = False) -> None:
+def urgent_care(number: str = "", kiosk: bool = False, detail: str = "") -> None:
     """The red-flag message: get urgent help now, with the emergency number to call."""
     st.html(
-        _URGENT_CSS + urgent_html(number, kiosk) + _SCROLL_INTO_VIEW, unsafe_allow_javascript=True
+        _URGENT_CSS + urgent_html(number, kiosk, detail) + _SCROLL_INTO_VIEW,
+        unsafe_allow_javascript=True,
     )
 
 
+def scroll_to(selector: str, block: str = "start") -> None:
+    """Bring an element (a CSS selector) into view, e.g. a result that a button just drew."""
+    # A counter makes each call new HTML: the browser runs an unchanged script only once.
+    count = st.session_state.get("_scrolls", 0) + 1
+    st.session_state["_scrolls"] = count
+    st.html(
+        f"<script>/* {count} */ setTimeout(() => document.querySelector({json.dumps(selector)})"
+        f"?.scrollIntoView({{block: {json.dumps(block)}, behavior: 'instant'}}), 50);</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
+def scroll_to_urgent() -> None:
+    """Bring the urgent message back into view, e.g. after Save, which scrolled below it."""
+    scroll_to("#urgent-care")
+
+
+class PageDone(Exception):  # noqa: N818 (a signal, not an error)
+    """Raised by end_page: the page has said all it has to say."""
+
+
+# True while app.py runs the page (a test may run a page file on its own).
+_APP_RUNS_PAGE: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "app_runs_page", default=False
+)
+
+
+@contextmanager
+def page_run() -> Iterator[None]:
+    """Around app.py's page.run(): a page that ends early (end_page) returns here."""
+    token = _APP_RUNS_PAGE.set(True)
+    try:
+        yield
+    except PageDone:
+        pass
+    finally:
+        _APP_RUNS_PAGE.reset(token)
+
+
+def end_page() -> NoReturn:
+    """End the page here; app.py still draws what follows every page (footer, link panel).
+
+    Unlike st.stop(), which also cancels what app.py draws after the page, so the shared
+    link's panel and the footer would go missing on a page that ends early.
+    """
+    if _APP_RUNS_PAGE.get():
+        raise PageDone
+    stop()
+
+
 def stop() -> NoReturn:
-    """End the page here, footer included: after st.stop() nothing more can be drawn."""
-    # app.py draws the footer once the page returns, but st.stop() also cancels anything
-    # drawn after it (even in a finally block), so a stopping page draws the footer first.
+    """End the whole app run here, footer included: before a page (a link that leads
+    nowhere, a journal that cannot be opened). After st.stop() nothing more is drawn."""
     footer()
     st.stop()
 

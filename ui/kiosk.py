@@ -14,6 +14,8 @@ import segno
 import streamlit as st
 
 from recovery import config, example, owners, storage, text
+from recovery.analysis import red_flags
+from recovery.signs import RED_FLAGS
 from recovery.text.numbers import plural
 from ui import app_config, blocks, fields
 
@@ -29,7 +31,9 @@ ABANDON_MARGIN_SECONDS = 30
 # Visitors still at the screen clean up after those who left, at most this often.
 CLEAN_EVERY_SECONDS = 15
 
-Phase = Literal["browsing", "still_there", "after_save", "reset"]
+# Set on every full run: a red flag on the screen holds the countdowns (see phase).
+URGENT_KEY = "kiosk_urgent"
+Phase = Literal["browsing", "still_there", "after_save", "reset", "urgent"]
 
 # Every visit this server process is holding, with its last interaction (monotonic clock).
 # The kiosk's journal lives in this process's memory, so this is the full list.
@@ -60,8 +64,16 @@ def timing() -> Timing:
     )
 
 
-def phase(now: float, last_seen: float, saved: bool, timing: Timing) -> tuple[Phase, float]:
-    """Where a visit stands and the seconds left before the screen clears."""
+def phase(
+    now: float, last_seen: float, saved: bool, timing: Timing, urgent: bool = False
+) -> tuple[Phase, float]:
+    """Where a visit stands and the seconds left before the screen clears.
+
+    While a red flag is on the screen nothing counts down or covers it: the visitor has been
+    told to go to the desk, and the message stays until someone presses Start over.
+    """
+    if urgent:
+        return "urgent", math.inf
     if saved:
         left = last_seen + timing.after_save - now
         return ("after_save", left) if left > 0 else ("reset", 0.0)
@@ -112,6 +124,7 @@ def visitor_owner(conn, today: dt.date) -> str:
         example.load_example(conn, owner, end=today - dt.timedelta(days=1), today=today)
         st.session_state["kiosk_owner"] = owner
     owner = st.session_state["kiosk_owner"]
+    st.session_state["kiosk_today"] = today  # for the red-flag check of the countdowns
     # Every full run is an interaction; the check-in's Save starts the shorter countdown.
     now = time.monotonic()
     st.session_state["kiosk_last_seen"] = now
@@ -145,7 +158,13 @@ def _idle_watch(conn, timing: Timing) -> None:
         st.session_state.get("kiosk_last_seen", now),
         bool(st.session_state.get("kiosk_saved")),
         timing,
+        urgent=bool(st.session_state.get(URGENT_KEY)),
     )
+    if where == "urgent":
+        owner = st.session_state.get("kiosk_owner")
+        if owner:
+            _seen(owner, now)  # a visit on hold is not abandoned: its rows stay
+        return
     if where == "reset":
         start_over(conn)
         go_to(WELCOME)
@@ -250,7 +269,19 @@ def furniture(conn) -> None:
     with st.container(border=True, key="kiosk_notice"):
         st.markdown(text.KIOSK_NOTICE)
         _confirm_start_over(conn)
+    st.session_state[URGENT_KEY] = _urgent_on_screen(conn)
     _idle_watch(conn, kiosk_timing)
+
+
+def _urgent_on_screen(conn) -> bool:
+    """True when a red flag is ticked on the form, or this visitor saved one lately."""
+    if any(st.session_state.get(fields.key_for(flag.column)) for flag in RED_FLAGS):
+        return True
+    owner = st.session_state.get("kiosk_owner")
+    today = st.session_state.get("kiosk_today")
+    if not owner or today is None:
+        return False
+    return bool(red_flags.recent_red_flags(conn, owner, today))
 
 
 def take_home_qr(address: str) -> bytes:

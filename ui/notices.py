@@ -1,11 +1,34 @@
-"""The worsening notice drawn at the top of a page, from recovery.worsening."""
+"""What a page says first: a red flag reported lately, then a sign getting worse."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
+from recovery.analysis import red_flags
 from recovery.analysis.worsening import Notice
+from recovery.text import safety
+from ui import app_config, blocks
+from ui.journal import Journal
 from ui.journal_link import page_link
+
+
+def recent_red_flags(journal: Journal, today: dt.date) -> bool:
+    """The urgent-care message for a red flag reported lately, first on the page; True if shown.
+
+    It reads the person's own journal, also while a page previews the example.
+    """
+    reports = red_flags.recent_red_flags(journal.conn, journal.owner, today)
+    if not reports:
+        return False
+    with st.container(key="recent_red_flag"):
+        blocks.urgent_care(
+            app_config.emergency_number(),
+            kiosk=journal.mode == "kiosk",
+            detail=safety.reported_flags(reports, today),
+        )
+    return True
 
 
 def worsening_notice(notice: Notice | None, link_to_guide: bool = False) -> None:

@@ -43,9 +43,12 @@ def _shared_owner(conn: duckdb.DuckDBPyConnection) -> str:
         if asked is None:
             # A first visit: a new link, but nothing is written until a check-in is saved.
             token = owners.new_link_token(secret)
-        elif owners.is_link_token(asked, secret) and storage.owner_has_checkins(
+        elif owners.is_link_token(asked, secret) and not storage.is_revoked(
             conn, owners.owner_for_link(asked)
         ):
+            # A link this server issued opens its journal, even one with nothing saved yet: a
+            # newcomer who reloads, or opens a page in a new tab, before a first save keeps
+            # the link they were given (their first save fills it).
             token = asked
         else:
             # Never open (or quietly swap in) an empty journal for a link that leads nowhere:

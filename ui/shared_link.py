@@ -136,10 +136,58 @@ def _flash() -> None:
         st.success(message, icon=":material/check_circle:")
 
 
-def link_box(token: str) -> None:
-    """The private link with a copy button and what to do with it."""
-    st.code(link_url(token), language=None, wrap_lines=True)
+# A code block shows its copy button on hover only, which a touch screen never has.
+_ALWAYS_COPYABLE = """
+<style>
+.st-key-sl_link [data-testid="stCode"] *, .st-key-sl_link_first [data-testid="stCode"] * {
+  opacity: 1 !important; visibility: visible !important;
+}
+/* A link is one long word: it breaks anywhere rather than run under the copy button. */
+.st-key-sl_link code, .st-key-sl_link_first code { word-break: break-all; }
+</style>
+"""
+
+
+def link_box(token: str, key: str = "sl_link") -> None:
+    """The private link with a copy button (shown on touch screens too) and what to do with it."""
+    st.html(_ALWAYS_COPYABLE)
+    with st.container(key=key):
+        st.code(link_url(token), language=None, wrap_lines=True)
     st.caption(KEEP_LINK_TEXT)
+
+
+def first_save_box(journal: Journal) -> None:
+    """Right under a check-in's save confirmation: the private link that reopens the journal.
+
+    Shown after the first save on a new link (or after moving to a new link) until the
+    visitor says they kept it; the page bottom then does not repeat it.
+    """
+    token = journal_link.link_token()
+    if journal.mode != "shared" or token is None or st.session_state.get("sl_link_kept"):
+        return
+    fresh = st.session_state.get("sl_started_empty") or st.session_state.get("sl_link_fresh")
+    if not fresh:
+        return
+    st.session_state["sl_first_save_drawn"] = True
+    _first_save_panel(token)
+    # Save sits low on the page: the link (and the confirmation above it) come into view.
+    blocks.scroll_to(".st-key-sl_first_save", block="end")
+
+
+def _first_save_panel(token: str) -> None:
+    with st.container(border=True, key="sl_first_save"):
+        st.subheader(":material/link: Your private link", anchor=False)
+        st.write(
+            "Your check-in is saved in a journal that only this address opens. Copy it "
+            "with the button beside it and keep it (a bookmark works too). You will also "
+            "find it in the sidebar, under Your private link."
+        )
+        link_box(token, key="sl_link_first")
+        st.button(
+            "I have kept my link",
+            key="sl_kept",
+            on_click=lambda: st.session_state.update(sl_link_kept=True),
+        )
 
 
 def sidebar_panel(journal: Journal, token: str | None) -> None:
@@ -152,19 +200,45 @@ def sidebar_panel(journal: Journal, token: str | None) -> None:
             st.caption("Save a check-in first: until then nothing is kept, and there is no link.")
         else:
             link_box(token)
-            st.button(
-                "Give me a new link",
-                key="sl_new_link",
-                help="Your check-ins move to a new address; the old one stops working.",
-                on_click=_new_link,
-                args=(journal,),
-                width="stretch",
-            )
+            _new_link_controls(journal)
         if storage.owner_has_checkins(journal.conn, journal.owner):
             _delete_controls(journal, token)
 
 
+def _new_link_controls(journal: Journal) -> None:
+    """A new link, after saying what it does to the old one."""
+    if not st.session_state.get("sl_confirm_new_link"):
+        st.button(
+            "Give me a new link",
+            key="sl_new_link",
+            help="Your check-ins move to a new address; the old one stops working.",
+            on_click=lambda: st.session_state.update(sl_confirm_new_link=True),
+            width="stretch",
+        )
+        return
+    st.warning(
+        "Move your journal to a new link? The current address stops working at once, "
+        "also in bookmarks on your other devices: you will need to give them the new one.",
+        icon=":material/link_off:",
+    )
+    st.button(
+        "Yes, give me a new link",
+        key="sl_new_link_yes",
+        type="primary",
+        on_click=_new_link,
+        args=(journal,),
+        width="stretch",
+    )
+    st.button(
+        "Cancel",
+        key="sl_new_link_no",
+        on_click=lambda: st.session_state.pop("sl_confirm_new_link", None),
+        width="stretch",
+    )
+
+
 def _new_link(journal: Journal) -> None:
+    st.session_state.pop("sl_confirm_new_link", None)
     new_token = owners.new_link_token(app_config.link_secret())
     moved = storage.move_owner(journal.conn, journal.owner, owners.owner_for_link(new_token))
     journal_link.use_link_token(new_token)
@@ -207,7 +281,7 @@ def _delete_controls(journal: Journal, token: str | None) -> None:
 
 
 def _delete(journal: Journal, token: str | None) -> None:
-    count = storage.delete_owner(journal.conn, journal.owner)
+    count = storage.delete_owner(journal.conn, journal.owner, revoke=True)
     # Start the page afresh: the form would otherwise still show the deleted answers.
     st.session_state.clear()
     if token is not None:
@@ -242,20 +316,9 @@ def after_page(journal: Journal, today: dt.date) -> None:
     if summary.days_logged == 0:
         return
     fresh = st.session_state.get("sl_started_empty") or st.session_state.get("sl_link_fresh")
-    if token is not None and fresh and not st.session_state.get("sl_link_kept"):
-        with st.container(border=True, key="sl_first_save"):
-            st.subheader(":material/link: Your private link")
-            st.write(
-                "Your check-in is saved in a journal that only this address opens. Copy it "
-                "with the button beside it. You will also find it in the sidebar, under "
-                "Your private link."
-            )
-            link_box(token)
-            st.button(
-                "I have kept my link",
-                key="sl_kept",
-                on_click=lambda: st.session_state.update(sl_link_kept=True),
-            )
+    drawn_above = st.session_state.pop("sl_first_save_drawn", False)
+    if token is not None and fresh and not drawn_above and not st.session_state.get("sl_link_kept"):
+        _first_save_panel(token)
     hosted = config.is_hosted_database(app_config.database_path())
     if not hosted and summary.days_logged % BACKUP_EVERY == 0:
         with st.container(border=True, key="sl_backup"):

@@ -30,7 +30,7 @@ WEEKLY_SQL = (
     "GROUP BY week_start ORDER BY week_start"
 )
 RECENT_SQL = (
-    "SELECT count(exercises_done) AS days_logged, "
+    "SELECT count(*) AS checkins, count(exercises_done) AS days_logged, "
     "count(*) FILTER (WHERE exercises_done) AS exercise_days "
     "FROM checkins WHERE owner = ? AND day BETWEEN ? AND ?"
 )
@@ -43,8 +43,9 @@ class ExerciseRecord:
     aim: int
     end: dt.date
     weeks: pd.DataFrame  # week_start, days_logged, exercise_days, complete, met_aim
-    recent_days_logged: int
+    recent_days_logged: int  # days with an exercise answer
     recent_exercise_days: int
+    recent_checkins: int = 0  # check-ins at all, answered or not
 
     @property
     def recent_complete_weeks(self) -> pd.DataFrame:
@@ -63,8 +64,15 @@ class ExerciseRecord:
                 )
             ]
         days = RECENT_WEEKS * 7
-        if self.recent_days_logged == 0:
+        if self.recent_checkins == 0:
             said = [f"No check-ins in the last {RECENT_WEEKS} weeks."]
+        elif self.recent_days_logged == 0:
+            # Check-ins without the exercise answer (an import, say): unknown, not days off.
+            said = [
+                f"Exercises were not recorded on any of your "
+                f"{plural(self.recent_checkins, 'check-in')} in the last {RECENT_WEEKS} weeks: "
+                'answer "Did you do your exercises?" under Activity, exercises and notes.'
+            ]
         else:
             said = [
                 (
@@ -81,7 +89,9 @@ class ExerciseRecord:
             else:
                 # Unlogged days are unknown, so no weekly rate is extrapolated from them.
                 said[0] += f" (out of {days})."
+        # Only weeks with an exercise answer can reach or miss the aim.
         complete = self.recent_complete_weeks
+        complete = complete[complete["days_logged"] > 0]
         if not complete.empty:
             met = int(complete["met_aim"].sum())
             if len(complete) == 1:
@@ -111,7 +121,7 @@ def exercise_record(
         # Whole calendar weeks only: start on the Monday CHART_WEEKS - 1 weeks back.
         first_monday = end - dt.timedelta(days=end.weekday() + 7 * (CHART_WEEKS - 1))
         weeks = cur.execute(WEEKLY_SQL, [owner, first_monday, end]).df()
-        logged, exercised = cur.execute(RECENT_SQL, [owner, recent_start, end]).fetchone()
+        checkins, logged, exercised = cur.execute(RECENT_SQL, [owner, recent_start, end]).fetchone()
     weeks["week_start"] = pd.to_datetime(weeks["week_start"]).dt.date
     weeks["complete"] = [start + dt.timedelta(days=6) <= end for start in weeks["week_start"]]
     weeks["met_aim"] = weeks["exercise_days"] >= aim
@@ -121,4 +131,5 @@ def exercise_record(
         weeks=weeks,
         recent_days_logged=int(logged),
         recent_exercise_days=int(exercised),
+        recent_checkins=int(checkins),
     )

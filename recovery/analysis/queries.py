@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from recovery.analysis.rules import MIN_CHECKINS
-from recovery.signs import SIGNS
+from recovery.signs import RED_FLAG_COLUMNS, SIGNS
 
 # Identifiers cannot be parameters; they come only from the registry, whose names are
 # checked to be plain identifiers. Values are always ? parameters.
@@ -88,4 +88,12 @@ WEEKLY_SUMMARY_SQL = (
     + ") AS pain_free_days, "
     + ", ".join(f"avg({c}) AS {c}" for c in PRIMARY_COLUMNS)
     + " FROM checkins WHERE owner = ? AND day >= ? AND day <= ? GROUP BY 1 ORDER BY 1"
+)
+
+# Days with any red flag ticked; an unknown answer (NULL, never asked) is not a red flag.
+RECENT_RED_FLAGS_SQL = (
+    "SELECT day, " + ", ".join(RED_FLAG_COLUMNS) + " FROM checkins "  # noqa: S608
+    "WHERE owner = ? AND day > ? AND day <= ? AND ("
+    + " OR ".join(f"coalesce({c}, false)" for c in RED_FLAG_COLUMNS)
+    + ") ORDER BY day DESC"
 )

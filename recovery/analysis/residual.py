@@ -45,6 +45,10 @@ COMPARE_SQL = (
     "AND previous_activity IS NOT NULL "
     "GROUP BY after_strenuous"
 )
+# What the window holds at all: check-ins, and those with the activity answered.
+RECORDED_SQL = (
+    "SELECT count(*), count(activity) FROM checkins WHERE owner = ? AND day >= ? AND day <= ?"
+)
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,8 @@ class ResidualPattern:
     days_after_strenuous: int
     other_days: int
     gaps: tuple[Gap, ...]
+    checkins: int = 0  # check-ins in the window
+    activity_days: int = 0  # those with the activity answered
 
     @property
     def enough_data(self) -> bool:
@@ -105,6 +111,17 @@ class ResidualPattern:
                 f"{plural(self.other_days, 'day')} after other days, in {weeks}."
             )
             return [gap.sentence() for gap in self.gaps] + [counts]
+        if self.checkins == 0:
+            return [f"No check-ins in {weeks}."]
+        if self.activity_days == 0:
+            return [
+                (
+                    f"Activity was not recorded on any of your "
+                    f"{plural(self.checkins, 'check-in')} in {weeks}, so the days after a "
+                    'strenuous one cannot be found: choose "strenuous" or another level '
+                    "under Activity today in the check-in."
+                )
+            ]
         if self.other_days + self.days_after_strenuous < MIN_DAYS:
             return [
                 (
@@ -160,6 +177,7 @@ def residual_pattern(
         rows = cur.execute(
             COMPARE_SQL, [owner, start - dt.timedelta(days=1), end, STRENUOUS, start]
         ).fetchall()
+        checkins, activity_days = cur.execute(RECORDED_SQL, [owner, start, end]).fetchone()
     groups = {bool(row[0]): row for row in rows}
     after, other = groups.get(True), groups.get(False)
 
@@ -173,4 +191,6 @@ def residual_pattern(
         days_after_strenuous=int(after[1]) if after else 0,
         other_days=int(other[1]) if other else 0,
         gaps=gaps,
+        checkins=int(checkins),
+        activity_days=int(activity_days),
     )

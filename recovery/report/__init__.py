@@ -24,6 +24,7 @@ from recovery.analysis import stage
 from recovery.report.pdf_charts import draw_sign_chart
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import EXAMPLE_BATCH, checkin_records
+from recovery.text import safety
 from recovery.text import signs as sign_words
 from recovery.text.numbers import plural
 
@@ -148,7 +149,8 @@ def _verdict_table(pdf: _ReportPDF, comparison: analysis.Comparison) -> None:
             if result.baseline is not None
             else "-",
             sign_words.format_value(measure, result.recent) if result.recent is not None else "-",
-            sign_words.format_change(measure, result.change, result.change_pct) or "-",
+            sign_words.format_change(measure, result.baseline, result.recent, result.change_pct)
+            or "-",
             result.label,
         )
         for index, (width, value) in enumerate(zip(widths, cells, strict=True)):
@@ -211,7 +213,17 @@ def build_report(
     pdf.ln(1)
     pdf.heading("The seven signs")
     _verdict_table(pdf, comparison)
-    pdf.para(f"{comparison.improving_count} of 7 signs improved by these thresholds:", bold=True)
+    if comparison.has_verdicts:
+        pdf.para(
+            f"{comparison.improving_count} of 7 signs improved by these thresholds:", bold=True
+        )
+    else:
+        pdf.para(
+            "Not enough data yet for a verdict: each sign needs at least "
+            f"{analysis.MIN_CHECKINS} check-ins in its first week and in the latest 7 days. "
+            "What will count as a real change:",
+            bold=True,
+        )
     for the_sign in SIGNS:
         rule = the_sign.threshold
         pdf.para(
@@ -222,8 +234,8 @@ def build_report(
     pdf.heading("Red flags reported")
     flagged = [(r["day"], [f.question for f in RED_FLAGS if r[f.column]]) for r in records]
     flagged = [(day, questions) for day, questions in flagged if questions]
-    if not flagged:
-        pdf.para("None ticked in this period.")
+    asked = sum(1 for r in records if any(r[f.column] is not None for f in RED_FLAGS))
+    pdf.para(safety.asked_summary(asked, len(records), len(flagged)))
     for day, questions in flagged:
         pdf.para(f"{day:%d %b %Y}: " + "; ".join(questions) + ".")
 
@@ -256,6 +268,32 @@ def build_report(
             size=8.5,
         )
 
+    if comparison.has_verdicts:
+        _charts_page(pdf, comparison, series, start, end)
+    else:
+        # A few days draw empty charts: a page of them would only look like missing data.
+        pdf.heading("Each sign over the period")
+        pdf.para("Charts are drawn once there are enough check-ins for a verdict.")
+
+    notes = [(r["day"], r["notes"]) for r in records if r["notes"]]
+    pdf.add_page()
+    pdf.heading("Notes")
+    if not notes:
+        pdf.para("No notes in this period.")
+    for day, note in notes:
+        pdf.para(f"{day:%a %d %b %Y}", size=8.5, bold=True)
+        pdf.para(note, size=9)
+    return bytes(pdf.output())
+
+
+def _charts_page(
+    pdf: _ReportPDF,
+    comparison: analysis.Comparison,
+    series: dict,
+    start: dt.date,
+    end: dt.date,
+) -> None:
+    """One small chart per sign, two to a row, on a page of its own."""
     pdf.add_page()
     pdf.heading("Each sign over the period")
     pdf.para(
@@ -283,13 +321,3 @@ def build_report(
             pdf.family,
             pdf.clean,
         )
-
-    notes = [(r["day"], r["notes"]) for r in records if r["notes"]]
-    pdf.add_page()
-    pdf.heading("Notes")
-    if not notes:
-        pdf.para("No notes in this period.")
-    for day, note in notes:
-        pdf.para(f"{day:%a %d %b %Y}", size=8.5, bold=True)
-        pdf.para(note, size=9)
-    return bytes(pdf.output())

@@ -32,7 +32,7 @@ from recovery.storage.errors import (
     DiskFullError,
     StorageError,
 )
-from recovery.storage.journals import delete_owner, move_owner, owner_has_checkins
+from recovery.storage.journals import delete_owner, is_revoked, move_owner, owner_has_checkins
 from recovery.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from recovery.storage.queries import COUNT_BATCH, DATA_VERSION, UPSERT_CHECKIN
 from recovery.storage.visits import delete_abandoned_visits
@@ -62,6 +62,7 @@ __all__ = [
     "delete_owner",
     "existing_days",
     "get_checkin",
+    "is_revoked",
     "journal_summary",
     "latest_checkin",
     "load_checkins",

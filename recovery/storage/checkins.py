@@ -84,14 +84,23 @@ def get_checkin(
 
 
 def latest_checkin(
-    conn: duckdb.DuckDBPyConnection, owner: str, *, skip_batch: str | None = None
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    *,
+    before: dt.date | None = None,
+    skip_batch: str | None = None,
 ) -> dict[str, object] | None:
-    """The most recent check-in (leaving out ``skip_batch``), used to pre-fill the form."""
+    """The most recent check-in before ``before`` (default: any), leaving out ``skip_batch``.
+
+    The form starts a day from it: a day back-filled long ago starts from the check-in
+    before it, never from a later one.
+    """
+    bound = before or dt.date.max
     with cursor(conn) as cur:
         if skip_batch is None:
-            cur.execute(SELECT_LATEST, [owner])
+            cur.execute(SELECT_LATEST, [owner, bound])
         else:
-            cur.execute(SELECT_LATEST_SKIPPING, [owner, skip_batch])
+            cur.execute(SELECT_LATEST_SKIPPING, [owner, bound, skip_batch])
         row = cur.fetchone()
         if row is None:
             return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import duckdb
 
 from recovery.storage.cursors import checkpoint, cursor, transaction
@@ -9,27 +11,39 @@ from recovery.storage.queries import (
     COUNT_OWNER,
     DELETE_OWNER,
     DELETE_OWNER_SETTINGS,
+    IS_REVOKED,
     MOVE_OWNER,
     MOVE_OWNER_SETTINGS,
+    REVOKE_OWNER,
 )
 
 
-def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str) -> int:
-    """Delete every check-in and setting of one owner, out of the file too; returns the days."""
+def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = False) -> int:
+    """Delete every check-in and setting of one owner, out of the file too; returns the days.
+
+    With ``revoke`` the owner's link is given up for good (a person deleting their journal);
+    a kiosk visit that ends is not, as its owner id is never reused anyway.
+    """
     with cursor(conn, "save") as cur, transaction(cur):
         count = int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0])
         cur.execute(DELETE_OWNER, [owner])
         cur.execute(DELETE_OWNER_SETTINGS, [owner])
+        if revoke:
+            cur.execute(REVOKE_OWNER, [owner, dt.datetime.now()])
     checkpoint(conn)
     return count
 
 
 def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) -> int:
-    """Give every check-in and setting of one owner to another, in one transaction."""
+    """Give every check-in and setting of one owner to another, in one transaction.
+
+    The old owner is revoked: its link no longer opens anything.
+    """
     with cursor(conn, "save") as cur, transaction(cur):
         count = int(cur.execute(COUNT_OWNER, [old_owner]).fetchone()[0])
         cur.execute(MOVE_OWNER, [new_owner, old_owner])
         cur.execute(MOVE_OWNER_SETTINGS, [new_owner, old_owner])
+        cur.execute(REVOKE_OWNER, [old_owner, dt.datetime.now()])
     checkpoint(conn)
     return count
 
@@ -38,3 +52,9 @@ def owner_has_checkins(conn: duckdb.DuckDBPyConnection, owner: str) -> bool:
     """True when an owner has at least one check-in."""
     with cursor(conn) as cur:
         return int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0]) > 0
+
+
+def is_revoked(conn: duckdb.DuckDBPyConnection, owner: str) -> bool:
+    """True when an owner's link was given up (its journal deleted or moved)."""
+    with cursor(conn) as cur:
+        return int(cur.execute(IS_REVOKED, [owner]).fetchone()[0]) > 0

@@ -31,14 +31,16 @@ SELECT_CHECKINS = (
     "WHERE owner = ? AND day >= ? AND day <= ? ORDER BY day"
 )
 SELECT_ONE = "SELECT day, " + COLUMNS + " FROM checkins WHERE owner = ? AND day = ?"  # noqa: S608
+# The latest check-in before a day: what a new (or back-filled) day starts from.
 SELECT_LATEST = (
-    "SELECT day, " + COLUMNS + " FROM checkins WHERE owner = ? ORDER BY day DESC LIMIT 1"  # noqa: S608
+    "SELECT day, " + COLUMNS + " FROM checkins WHERE owner = ? AND day < ? "  # noqa: S608
+    "ORDER BY day DESC LIMIT 1"
 )
 # The *_SKIPPING forms leave out one batch (the example recovery is not the person's own).
 SELECT_ONE_SKIPPING = SELECT_ONE + " AND batch IS DISTINCT FROM ?"
 SELECT_LATEST_SKIPPING = (
-    "SELECT day, " + COLUMNS + " FROM checkins WHERE owner = ? AND batch IS DISTINCT FROM ? "  # noqa: S608
-    "ORDER BY day DESC LIMIT 1"
+    "SELECT day, " + COLUMNS + " FROM checkins WHERE owner = ? AND day < ? "  # noqa: S608
+    "AND batch IS DISTINCT FROM ? ORDER BY day DESC LIMIT 1"
 )
 EXISTS = "SELECT count(*) FROM checkins WHERE owner = ? AND day = ?"
 EXISTS_SKIPPING = EXISTS + " AND batch IS DISTINCT FROM ?"
@@ -49,6 +51,8 @@ COUNT_OWNER = "SELECT count(*) FROM checkins WHERE owner = ?"
 MOVE_OWNER = "UPDATE checkins SET owner = ? WHERE owner = ?"
 DELETE_OWNER_SETTINGS = "DELETE FROM settings WHERE owner = ?"
 MOVE_OWNER_SETTINGS = "UPDATE settings SET owner = ? WHERE owner = ?"
+REVOKE_OWNER = "INSERT OR IGNORE INTO revoked_owners (owner, revoked_at) VALUES (?, ?)"
+IS_REVOKED = "SELECT count(*) FROM revoked_owners WHERE owner = ?"
 # Parameters: prefix, owners to keep (a list), the moment to measure from, seconds.
 DELETE_ABANDONED = (
     "DELETE FROM checkins WHERE owner IN (SELECT owner FROM checkins "

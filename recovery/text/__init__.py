@@ -41,6 +41,10 @@ RED_FLAG_SOURCES = (
 
 CHECKIN_INTRO = "Answer for the last 24 hours: tap a number for each question, then Save."
 CHECKIN_UNANSWERED = "Nothing was saved. These questions still need an answer:"
+SAVED_WITH_UNANSWERED = (
+    "Your safety answers are saved first. These questions are not answered yet: answer them "
+    "when you can and save again."
+)
 SAFETY_NOT_SAVED = (
     "You changed a safety answer after saving. Your saved check-in for {day} does not "
     "include it yet."

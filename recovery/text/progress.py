@@ -142,7 +142,7 @@ def values_line(the_sign: Sign, result: SignResult) -> str:
     if result.recent is None:
         return f"First week {before}; no check-ins since."
     after = format_value(measure, result.recent)
-    change = format_change(measure, result.change, result.change_pct)
+    change = format_change(measure, result.baseline, result.recent, result.change_pct)
     return f"First week **{before}** \u2192 latest 7 days **{after}** ({change})"
 
 

@@ -17,6 +17,10 @@ if TYPE_CHECKING:  # types only: the analysis calls describe, so it cannot be im
 _PHRASES = {"pain_episodes": "Flare-ups per day"}
 
 
+def _places(measure: Measure) -> int:
+    return 0 if measure.kind == "minutes" else 1
+
+
 def format_value(measure: Measure, value: float | None) -> str:
     """A mean as people read it: '6.8', '42 min'."""
     if value is None:
@@ -26,10 +30,18 @@ def format_value(measure: Measure, value: float | None) -> str:
     return f"{value:.1f}"
 
 
-def format_change(measure: Measure, change: float | None, change_pct: float | None) -> str:
-    """A change with its sign and, when defined, its percentage: '−4.7, −69 %'."""
-    if change is None:
+def format_change(
+    measure: Measure, baseline: float | None, recent: float | None, change_pct: float | None
+) -> str:
+    """The change between two shown means, with its percentage: '−4.7, −69 %'.
+
+    The difference is taken between the values as shown (6.4 and 2.6 give −3.8), so the
+    numbers on the page add up; the percentage keeps the exact means.
+    """
+    if baseline is None or recent is None:
         return ""
+    places = _places(measure)
+    change = round(round(recent, places) - round(baseline, places), places)
     points = f"{change:+.0f} min" if measure.kind == "minutes" else f"{change:+.1f}"
     points = points.replace("-", "\u2212")
     if change_pct is None:

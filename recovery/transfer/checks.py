@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from recovery import storage
-from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
+from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN, RED_FLAG_COLUMNS
 from recovery.storage import EXAMPLE_BATCH
 from recovery.transfer import dates
 from recovery.transfer.columns import CSV_COLUMNS, EXAMPLE_COLUMN
@@ -24,6 +24,8 @@ _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _WHOLE = re.compile(r"^[+-]?\d+$")
 _YES = {"yes", "y", "true", "1", "ja", "oui", "si", "sí"}
 _NO = {"no", "n", "false", "0", "nein", "non"}
+# How the export writes a red-flag question nobody was asked; read back as unknown.
+NOT_ASKED = "not asked"
 # A spreadsheet runs a cell starting with =, +, -, @, a tab or a carriage return as a
 # formula; the CSV export puts an apostrophe in front (which a spreadsheet hides), and the CSV
 # import takes it off again.
@@ -119,6 +121,8 @@ def convert(column: str, raw: object) -> object:
             return True
         if word in _NO:
             return False
+        if word == NOT_ASKED and column in RED_FLAG_COLUMNS:  # unknown, never "no"
+            return None
         return raw
     if kind == "choice":
         return text.lower()

@@ -10,17 +10,20 @@ import json
 import duckdb
 
 from recovery import storage
-from recovery.signs import MEASURES_BY_COLUMN
+from recovery.signs import MEASURES_BY_COLUMN, RED_FLAG_COLUMNS
 from recovery.storage import EXAMPLE_BATCH
-from recovery.transfer.checks import guard
+from recovery.transfer.checks import NOT_ASKED, guard
 from recovery.transfer.columns import CSV_COLUMNS, EXAMPLE_COLUMN, JSON_FIELDS
 from recovery.transfer.json_file import JSON_FORMAT
 
 
 def format_cell(column: str, value: object) -> str:
-    """One value as the CSV writes it: yes/no, plain numbers, ISO dates, blank for none."""
+    """One value as the CSV writes it: yes/no, plain numbers, ISO dates, blank for none.
+
+    A red-flag question nobody was asked reads "not asked": a blank there could pass for "no".
+    """
     if value is None:
-        return ""
+        return NOT_ASKED if column in RED_FLAG_COLUMNS else ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, dt.date):

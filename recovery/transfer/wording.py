@@ -39,7 +39,7 @@ def absent_columns_note(parsed: ParsedFile) -> str | None:
         return None
     flags = any(column.startswith("rf_") for column in parsed.absent_columns)
     return f"Not in the file, so saved as not recorded: {', '.join(unrecorded)}." + (
-        " Red flags not in the file are saved as not ticked." if flags else ""
+        " Red flags not in the file are saved as not asked, never as no." if flags else ""
     )
 
 

@@ -31,7 +31,9 @@ def test_a_csv_uploaded_in_the_browser_is_imported_and_can_be_downloaded(server,
     expect(page.get_by_text("14 new days, 0 already in your journal")).to_be_visible()
     page.get_by_role("button", name="Import 14 days").click()
     wait_idle(page)
-    expect(page.get_by_test_id("stAlert").filter(has_text="Imported 14 days")).to_be_visible()
+    result = page.get_by_test_id("stAlert").filter(has_text="Imported 14 days")
+    expect(result).to_be_visible()
+    expect(result).to_be_in_viewport()  # where the Import button was, not under the title
 
     with page.expect_download() as download:
         page.get_by_role("button", name="Download CSV").click()
@@ -89,7 +91,8 @@ def test_spreadsheet_csvs_with_primary_columns_and_day_first_dates_import_on_a_p
     tab.screenshot(path=str(SCREENSHOTS / "import-preview-phone.png"))
     tab.get_by_role("button", name="Import 7 days").click()
     wait_idle(tab)
-    expect(tab.get_by_test_id("stAlert").filter(has_text="Imported 7 days")).to_be_visible()
+    imported = tab.get_by_test_id("stAlert").filter(has_text="Imported 7 days")
+    expect(imported).to_be_in_viewport()  # on a phone too
 
     _upload(tab, day_first)
     expect(tab.get_by_text("7 new days, 0 already in your journal")).to_be_visible()

@@ -38,8 +38,8 @@ def test_tapping_a_history_row_on_a_phone_opens_that_day_for_editing(server, bro
     expect(grid).to_be_visible()
     assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     box = grid.bounding_box()
-    # The first column holds each row's selection box: tap the second day (yesterday).
-    tab.mouse.click(box["x"] + 12, box["y"] + ROW_HEIGHT * 2 + ROW_HEIGHT / 2)
+    # Tap the second day's date (yesterday), not the small selection box beside it.
+    tab.mouse.click(box["x"] + 70, box["y"] + ROW_HEIGHT * 2 + ROW_HEIGHT / 2)
     wait_idle(tab)
     yesterday = today - dt.timedelta(days=1)
     expect(tab.get_by_role("heading", name=f"{yesterday:%A} {yesterday.day}")).to_be_visible()

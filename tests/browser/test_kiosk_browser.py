@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from recovery import example
-from recovery.signs import RED_FLAGS
-from tests.browser.helpers import NAV_LINKS, answer_all, go_to, open_app, wait_idle
+from recovery.signs import RED_FLAGS, sign
+from tests.browser.helpers import NAV_LINKS, answer, answer_all, go_to, open_app, wait_idle
 from tests.browser.server import PHONE, ROOT
 
 PUBLIC_URL = "https://seven-signs.example.org/"
@@ -15,6 +15,7 @@ KIOSK = {"RECOVERY_MODE": "kiosk", "RECOVERY_PUBLIC_URL": PUBLIC_URL}
 pytestmark = pytest.mark.server_env(KIOSK)
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 FLAG = RED_FLAGS[0].question
+PAIN_QUESTION = sign("pain").primary.question
 NOTE = "Anything else worth remembering?"
 PORTRAIT = {"width": 768, "height": 1024}
 LANDSCAPE = {"width": 1024, "height": 768}
@@ -30,6 +31,12 @@ def _start_todays_check_in(page: Page) -> None:
     page.get_by_role("button", name="Try today's check-in").click()
     wait_idle(page)
     expect(page.get_by_role("heading", name="Daily check-in")).to_be_visible()
+
+
+def _pain_answer(page: Page):
+    return page.get_by_role("radiogroup", name=PAIN_QUESTION).get_by_role(
+        "radio", name="7", exact=True
+    )
 
 
 def _history_line(page: Page) -> str:
@@ -109,8 +116,8 @@ def test_an_idle_screen_asks_still_there_then_clears_itself(server, browser):
     page = context.new_page()
     open_app(page, server.url)
     _start_todays_check_in(page)
-    page.get_by_text(FLAG).click()
-    wait_idle(page)
+    # An answer to forget (a red flag would hold the countdown: see the test below).
+    answer(page, PAIN_QUESTION, 7)
 
     prompt = page.locator(".st-key-kiosk_still_there")
     expect(prompt.get_by_text("Still there?")).to_be_visible(timeout=15_000)
@@ -121,14 +128,14 @@ def test_an_idle_screen_asks_still_there_then_clears_itself(server, browser):
     # Still here: the prompt goes and nothing is lost.
     page.get_by_role("button", name="I'm still here").click()
     expect(prompt).to_have_count(0)
-    expect(page.get_by_role("checkbox", name=FLAG)).to_be_checked()
+    expect(_pain_answer(page)).to_be_checked()
 
     # Walking away: the screen clears back to the welcome, with a fresh example.
     expect(prompt.get_by_text("Still there?")).to_be_visible(timeout=15_000)
     expect(page.get_by_role("heading", name="Welcome to Seven Signs")).to_be_visible(timeout=15_000)
     wait_idle(page)
     _start_todays_check_in(page)
-    expect(page.get_by_role("checkbox", name=FLAG)).not_to_be_checked()
+    expect(_pain_answer(page)).not_to_be_checked()
     context.close()
 
 
@@ -136,13 +143,32 @@ def test_an_idle_screen_asks_still_there_then_clears_itself(server, browser):
 def test_a_saved_check_in_clears_soon_with_the_countdown_shown(server, page):
     open_app(page, server.url)
     _start_todays_check_in(page)
-    page.get_by_text(FLAG).click()
-    wait_idle(page)
     answer_all(page)
     page.get_by_role("button", name="Save check-in").click()
     wait_idle(page)
     expect(page.get_by_text("Finished? This screen clears for the next person")).to_be_visible()
     expect(page.get_by_role("heading", name="Welcome to Seven Signs")).to_be_visible(timeout=15_000)
+
+
+@pytest.mark.server_env({**KIOSK, "RECOVERY_KIOSK_IDLE_SECONDS": "4"})
+def test_a_saved_red_flag_is_never_covered_nor_cleared_by_a_countdown(server, page):
+    open_app(page, server.url)
+    _start_todays_check_in(page)
+    page.get_by_text(FLAG).click()
+    wait_idle(page)
+    page.get_by_role("button", name="Save check-in").click()  # the red flag alone
+    wait_idle(page)
+    urgent = page.locator(".urgent-care").first
+    expect(urgent).to_be_visible()
+    # Well past the 4-second countdowns: no pop-up over it, and the screen has not cleared.
+    page.wait_for_timeout(9_000)
+    expect(page.get_by_text("This screen clears for the next person")).to_have_count(0)
+    expect(page.get_by_text("Still there?")).to_have_count(0)
+    expect(urgent).to_be_in_viewport()
+    page.screenshot(path=str(SCREENSHOTS / "kiosk-red-flag-held.png"))
+    # Only Start over clears it, for the next person.
+    _start_over(page)
+    expect(page.locator(".urgent-care")).to_have_count(0)
 
 
 def test_the_kiosk_sends_no_request_beyond_its_own_server(server, page):
