@@ -147,7 +147,7 @@ def test_a_hand_made_journal_gives_the_hand_computed_answers(conn):
     assert comparison.days_logged == 14 and comparison.last_day == _day(27)
     # pain-free: flare-ups 0 and leg pain <= 1; leg pain 2 is not pain-free
     assert (comparison.pain_free_baseline, comparison.pain_free_recent) == (0, 0)
-    assert "Talk to your clinician soon" in comparison.signs["numbness"].sentence
+    assert "a clear change for the worse" in comparison.signs["numbness"].sentence
 
 
 def test_an_empty_journal_has_no_verdicts_and_no_periods(conn):

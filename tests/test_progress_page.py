@@ -185,7 +185,8 @@ def test_a_worsening_journal_opens_with_the_notice_before_anything_else(app, db_
     notice = elements[1].value
     assert notice.startswith("**2 signs are worse than in your first week: walking and sleep.**")
     assert "Contact your clinician now" in notice
-    assert "leg weakness that is quickly getting worse" in notice
+    # Walking and sleep are not leg strength: no emergency paragraph about weakness.
+    assert "leg weakness" not in notice and "emergency" not in notice
     assert at.header[0].value == "Worse in 2 signs: walking and sleep"
 
 

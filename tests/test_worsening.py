@@ -98,8 +98,9 @@ def test_the_notice_names_the_signs_and_what_to_do(conn, journal, title, words):
     assert notice.title == title
     for word in words:
         assert word in notice.text + notice.detail
-    if notice.level == "error":
-        # The firm notice carries the registry's red flag and its urgent-care message.
+    if "strength" in notice.signs:
+        # Leg strength falling carries the registry's red flag and its urgent-care message.
+        assert notice.level == "error"
         assert notice.red_flag is not None and notice.red_flag.column == "rf_worsening_weakness"
         assert notice.red_flag.question.lower() in notice.urgent
         assert "emergency department" in notice.urgent
@@ -156,7 +157,10 @@ def test_zero_reads_as_none_and_one_verdict_for_all_is_not_repeated(conn):
         "none in your latest 7 days."
     )
     assert progress.verdict_names(comparison) == ""  # the headline already says it
-    assert comparison.signs["pain"].sentence.endswith("Talk to your clinician soon.")
+    # The card points to the notice instead of giving its own, different urgency.
+    assert comparison.signs["pain"].sentence.endswith(
+        "(the notice at the top of the page says what to do)."
+    )
 
 
 @pytest.mark.parametrize(
@@ -167,3 +171,17 @@ def test_how_long_ago_never_reads_as_a_negative_number(days_before, words):
     from recovery import text
 
     assert text.days_ago(END - dt.timedelta(days=days_before), END) == words
+
+
+@pytest.mark.parametrize("journal", ["leg pain worse", "two worse", "strength worse", "all worse"])
+def test_one_scale_of_urgency_the_notice_alone_says_how_soon(conn, journal):
+    comparison = _log(conn, journal)
+    notice = worsening.worsening_notice(comparison)
+    assert notice is not None
+    said = notice.text + notice.urgent
+    # One sign (not strength) asks for soon; several or strength ask for now; never both.
+    assert ("soon" in said) != ("now" in notice.text)
+    for key in notice.signs:
+        assert "clinician" not in comparison.signs[key].sentence
+    # The emergency paragraph about leg weakness only when leg strength is falling.
+    assert ("emergency department" in notice.urgent) == ("strength" in notice.signs)

@@ -1,9 +1,10 @@
 """Getting worse, said first: the notice the progress and guide pages open with.
 
 A sign counts as worse when its latest 7 days are past its threshold in the wrong direction
-(the same rule that judges improvement, recovery.analysis.judge). One sign worse asks the
-person to talk to their clinician soon; several at once, or leg strength falling, asks more
-firmly and points to the red flag about weakness that is quickly getting worse.
+(the same rule that judges improvement, recovery.analysis.judge). This notice is the one place
+that says how urgent a change is; the sign cards and the guide point to it. One sign worse asks
+for an appointment soon; several at once, or leg strength falling, asks to contact the clinician
+now. Only leg strength falling adds the red flag about weakness that is quickly getting worse.
 """
 
 from __future__ import annotations
@@ -86,13 +87,15 @@ def worsening_notice(comparison: Comparison) -> Notice | None:
         title = f"{names[0].upper()}{names[1:]} is worse than in your first week"
     else:
         title = f"{len(worse)} signs are worse than in your first week: {names}"
-    strength = (
-        " Leg strength falling needs checking." if STRENGTH in worse and len(worse) > 1 else ""
-    )
+    text = "Contact your clinician now: do not wait for a routine appointment."
+    if STRENGTH not in worse:
+        return Notice(level="error", title=title, text=text, signs=worse, detail=moves)
+    if len(worse) > 1:
+        text += " Leg strength falling needs checking."
     return Notice(
         level="error",
         title=title,
-        text=f"Contact your clinician now: do not wait for a routine appointment.{strength}",
+        text=text,
         signs=worse,
         detail=moves,
         red_flag=WEAKNESS_FLAG,
