@@ -219,6 +219,6 @@ with st.container(border=True):
 
 folded = [m for m in _FOLLOW_UP if m not in ask_first]
 if folded:
-    fields.folded(", ".join(m.label for m in folded), "ci_more", folded)
+    fields.folded(text.already_answered([m.label for m in folded]), "ci_more", folded)
 fields.folded("Optional measurements", "ci_optional", _OPTIONAL)
 fields.folded("Activity, exercises and notes", "ci_notes_box", _NOTES)

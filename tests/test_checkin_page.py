@@ -373,3 +373,10 @@ def test_saving_with_the_main_button_after_a_late_red_flag_needs_no_second_remin
     _release(app)
     [row] = _saved(db_path)
     assert row["rf_fever_or_injury"] is True
+
+
+def test_the_folded_questions_say_they_are_already_answered(app, db_path):
+    _write(db_path, (YESTERDAY, checkin(leg_pain=4)))
+    app.run()
+    titles = [e.label for e in app.expander]
+    assert "Already answered: back pain and woken by pain" in titles

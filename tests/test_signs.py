@@ -83,3 +83,9 @@ def test_labels_exist_for_every_column():
 def test_registry_sql_uses_only_placeholders_for_values():
     assert "?" in storage.UPSERT_CHECKIN
     assert isinstance(duckdb.__version__, str) and duckdb.__version__.startswith("1.5")
+
+
+def test_threshold_sources_read_well_inside_brackets():
+    # Every page, the PDF and the guide print a source inside brackets: "(Ostelo et al., ...)".
+    for the_sign in signs.SIGNS:
+        assert "(" not in the_sign.threshold.source and ")" not in the_sign.threshold.source

@@ -78,7 +78,7 @@ SIGNS: tuple[Sign, ...] = (
             points=2,
             percent=30,
             summary="a fall of at least 2 points or at least 30 % from your baseline",
-            source=cite("ostelo2008") + " (consensus on minimal important change)",
+            source=cite("ostelo2008") + ", consensus on minimal important change",
         ),
     ),
     Sign(

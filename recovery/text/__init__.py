@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from recovery.text.numbers import join_words
+
 APP_NAME = "Seven Signs"
 TAGLINE = "Track the seven signs that sciatica is getting better, one short check-in a day."
 
@@ -71,3 +73,8 @@ def days_ago(day: dt.date, today: dt.date | None = None) -> str:
     if delta == 1:
         return "yesterday"
     return f"{delta} days ago"
+
+
+def already_answered(labels: list[str]) -> str:
+    """The title of the folded questions that already have an answer: 'Already answered: ...'."""
+    return "Already answered: " + join_words([label.lower() for label in labels])
