@@ -35,7 +35,7 @@ def test_summary_over_four_full_weeks(conn):
     record = adherence.exercise_record(conn, OWNER, today=END)
     assert record.sentences == [
         (
-            "In the last 4 weeks you did your exercises on 17 of the 28 days you logged: "
+            "In the last 4 weeks you did your exercises on 17 of the 28 days with an answer: "
             "about 4.2 days a week."
         ),
         "3 of the last 4 full weeks reached your aim of 5 days.",
@@ -77,7 +77,7 @@ def test_missing_days_are_not_counted_as_days_off(conn):
         )
     record = adherence.exercise_record(conn, OWNER, today=END)
     assert record.sentences[0] == (
-        "In the last 4 weeks you did your exercises on 3 of the 3 days you logged (out of 28)."
+        "In the last 4 weeks you did your exercises on 3 of the 3 days with an answer; the other 25 days have none."
     )
 
 

@@ -34,7 +34,7 @@ def test_exercises_not_recorded_on_29_consecutive_check_ins(conn):
 def test_exercises_recorded_on_a_few_days(conn):
     _log(conn, 2, exercises_done=True)
     said = " ".join(adherence.exercise_record(conn, OWNER, today=TODAY).sentences)
-    assert "you did your exercises on 2 of the 2 days you logged" in said
+    assert "you did your exercises on 2 of the 2 days with an answer" in said
 
 
 def test_residual_no_check_ins(conn):

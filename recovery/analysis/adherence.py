@@ -78,17 +78,17 @@ class ExerciseRecord:
                 (
                     f"In the last {RECENT_WEEKS} weeks you did your exercises on "
                     f"{self.recent_exercise_days or 'none'} of the "
-                    f"{plural(self.recent_days_logged, 'day')} you logged"
+                    f"{plural(self.recent_days_logged, 'day')} with an answer"
                 )
             ]
-            if not self.recent_exercise_days:
-                said[0] += "."
-            elif self.recent_days_logged == days:
+            if self.recent_days_logged < days:
+                # Days without an answer are unknown, so no weekly rate is extrapolated.
+                said[0] += f"; the other {plural(days - self.recent_days_logged, 'day')} have none."
+            elif self.recent_exercise_days:
                 per_week = self.recent_exercise_days / RECENT_WEEKS
                 said[0] += f": about {per_week:.1f} days a week."
             else:
-                # Unlogged days are unknown, so no weekly rate is extrapolated from them.
-                said[0] += f" (out of {days})."
+                said[0] += "."
         # Only weeks with an exercise answer can reach or miss the aim.
         complete = self.recent_complete_weeks
         complete = complete[complete["days_logged"] > 0]
