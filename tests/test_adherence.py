@@ -77,7 +77,8 @@ def test_missing_days_are_not_counted_as_days_off(conn):
         )
     record = adherence.exercise_record(conn, OWNER, today=END)
     assert record.sentences[0] == (
-        "In the last 4 weeks you did your exercises on 3 of the 3 days with an answer; the other 25 days have none."
+        "In the last 4 weeks you did your exercises on 3 of the 3 days with an answer; "
+        "the other 25 days have none."
     )
 
 

@@ -109,3 +109,31 @@ def test_charts_render_offline_for_reports(example_comparison):
     )
     png = vlc.vegalite_to_png(chart.properties(width=480).to_json(), scale=1)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 5000
+
+
+def test_every_value_axis_is_labelled_alike_on_screen_and_in_the_pdf(example_comparison):
+    from recovery.axis import value_axis
+
+    comparison, series, domain = example_comparison
+    for the_sign in SIGNS:
+        result = comparison.signs[the_sign.key]
+        frame = series[the_sign.key].frame
+        spec = _spec(charts.sign_chart(the_sign.key, frame, result, domain=domain))
+        y = spec["layer"][0]["encoding"]["y"]
+        ticks = y["axis"]["values"]
+        # Every 0-10 scale is labelled 0, 2, ... 10; others by a round step, at most six labels.
+        if the_sign.primary.kind == "scale":
+            assert ticks == [0, 2, 4, 6, 8, 10]
+        assert 3 <= len(ticks) <= 6 and ticks[0] == 0
+        assert y["scale"]["domain"] == [ticks[0], ticks[-1]]
+        levels = [v for v in (result.baseline, result.target) if v is not None]
+        assert value_axis(the_sign.primary, [*frame["value"].dropna(), *levels])[2] == ticks
+
+
+@pytest.mark.parametrize(
+    ("highest", "ticks"), [(0, [0, 1, 2]), (7.2, [0, 2, 4, 6, 8]), (45, [0, 10, 20, 30, 40, 50])]
+)
+def test_a_count_axis_ends_at_a_round_number_above_the_highest_value(highest, ticks):
+    from recovery.axis import value_axis
+
+    assert value_axis(sign("episodes").primary, [highest])[2] == ticks

@@ -60,7 +60,7 @@ def residual_chart(
             "mean:Q",
             title="Average (0-10, lower is better)",
             scale=alt.Scale(domain=[0, 10]),
-            axis=_axis(text_scale),
+            axis=_axis(text_scale, values=list(range(0, 11, 2))),  # as every 0-10 axis
         ),
         color=alt.Color(
             "group:N",

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from recovery.analysis import Granularity, SignResult
+from recovery.axis import value_axis
 from recovery.charts.style import (
     AXIS_LABEL_SIZE,
     AXIS_TITLE_SIZE,
@@ -37,11 +38,11 @@ def _iso(day: dt.date) -> str:
     return day.isoformat()
 
 
-def _y_scale(measure: Measure, frame: pd.DataFrame, levels: list[float]) -> alt.Scale:
-    if measure.kind == "scale":
-        return alt.Scale(domain=[measure.minimum, measure.maximum], nice=False)
-    highest = max([*frame["value"].dropna().tolist(), *levels, 1.0])
-    return alt.Scale(domain=[0, highest * 1.08], nice=True)
+def _y_axis(
+    measure: Measure, frame: pd.DataFrame, levels: list[float]
+) -> tuple[alt.Scale, list[float]]:
+    low, high, ticks = value_axis(measure, [*frame["value"].dropna().tolist(), *levels])
+    return alt.Scale(domain=[low, high], nice=False), ticks
 
 
 def _label_above(level: float, recent: float, others: list[float], span: float) -> bool:
@@ -163,7 +164,7 @@ def sign_chart(
     measure = the_sign.primary
     rows = _chart_rows(series_frame)
     levels = [v for v in (result.baseline, result.target) if v is not None]
-    y_scale = _y_scale(measure, rows, levels)
+    y_scale, y_ticks = _y_axis(measure, rows, levels)
     if domain is not None:
         x_scale = alt.Scale(type="utc", domain=[_iso(domain[0]), _iso(domain[1])], padding=6)
     else:
@@ -193,7 +194,7 @@ def sign_chart(
             "value:Q",
             scale=y_scale,
             title=_axis_title(measure),
-            axis=alt.Axis(**fonts) if fonts else alt.Undefined,
+            axis=alt.Axis(values=y_ticks, **fonts),
         ),
         tooltip=tooltip,
     )

@@ -8,12 +8,12 @@ rolling mean as a line, the baseline (dashed grey) and the level that counts as 
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pandas as pd
 from fpdf import FPDF
 
 from recovery import analysis
+from recovery.axis import value_axis
 from recovery.signs import Sign
 
 DOT = (120, 144, 170)
@@ -22,17 +22,6 @@ BASELINE = (130, 130, 130)
 TARGET = (46, 125, 50)
 GRID = (225, 229, 233)
 INK = (31, 41, 51)
-
-
-def _nice_top(value: float) -> float:
-    """A round upper end for an axis (5, 10, 20, 50, 100...) at or above ``value``."""
-    if value <= 0:
-        return 1.0
-    power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 5, 10):
-        if value <= step * power:
-            return float(step * power)
-    return float(10 * power)
 
 
 def _label(value: float) -> str:
@@ -60,10 +49,7 @@ def draw_sign_chart(
     pdf.cell(width, 4, clean(f"{the_sign.number}. {the_sign.short_title} ({better})"))
     values = [float(v) for v in frame["value"].dropna()] if not frame.empty else []
     levels = [v for v in (result.baseline, result.target) if v is not None]
-    if measure.kind == "scale":
-        low, high = float(measure.minimum or 0), float(measure.maximum or 10)
-    else:
-        low, high = 0.0, _nice_top(max([*values, *levels, 1.0]) * 1.1)
+    low, high, ticks = value_axis(measure, [*values, *levels])
     left, top = x + 7, y + 6
     plot_w, plot_h = width - 9, height - 12
     span_days = max((end - start).days, 1)
@@ -77,7 +63,7 @@ def draw_sign_chart(
     pdf.set_font(font, "", 6.5)
     pdf.set_line_width(0.15)
     pdf.set_draw_color(*GRID)
-    for tick in (low, (low + high) / 2, high):
+    for tick in ticks:
         pdf.line(left, py(tick), left + plot_w, py(tick))
         pdf.set_xy(x, py(tick) - 1.5)
         pdf.cell(6, 3, _label(tick), align="R")

@@ -96,7 +96,11 @@ def describe(
             return f"{name} {moved}: a clear improvement by the app's rule ({rule.summary})."
         return f"{name} {moved}, a clinically meaningful improvement."
     if result.verdict == "worse":
-        return f"{name} {moved}, a clear change for the worse (the notice at the top of the page says what to do)."
+        # How urgent it is, the worsening notice says once (recovery.analysis.worsening).
+        return (
+            f"{name} {moved}, a clear change for the worse "
+            "(the notice at the top of the page says what to do)."
+        )
     news = _secondary_news(result, secondary_verdicts)
     return f"{name} {moved}: not a clear change yet (that takes {rule.summary}).{news}"
 
