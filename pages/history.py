@@ -11,6 +11,9 @@ from ui import blocks, storage_problems
 from ui.journal_link import page_link
 from ui.session import open_journal
 
+# Reads on light and dark themes alike: a see-through red over the grid's own background.
+RED_FLAG_ROW = "background-color: rgba(230, 40, 40, 0.22)"
+
 journal = open_journal()
 
 st.title("History")
@@ -32,21 +35,33 @@ st.write(
     f"to {text.long_date(frame['day'].max())}. **Tap a day** to see all of it, edit or delete it."
 )
 days = history.table_days(frame)  # row i of the table is days[i]
+table = history.phone_table(frame)
+flagged = history.red_flag_rows(table)
+st.caption(f"Signs: {history.column_key()}")
+if any(flagged):
+    st.caption(":red[**Red rows**]: a red flag was reported that day.")
 # A new key after a delete clears the selection, so it never lands on the next day.
 table_key = f"history_table_{st.session_state.get('history_round', 0)}"
+columns = {
+    "Date": st.column_config.TextColumn(pinned=True, width=history.DATE_WIDTH),
+    **{
+        name: st.column_config.TextColumn(number, width=history.SIGN_WIDTH, help=name)
+        for name, number in history.sign_headers().items()
+    },
+}
 event = st.dataframe(
-    history.phone_table(frame),
+    # Red-flag days stand out by colour here and by "Yes" in the Red flag column.
+    table.style.apply(lambda row: [RED_FLAG_ROW if flagged[row.name] else ""] * len(row), axis=1),
     hide_index=True,
     width="stretch",
     on_select="rerun",
-    # A tap on any cell opens its day, as does the row's own tick box.
-    selection_mode=["single-row", "single-cell"],
+    # A tap on any cell opens its day (no tick-box column: it would push the signs off a phone).
+    selection_mode="single-cell",
     key=table_key,
-    column_config={"Date": st.column_config.TextColumn(pinned=True)},
+    column_config=columns,
 )
 selection = event.selection if event is not None else None
-rows = list(selection.rows) if selection else []
-rows += [cell[0] for cell in selection.cells] if selection else []
+rows = [cell[0] for cell in selection.cells] if selection else []
 if not rows:
     st.caption("Values are each sign's daily measure; a dash means not recorded.")
     blocks.end_page()

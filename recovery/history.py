@@ -72,6 +72,27 @@ def phone_table(frame: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+# On a 390 px phone the date and all seven signs fit side by side only with narrow columns:
+# each sign's column is headed by its number, and a key above the table names them.
+DATE_WIDTH = 92
+SIGN_WIDTH = 36
+
+
+def sign_headers() -> dict[str, str]:
+    """Each sign's column (its short title) and the narrow heading a phone shows: its number."""
+    return {sign.short_title: str(sign.number) for sign in SIGNS}
+
+
+def column_key() -> str:
+    """The key to the numbered columns: '1 Leg pain · 2 Pain flare-ups · ...'."""
+    return " · ".join(f"**{sign.number}** {sign.short_title}" for sign in SIGNS)
+
+
+def red_flag_rows(table: pd.DataFrame) -> list[bool]:
+    """Which rows of ``phone_table`` are days with a red flag reported (the page marks them)."""
+    return [value == "Yes" for value in table["Red flag"]]
+
+
 def red_flag_cell(row: pd.Series | dict) -> str:
     """The table's red-flag column: 'Yes', '' for none, or 'Not asked' when nobody asked."""
     answers = [row[flag.column] for flag in RED_FLAGS]

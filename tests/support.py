@@ -150,8 +150,9 @@ def seeded(db_path: Path, days: tuple[dt.date, ...] = (DAY1, DAY2)) -> None:
 
 
 def choose_row(app, index: int, key: str = "history_table_0"):
-    """Select a table row as a tap does (AppTest sets the table's selection state)."""
-    app.session_state[key] = {"selection": {"rows": [index], "columns": [], "cells": []}}
+    """Select a table row as a tap on its date does (AppTest sets the table's selection)."""
+    selection = {"rows": [], "columns": [], "cells": [[index, "Date"]]}
+    app.session_state[key] = {"selection": selection}
     app.run()
     assert not app.exception
     return app

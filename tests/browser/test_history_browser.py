@@ -4,7 +4,7 @@ import datetime as dt
 
 from playwright.sync_api import expect
 
-from recovery import storage
+from recovery import history, storage
 from recovery.signs import MEASURES_BY_COLUMN
 from tests.browser.helpers import wait_idle
 from tests.browser.server import PHONE, ROOT
@@ -12,6 +12,15 @@ from tests.conftest import checkin
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 ROW_HEIGHT = 35  # the data grid's default row and header height, in pixels
+
+
+def _open_history(tab, url: str):
+    tab.set_default_timeout(30_000)
+    tab.goto(f"{url}/history")
+    wait_idle(tab)
+    expect(tab.get_by_test_id("stDataFrame")).to_be_visible()
+    tab.wait_for_timeout(300)  # the grid paints its canvas after it appears
+    return tab
 
 
 def test_tapping_a_history_row_on_a_phone_opens_that_day_for_editing(server, browser):
@@ -24,26 +33,31 @@ def test_tapping_a_history_row_on_a_phone_opens_that_day_for_editing(server, bro
             conn,
             storage.LOCAL_OWNER,
             today - dt.timedelta(days=n),
-            checkin(leg_pain=3 + n, notes=note),
+            checkin(leg_pain=3 + n, notes=note, rf_both_legs=n == 2, walk_minutes=120),
         )
     conn.close()
     server.start()
 
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dark = browser.new_context(viewport=PHONE, color_scheme="dark")
+    _open_history(dark.new_page(), server.url).screenshot(
+        path=str(SCREENSHOTS / "history-phone-dark.png")
+    )
+    dark.close()
     context = browser.new_context(viewport=PHONE, color_scheme="light")
-    tab = context.new_page()
-    tab.set_default_timeout(30_000)
-    tab.goto(f"{server.url}/history")
-    wait_idle(tab)
+    tab = _open_history(context.new_page(), server.url)
     grid = tab.get_by_test_id("stDataFrame")
-    expect(grid).to_be_visible()
     assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     box = grid.bounding_box()
-    # Tap the second day's date (yesterday), not the small selection box beside it.
-    tab.mouse.click(box["x"] + 70, box["y"] + ROW_HEIGHT * 2 + ROW_HEIGHT / 2)
+    # The date and all seven signs fit the phone's width: nothing to scroll sideways for.
+    assert box["x"] + history.DATE_WIDTH + 7 * history.SIGN_WIDTH <= box["x"] + box["width"]
+    assert box["x"] + box["width"] <= PHONE["width"]
+    expect(tab.get_by_text("Red rows")).to_be_visible()  # the red-flag day is marked
+    # Tap the second day's date (yesterday): a tap anywhere on a row opens its day.
+    tab.mouse.click(box["x"] + 30, box["y"] + ROW_HEIGHT * 2 + ROW_HEIGHT / 2)
     wait_idle(tab)
     yesterday = today - dt.timedelta(days=1)
     expect(tab.get_by_role("heading", name=f"{yesterday:%A} {yesterday.day}")).to_be_visible()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / "history-phone.png"))
     tab.get_by_role("button", name="Edit this day").click()
     wait_idle(tab)
