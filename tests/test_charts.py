@@ -2,7 +2,9 @@
 
 import datetime as dt
 import json
+import re
 
+import altair as alt
 import pandas as pd
 import pytest
 import vl_convert as vlc
@@ -137,3 +139,40 @@ def test_a_count_axis_ends_at_a_round_number_above_the_highest_value(highest, ti
     from recovery.axis import value_axis
 
     assert value_axis(sign("episodes").primary, [highest])[2] == ticks
+
+
+def _drawn_text(chart, width: int = 420) -> dict[str, float]:
+    """Each text the chart draws and its height on the picture, laid out as a page does."""
+    # Streamlit fits the whole chart (title and axes too) into its width and height.
+    fitted = chart.properties(
+        width=width, autosize=alt.AutoSizeParams(type="fit", contains="padding")
+    )
+    svg = vlc.vegalite_to_svg(fitted.to_json())
+    found = re.findall(r'translate\(([\d.\-]+),([\d.\-]+)\)"[^>]*>([^<]*)</text>', svg)
+    return {label: float(y) for _, y, label in found}
+
+
+@pytest.mark.parametrize(("text_scale", "height"), [(1.0, 170), (1.8, 140), (1.8, 170)])
+def test_labels_never_overlap_even_in_large_type(example_comparison, text_scale, height):
+    comparison, series, domain = example_comparison
+    for the_sign in SIGNS:
+        result = comparison.signs[the_sign.key]
+        chart = charts.sign_chart(
+            the_sign.key,
+            series[the_sign.key].frame,
+            result,
+            domain=domain,
+            height=height,
+            title="A title",
+            text_scale=text_scale,
+        )
+        drawn = _drawn_text(chart)
+        references = [
+            y for label, y in drawn.items() if label.startswith(("baseline", "improving"))
+        ]
+        if len(references) == 2:
+            assert abs(references[0] - references[1]) >= 11 * text_scale, (the_sign.key, drawn)
+        ticks = sorted(y for label, y in drawn.items() if re.fullmatch(r"\d+(\.\d+)?", label))
+        assert len(ticks) >= 3, (the_sign.key, drawn)
+        gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+        assert min(gaps) >= 10 * text_scale, (the_sign.key, drawn)

@@ -154,7 +154,6 @@ button[kind] { min-height: 2.75rem; }
 [data-testid="stElementToolbar"] { display: none !important; }
 /* Room at the foot for the kiosk's floating countdown, so it never hides the last lines. */
 [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 8rem; }
-/* On a wide screen the demo notice and Start over share one line, leaving room below. */
 /* The phone's row of page links starts below the (taller) header, not under it. */
 .st-key-phone_nav { margin-top: 0; }
 /* On a wide screen the page uses the width, and the demo notice and Start over share a line. */
@@ -165,6 +164,10 @@ button[kind] { min-height: 2.75rem; }
   .st-key-kiosk_notice { flex-direction: row; align-items: center; }
   .st-key-kiosk_notice > div { flex: 2 1 0; min-width: 0; }
   .st-key-kiosk_notice > div:last-child { flex: 1 1 0; }
+  /* The Start over question takes the whole line, so its buttons keep their words. */
+  .st-key-kiosk_notice:has(.st-key-kiosk_confirm_box) {
+    flex-direction: column; align-items: stretch;
+  }
 }
 </style>
 """

@@ -204,6 +204,15 @@ _KIOSK_CSS = """
   background-color: rgb(var(--kiosk-bg, 255 255 255)); border: 2px solid #0072B2;
   box-shadow: 0 0.25rem 1rem rgba(0, 0, 0, 0.3);
 }
+/* No app menu in the kiosk: its Print and Record a screencast are not for visitors. */
+[data-testid="stMainMenu"], [data-testid="stToolbarActions"] { display: none; }
+/* All five pages in the top bar of a 1024 px tablet, none hidden behind "2 more". */
+[data-testid="stTopNav"] { flex: 1 1 auto; }
+[data-testid="stTopNav"] + div { flex: 0 0 auto; width: auto; min-width: 0; }
+@media (max-width: 1100px) {
+  [data-testid="stTopNavLink"] span, [data-testid="stTopNavLink"] p { font-size: 0.875rem; }
+  [data-testid="stTopNavLink"] > span:has([data-testid="stIconMaterial"]) { display: none; }
+}
 @media (prefers-color-scheme: dark) {
   .st-key-kiosk_still_there, .st-key-kiosk_after_save { --kiosk-bg: 14 17 23; }
 }
@@ -232,23 +241,25 @@ def _confirm_start_over(conn) -> None:
             st.session_state["kiosk_confirm"] = True
             st.rerun()
         return
-    st.warning(
-        "Clear everything on this screen and start again, with a fresh example, for the "
-        "next person?",
-        icon=":material/restart_alt:",
-    )
-    yes, no = st.columns(2)
-    yes.button(
-        "Yes, start over",
-        key="kiosk_reset_yes",
-        type="primary",
-        width="stretch",
-        on_click=_start_over_now,
-        args=(conn,),
-    )
-    if no.button("Cancel", key="kiosk_reset_no", width="stretch"):
-        st.session_state.pop("kiosk_confirm", None)
-        st.rerun()
+    # One box, so a wide screen's row layout keeps the question and its answers together.
+    with st.container(key="kiosk_confirm_box"):
+        st.warning(
+            "Clear everything on this screen and start again, with a fresh example, for the "
+            "next person?",
+            icon=":material/restart_alt:",
+        )
+        yes, no = st.columns(2)
+        yes.button(
+            "Yes, start over",
+            key="kiosk_reset_yes",
+            type="primary",
+            width="stretch",
+            on_click=_start_over_now,
+            args=(conn,),
+        )
+        if no.button("Cancel", key="kiosk_reset_no", width="stretch"):
+            st.session_state.pop("kiosk_confirm", None)
+            st.rerun()
 
 
 def furniture(conn) -> None:

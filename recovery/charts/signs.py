@@ -45,17 +45,24 @@ def _y_axis(
     return alt.Scale(domain=[low, high], nice=False), ticks
 
 
-def _label_above(level: float, recent: float, others: list[float], span: float) -> bool:
+def _label_above(level: float, recent: float, others: list[float], close: float) -> bool:
     """Whether a reference line's label goes above it: away from the latest values, unless
-    another reference line is too close on that side."""
+    another reference line is within ``close`` (a label's height) on that side."""
     above = recent <= level
-    close = 0.12 * span
     for other in others:
         if above and level < other <= level + close:
             return False
         if not above and level - close <= other < level:
             return True
     return above
+
+
+def _plot_height(height: int, text_scale: float, titled: bool) -> float:
+    """About how many pixels of ``height`` the plot itself gets, after the title and axis."""
+    chrome = AXIS_LABEL_SIZE * text_scale * 2.5
+    if titled:
+        chrome += CHART_TITLE_SIZE * text_scale * 1.8
+    return max(height - chrome, 40.0)
 
 
 def _axis_title(measure: Measure) -> str:
@@ -96,9 +103,14 @@ def _reference_layers(
     domain: tuple[dt.date, dt.date] | None,
     text: TextColours = LIGHT_TEXT,
     font_size: float = REFERENCE_LABEL_SIZE,
+    plot_height: float = CHART_HEIGHT,
+    y_axis: alt.Axis | None = None,
 ) -> list[alt.Chart]:
     """The baseline and improvement lines (one layer) and their labels (another)."""
     span = float(y_scale.domain[1] - y_scale.domain[0]) or 1.0
+    # Labels are measured in pixels (they grow with the kiosk's type), lines in data units.
+    per_pixel = span / plot_height
+    label = font_size * 1.25 * per_pixel
     if result.recent is not None:
         recent_level = result.recent
     else:
@@ -106,9 +118,10 @@ def _reference_layers(
     last_day = _iso(domain[1]) if domain else (rows["day"].iloc[-1] if len(rows) else None)
     for reference in references:
         others = [r["level"] for r in references if r is not reference]
-        above = _label_above(reference["level"], recent_level, others, span)
-        # A nudge in data units (not pixels) keeps the label clear of its own line.
-        reference["label_at"] = reference["level"] + (0.07 if above else -0.07) * span
+        above = _label_above(reference["level"], recent_level, others, close=label)
+        # Half a label and a little more keeps the label clear of its own line.
+        nudge = label / 2 + 2 * per_pixel
+        reference["label_at"] = reference["level"] + (nudge if above else -nudge)
         reference["day"] = last_day
     frame = pd.DataFrame(references)
     kinds = ["Baseline", "Improving"]
@@ -117,7 +130,7 @@ def _reference_layers(
     )
     base = alt.Chart(frame)
     lines = base.mark_rule(strokeWidth=1.5).encode(
-        y=alt.Y("level:Q", scale=y_scale),
+        y=alt.Y("level:Q", scale=y_scale, axis=y_axis),
         color=colour,
         strokeDash=alt.StrokeDash(
             "kind:N", legend=None, scale=alt.Scale(domain=kinds, range=[BASELINE_DASH, TARGET_DASH])
@@ -134,7 +147,7 @@ def _reference_layers(
     )
     labels = base.mark_text(align="right", baseline="middle", dx=-2, fontSize=font_size).encode(
         x=x,
-        y=alt.Y("label_at:Q", scale=y_scale),
+        y=alt.Y("label_at:Q", scale=y_scale, axis=y_axis),
         text="text:N",
         color=label_colour,
     )
@@ -160,11 +173,18 @@ def sign_chart(
     every piece of text on the chart.
     """
     fonts = _axis_fonts(text_scale)
+    # Larger type takes room from the plot: a taller chart keeps the plot readable (else the
+    # kiosk's 0-10 labels thin out to 0, 4, 8 in a strip of lines).
+    height = round(height * max(1.0, 0.8 * text_scale))
     the_sign = sign(sign_key)
     measure = the_sign.primary
     rows = _chart_rows(series_frame)
     levels = [v for v in (result.baseline, result.target) if v is not None]
     y_scale, y_ticks = _y_axis(measure, rows, levels)
+    # Every layer names the same axis: at most six round labels (recovery.axis), all drawn.
+    # (A layer without it lets the merged axis fall back to default ticks, thinned out.)
+    # Not flush: Streamlit's theme pushes the end labels inward, crowding "0" against "2".
+    y_axis = alt.Axis(values=y_ticks, labelOverlap=False, labelFlush=False, **fonts)
     if domain is not None:
         x_scale = alt.Scale(type="utc", domain=[_iso(domain[0]), _iso(domain[1])], padding=6)
     else:
@@ -194,14 +214,14 @@ def sign_chart(
             "value:Q",
             scale=y_scale,
             title=_axis_title(measure),
-            axis=alt.Axis(values=y_ticks, **fonts),
+            axis=y_axis,
         ),
         tooltip=tooltip,
     )
     # The points carry the tooltip (their day's value and 7-day mean); the line needs none.
     trend = base.mark_line(color=TREND_COLOUR, strokeWidth=3, interpolate="monotone").encode(
         x=x,
-        y=alt.Y("trend:Q", scale=y_scale),
+        y=alt.Y("trend:Q", scale=y_scale, axis=y_axis),
     )
     layers: list[alt.Chart] = [points, trend]
     references = []
@@ -233,6 +253,8 @@ def sign_chart(
                 domain,
                 text_colours(dark),
                 REFERENCE_LABEL_SIZE * text_scale,
+                _plot_height(height, text_scale, titled=bool(title)),
+                y_axis,
             )
         )
     chart = alt.layer(*layers).properties(

@@ -341,3 +341,27 @@ def test_every_kiosk_page_is_in_large_type_on_a_tablet(server, browser, viewport
         tablet.wait_for_timeout(500)
         tablet.screenshot(path=str(SCREENSHOTS / shot))
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [LANDSCAPE, PORTRAIT])
+def test_a_tablet_shows_every_page_and_whole_buttons_and_no_app_menu(server, browser, viewport):
+    context = browser.new_context(viewport=viewport)
+    tablet = context.new_page()
+    open_app(tablet, server.url)
+    # All five pages in the top bar, none folded behind "2 more".
+    for title in ("Welcome", "Daily check-in", "Progress", "History", "Recovery guide"):
+        expect(tablet.get_by_test_id("stTopNavLink").filter(has_text=title)).to_be_in_viewport()
+    expect(tablet.get_by_test_id("stTopNavSection")).to_have_count(0)
+    # No ⋮ menu: its Print and Record a screencast are not for visitors.
+    expect(tablet.get_by_test_id("stMainMenu")).to_be_hidden()
+    tablet.get_by_role("button", name="Start over for the next person").click()
+    wait_idle(tablet)
+    for name in ("Yes, start over", "Cancel"):
+        words = tablet.get_by_role("button", name=name).locator("p")
+        expect(words).to_have_text(name)
+        # The whole label shows: no "Y…" or "C…".
+        assert words.evaluate("p => p.scrollWidth <= p.clientWidth"), name
+    if viewport is LANDSCAPE:
+        tablet.screenshot(path=str(SCREENSHOTS / "kiosk-start-over-landscape.png"))
+    tablet.get_by_role("button", name="Cancel").click()
+    context.close()
