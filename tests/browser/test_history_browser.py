@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from recovery import history, storage
 from recovery.signs import MEASURES_BY_COLUMN
 from tests.browser.helpers import wait_idle
-from tests.browser.server import PHONE, ROOT
+from tests.browser.server import DESKTOP, PHONE, ROOT
 from tests.conftest import checkin
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
@@ -66,4 +66,24 @@ def test_tapping_a_history_row_on_a_phone_opens_that_day_for_editing(server, bro
     leg_pain = tab.get_by_role("radiogroup", name=MEASURES_BY_COLUMN["leg_pain"].question)
     expect(leg_pain.get_by_role("radio", name="4", exact=True)).to_be_checked()
     expect(tab.get_by_test_id("stException")).to_have_count(0)
+    context.close()
+
+
+def test_clicking_a_date_on_a_desktop_opens_that_day(server, browser):
+    today = dt.date.today()
+    server.stop()
+    conn = storage.open_database(server.db_path)
+    for n in range(3):
+        day = today - dt.timedelta(days=n)
+        storage.save_checkin(conn, storage.LOCAL_OWNER, day, checkin(leg_pain=3 + n))
+    conn.close()
+    server.start()
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    tab = _open_history(context.new_page(), server.url)
+    box = tab.get_by_test_id("stDataFrame").bounding_box()
+    tab.mouse.click(box["x"] + 30, box["y"] + ROW_HEIGHT * 3 + ROW_HEIGHT / 2)
+    wait_idle(tab)
+    before = today - dt.timedelta(days=2)
+    expect(tab.get_by_role("heading", name=f"{before:%A} {before.day}")).to_be_visible()
+    expect(tab.get_by_role("button", name="Edit this day")).to_be_visible()
     context.close()

@@ -131,8 +131,13 @@ def test_after_the_first_save_the_link_is_shown_to_copy(server, browser):
     context.close()
 
 
-def test_a_reload_before_the_first_save_opens_an_empty_journal_on_the_same_link(server, browser):
-    context = browser.new_context(viewport=PHONE, color_scheme="light")
+@pytest.mark.parametrize(
+    "viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"]
+)
+def test_a_reload_before_the_first_save_opens_an_empty_journal_on_the_same_link(
+    server, browser, viewport
+):
+    context = browser.new_context(viewport=viewport, color_scheme="light")
     page = context.new_page()
     open_app(page, server.url)
     link = page.url.split("journal=")[1]
@@ -141,6 +146,8 @@ def test_a_reload_before_the_first_save_opens_an_empty_journal_on_the_same_link(
     expect(page.get_by_text("No journal was found at this link")).to_have_count(0)
     expect(page.get_by_role("radiogroup", name=LEG_PAIN)).to_be_visible()
     assert page.url.endswith("journal=" + link)
+    if viewport is PHONE:
+        page.screenshot(path=str(SCREENSHOTS / "shared-reload-before-first-save-phone.png"))
     save_check_in(page, 4)
     assert page.url.endswith("journal=" + link), "the first save moved to another link"
     context.close()
