@@ -147,7 +147,7 @@ def test_a_reload_before_the_first_save_opens_an_empty_journal_on_the_same_link(
     expect(page.get_by_role("radiogroup", name=LEG_PAIN)).to_be_visible()
     assert page.url.endswith("journal=" + link)
     if viewport is PHONE:
-        page.screenshot(path=str(SCREENSHOTS / "shared-reload-before-first-save-phone.png"))
+        page.screenshot(path=str(SHOTS / "shared-reload-before-first-save-phone.png"))
     save_check_in(page, 4)
     assert page.url.endswith("journal=" + link), "the first save moved to another link"
     context.close()
