@@ -9,6 +9,7 @@ import streamlit as st
 
 from recovery import storage, text, transfer
 from recovery.text.numbers import plural
+from recovery.text.plain import plain
 from ui import blocks, storage_problems
 from ui.session import open_journal, visitor_today
 
@@ -212,9 +213,9 @@ if upload is None:
 elif upload.size > transfer.MAX_BYTES:
     st.session_state.pop("data_parsed", None)
     st.error(
-        f"Nothing was imported: {upload.name} is {upload.size / 1024 / 1024:,.1f} MB, and the "
-        f"limit is {transfer.MAX_UPLOAD_MB} MB, far more than a journal needs. Check that this "
-        "is a Seven Signs export.",
+        f"Nothing was imported: {plain(upload.name)} is {upload.size / 1024 / 1024:,.1f} MB, "
+        f"and the limit is {transfer.MAX_UPLOAD_MB} MB, far more than a journal needs. "
+        "Check that this is a Seven Signs export.",
         icon=":material/block:",
     )
 else:
@@ -229,14 +230,15 @@ else:
     if not parsed.ok:
         count = parsed.problem_count
         st.error(
-            f"Nothing was imported: {upload.name} has {plural(count, 'problem')}. "
+            f"Nothing was imported: {plain(upload.name)} has {plural(count, 'problem')}. "
             f"Fix {'them' if count != 1 else 'it'} in the file and upload it again.",
             icon=":material/block:",
         )
         problems = pd.DataFrame(transfer.problems_table(parsed.problems))
         if len(problems) <= SHORT_LIST:
             # A plain table wraps long messages, so they stay readable on a phone.
-            st.table(problems.set_index("Row"))
+            # Cells from the file are shown as typed: never as Markdown, images or links.
+            blocks.plain_table(problems.set_index("Row"))
         else:
             st.dataframe(problems, hide_index=True, width="stretch", key="data_problems")
         if count > len(parsed.problems):
@@ -244,7 +246,7 @@ else:
         st.caption(parsed.row_note)
     else:
         plan = transfer.plan_import(journal.conn, journal.owner, parsed)
-        st.info(transfer.describe_plan(upload.name, plan), icon=":material/upload:")
+        st.info(transfer.describe_plan(plain(upload.name), plan), icon=":material/upload:")
         absent = transfer.absent_columns_note(parsed)
         if absent:
             st.caption(absent)

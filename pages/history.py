@@ -94,4 +94,5 @@ if st.session_state.get("history_confirm") == chosen:
 record = storage.get_checkin(journal.conn, journal.owner, chosen) or {}
 with st.expander("Every answer for this day", expanded=True):
     details = pd.DataFrame(history.day_details(record), columns=["Question", "Answer"])
-    st.table(details.set_index("Question"))
+    # Notes are shown as typed: never as Markdown, images or links.
+    blocks.plain_table(details.set_index("Question"))

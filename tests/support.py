@@ -10,10 +10,12 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import subprocess
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from recovery import analysis, storage, transfer
 from recovery.analysis import worsening
@@ -180,3 +182,16 @@ def notice_for(
 ) -> worsening.Notice | None:
     """The worsening notice for an owner's journal up to ``today``."""
     return worsening.worsening_notice(analysis.compare_signs(conn, owner, end=today))
+
+
+def as_shown(value: object) -> str:
+    """Text as a person reads it on the page: Markdown's backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", str(value))
+
+
+def shown_table(table: pd.DataFrame) -> pd.DataFrame:
+    """An st.table's frame as a person reads it (see as_shown)."""
+    shown = table.map(lambda v: as_shown(v) if isinstance(v, str) else v)
+    labels = [as_shown(v) if isinstance(v, str) else v for v in table.index]
+    shown.index = pd.Index(labels, name=table.index.name)
+    return shown

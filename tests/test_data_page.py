@@ -10,7 +10,7 @@ import pypdf
 from recovery import example, storage, transfer
 from recovery.storage import LOCAL_OWNER
 from tests.conftest import TODAY, checkin, in_page_order
-from tests.support import DAY1, DAY2, csv_text, row
+from tests.support import DAY1, DAY2, as_shown, csv_text, row, shown_table
 
 
 def fill(db_path, days=(DAY1, DAY2)) -> None:
@@ -86,8 +86,8 @@ def test_a_bad_file_shows_a_table_of_problems_and_no_import_button(app, db_path)
     open_data(app)
     bad = [row(TODAY - dt.timedelta(days=3), leg_pain=12), row(TODAY + dt.timedelta(days=2))]
     upload(app, "bad.csv", csv_text(bad).encode())
-    assert "Nothing was imported: bad.csv has 2 problems" in app.error[0].value
-    table = app.table[0].value
+    assert "Nothing was imported: bad.csv has 2 problems" in as_shown(app.error[0].value)
+    table = shown_table(app.table[0].value)
     assert table.index.name == "Row"
     assert table.columns.tolist() == ["Column", "Value", "What is wrong"]
     assert table.index[0] == 2
@@ -103,8 +103,8 @@ def test_a_bad_file_shows_a_table_of_problems_and_no_import_button(app, db_path)
 def test_an_empty_upload_is_refused_in_plain_words(app):
     open_data(app)
     upload(app, "empty.csv", b"")
-    assert "has 1 problem" in app.error[0].value
-    assert app.table[0].value.iloc[0]["What is wrong"] == (
+    assert "has 1 problem" in as_shown(app.error[0].value)
+    assert shown_table(app.table[0].value).iloc[0]["What is wrong"] == (
         "The file is empty: there is nothing to import."
     )
 
@@ -133,7 +133,7 @@ def test_a_long_list_of_problems_goes_in_a_scrollable_grid(app):
     open_data(app)
     rows = [row(TODAY - dt.timedelta(days=n), leg_pain=11) for n in range(1, 61)]
     upload(app, "bad.csv", csv_text(rows).encode())
-    assert "has 60 problems" in app.error[0].value
+    assert "has 60 problems" in as_shown(app.error[0].value)
     assert len(app.dataframe[0].value) == 60
 
 
@@ -196,7 +196,8 @@ def test_month_first_dates_need_the_choice_and_then_import(app, db_path):
     for d in days:
         text = text.replace(d.isoformat(), f"{d.month:02d}/{d.day:02d}/{d.year}")
     upload(app, "us.csv", text.encode())
-    assert "rows 2, 3 write the month first" in app.table[0].value.iloc[0]["What is wrong"]
+    problem = shown_table(app.table[0].value).iloc[0]["What is wrong"]
+    assert "rows 2, 3 write the month first" in problem
     app.radio(key="data_date_order").set_value(transfer.MONTH_FIRST).run()
     import_shown_file(app)
     assert stored(db_path, days[1]) is not None
@@ -207,7 +208,7 @@ def test_an_ambiguous_file_is_refused_with_its_rows_named(app, db_path):
     text = csv_text([row(dt.date(2026, 4, 3)), row(dt.date(2026, 5, 3))], PRIMARY_ONLY)
     text = text.replace("2026-04-03", "03/04/2026").replace("2026-05-03", "03/05/2026")
     upload(app, "sheet.csv", text.encode())
-    problem = app.table[0].value.iloc[0]["What is wrong"]
+    problem = shown_table(app.table[0].value).iloc[0]["What is wrong"]
     assert problem.startswith("rows 2, 3: a date such as 03/04/2026 could be 3 April or 4 March")
     assert not [b for b in app.button if b.key == "data_import_confirm"]
     assert (
@@ -219,7 +220,7 @@ def test_an_ambiguous_file_is_refused_with_its_rows_named(app, db_path):
 def test_a_row_dated_year_one_is_refused_with_its_row(app, db_path):
     open_data(app)
     upload(app, "sheet.csv", csv_text([row(DAY1), row(dt.date(1, 1, 1))]).encode())
-    table = app.table[0].value
+    table = shown_table(app.table[0].value)
     assert table.index[0] == 3
     assert table.iloc[0]["What is wrong"] == "date 0001-01-01 is before 1900; check the year"
     assert stored(db_path, DAY1) is None
@@ -229,7 +230,7 @@ def test_an_oversized_file_is_refused_and_nothing_is_written(app, db_path):
     open_data(app)
     big = csv_text([row(DAY1)]).encode() + b"x" * (transfer.MAX_BYTES + 1)
     upload(app, "huge.csv", big)
-    assert "the limit is 50 MB" in app.error[0].value
+    assert "the limit is 50 MB" in as_shown(app.error[0].value)
     assert "data_parsed" not in app.session_state
     assert not [b for b in app.button if b.key == "data_import_confirm"]
     assert stored(db_path, DAY1) is None
@@ -238,9 +239,8 @@ def test_an_oversized_file_is_refused_and_nothing_is_written(app, db_path):
 def test_a_deeply_nested_json_is_not_a_backup_and_nothing_is_written(app, db_path):
     open_data(app)
     upload(app, "deep.json", b"[" * 100_000 + b"]" * 100_000, "application/json")
-    assert (
-        app.table[0].value.iloc[0]["What is wrong"].startswith("This is not a Seven Signs backup")
-    )
+    problem = shown_table(app.table[0].value).iloc[0]["What is wrong"]
+    assert problem.startswith("This is not a Seven Signs backup")
     assert not db_path.exists() or stored(db_path, DAY1) is None
 
 

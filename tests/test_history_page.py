@@ -7,7 +7,7 @@ import streamlit as st
 from recovery import history, storage, text
 from recovery.signs import SIGNS
 from tests.conftest import TODAY, checkin
-from tests.support import choose_row
+from tests.support import choose_row, shown_table
 
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
@@ -63,7 +63,7 @@ def test_choosing_a_row_shows_the_whole_day_with_blanks_as_dashes(app, db_path):
     _open_history(app)
     choose_row(app, 1)
     assert app.subheader[0].value.endswith(str(YESTERDAY.year))
-    answers = app.table[0].value
+    answers = shown_table(app.table[0].value)
     assert answers.loc["Leg pain (0-10)", "Answer"] == "7"
     assert answers.loc["Hours slept (h)", "Answer"] == "–"
     assert answers.loc["Notes", "Answer"] == "Long walk"
@@ -109,7 +109,7 @@ def test_an_imported_day_without_activity_opens_for_editing(app, db_path):
     connection.close()
     _open_history(app)
     choose_row(app, 0)
-    assert app.table[0].value.loc["Activity today", "Answer"] == "–"
+    assert shown_table(app.table[0].value).loc["Activity today", "Answer"] == "–"
     app.button(key="history_edit").click().run()
     assert not app.exception
     assert app.segmented_control(key="ci_leg_pain").value == 6

@@ -9,9 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NoReturn
 
+import pandas as pd
 import streamlit as st
 
 from recovery import text
+from recovery.text.plain import plain
 
 
 def footer() -> None:
@@ -215,3 +217,15 @@ def phone_navigation(
 def chart_text_scale(mode: str) -> float:
     """How much to enlarge chart text: more in the kiosk, none elsewhere."""
     return KIOSK_CHART_TEXT_SCALE if mode == "kiosk" else 1.0
+
+
+def plain_table(frame: pd.DataFrame) -> None:
+    """A table of text from people or files, every cell shown as typed (recovery.text.plain)."""
+
+    def typed(value: object) -> object:
+        return plain(value) if isinstance(value, str) else value
+
+    shown = frame.map(typed)
+    shown.index = pd.Index([typed(label) for label in frame.index], name=frame.index.name)
+    shown.columns = [typed(label) for label in frame.columns]
+    st.table(shown)
