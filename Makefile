@@ -3,7 +3,7 @@ VENV    ?= .venv
 PYTHON  ?= python3
 PY      := $(VENV)/bin/python
 # Who can reach the local dashboard: this computer only, unless you say otherwise
-# (make run ADDRESS=0.0.0.0 opens it to your local network).
+# (RECOVERY_ALLOW_NETWORK=1 make run ADDRESS=0.0.0.0 opens it to your local network).
 ADDRESS ?= 127.0.0.1
 PORT    ?= 8501
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

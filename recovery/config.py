@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets as secrets_module
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
@@ -46,6 +47,15 @@ def _setting(env: Mapping[str, str] | None, secrets: Mapping | None, var: str, n
     return str(chosen) if chosen else None
 
 
+def allow_network(env: Mapping[str, str] | None = None, secrets: Mapping | None = None) -> bool:
+    """Whether a local journal may be opened from other devices (``RECOVERY_ALLOW_NETWORK``).
+
+    Off unless set to 1, true or yes: anyone on the network could then read the journal.
+    """
+    chosen = _setting(env, secrets, "RECOVERY_ALLOW_NETWORK", "allow_network")
+    return str(chosen).strip().lower() in ("1", "true", "yes")
+
+
 def motherduck_token(
     env: Mapping[str, str] | None = None, secrets: Mapping | None = None
 ) -> str | None:
@@ -64,6 +74,50 @@ def auth_configured(secrets: Mapping | None = None) -> bool:
         return bool(secrets and secrets["auth"])
     except (KeyError, TypeError):
         return False
+
+
+# The secrets file people copy: its values are examples, known to anyone who has read it.
+EXAMPLE_SECRETS = PROJECT_ROOT / ".streamlit" / "secrets.toml.example"
+# A secret shorter than this is guessable (the example's command makes 64 characters).
+SHORTEST_SECRET = 32
+
+
+def _example_values() -> set[str]:
+    try:
+        example = tomllib.loads(EXAMPLE_SECRETS.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return set()
+    return {
+        str(value)
+        for section in example.values()
+        if isinstance(section, dict)
+        for value in section.values()
+    }
+
+
+def secret_problems(
+    env: Mapping[str, str] | None = None, secrets: Mapping | None = None
+) -> list[str]:
+    """Why the link key or the sign-in cookie key is unsafe to serve journals with ([] if not).
+
+    A key copied from the example file, or short enough to guess, lets anyone forge links or
+    sign-in cookies; a shared site refuses to open journals until it is replaced.
+    """
+    examples = _example_values()
+    chosen = {"link_secret": _setting(env, secrets, "RECOVERY_LINK_SECRET", "link_secret")}
+    if auth_configured(secrets):
+        chosen["cookie_secret"] = str(secrets["auth"].get("cookie_secret") or "") or None
+    problems = []
+    for name, value in chosen.items():
+        if value is None:
+            if name == "cookie_secret":
+                problems.append("[auth] has no cookie_secret")
+            continue  # no link key set: one is generated and kept beside the journal
+        if value in examples:
+            problems.append(f"{name} is the example file's placeholder")
+        elif len(value) < SHORTEST_SECRET:
+            problems.append(f"{name} is shorter than {SHORTEST_SECRET} characters")
+    return problems
 
 
 def link_secret_configured(

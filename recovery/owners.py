@@ -72,3 +72,23 @@ def is_this_computer(address: object) -> bool:
     if isinstance(parsed, ipaddress.IPv6Address) and parsed.ipv4_mapped is not None:
         parsed = parsed.ipv4_mapped
     return parsed.is_loopback
+
+
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def is_loopback_host(host: object) -> bool:
+    """True when a request's ``Host`` names this computer: localhost, 127.0.0.1 or [::1].
+
+    A page on another site can make its own name resolve to 127.0.0.1 (DNS rebinding); its
+    requests then come from this computer but carry that other name, so the peer address
+    alone cannot tell them apart. No ``Host`` at all (an in-process test) counts as here.
+    """
+    if not isinstance(host, str) or host == "":
+        return True
+    name = host.strip().lower()
+    if name.startswith("["):  # [::1]:8501
+        name = name[1 : name.find("]")] if "]" in name else name
+    elif name.count(":") == 1:  # localhost:8501
+        name = name.split(":")[0]
+    return name.rstrip(".") in LOOPBACK_NAMES or name.startswith("127.")

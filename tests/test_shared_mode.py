@@ -380,7 +380,7 @@ def test_moving_an_owner_moves_every_row_in_one_go(conn):
 
 AUTH = {
     "redirect_uri": "https://signs.example.org/oauth2callback",
-    "cookie_secret": "not-a-real-secret",
+    "cookie_secret": "a-test-cookie-key-that-is-long-enough-0123456789",
     "client_id": "seven-signs",
     "client_secret": "not-a-real-secret",
     "server_metadata_url": "https://id.example.org/.well-known/openid-configuration",

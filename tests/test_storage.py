@@ -407,3 +407,26 @@ def test_a_version_2_journal_migrates_so_activity_and_exercises_may_be_unrecorde
     assert storage.schema_version(conn) == storage.SCHEMA_VERSION
     assert storage.get_checkin(conn, storage.LOCAL_OWNER, dt.date(2026, 3, 1))["activity"] is None
     conn.close()
+
+
+def test_a_new_journal_and_its_folder_are_private_whatever_the_umask(tmp_path):
+    import os
+    import stat
+
+    previous = os.umask(0o022)
+    try:
+        path = tmp_path / "data" / "recovery.duckdb"
+        conn = storage.open_database(path)
+        storage.save_checkin(conn, "local", dt.date(2026, 11, 20), checkin())
+        wal = path.with_name(path.name + ".wal")
+        assert wal.exists()  # the day is in the write-ahead log until a checkpoint
+        for file in (path, wal):
+            assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+        conn.close()
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+        # A journal made before this rule (0644) is made private when next opened.
+        os.chmod(path, 0o644)
+        storage.open_database(path).close()
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    finally:
+        os.umask(previous)

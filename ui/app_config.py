@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from recovery import config
 
+LOG = logging.getLogger(__name__)
+
 
 def secrets() -> dict:
-    """The app's secrets as a plain dict (empty when there is no secrets file)."""
+    """The app's secrets as a plain dict (empty when there is no secrets file).
+
+    A secrets file that does not parse raises ValueError: silently reading it as "no
+    secrets" would drop the mode, the link key and sign-in without a word.
+    """
     try:
         return st.secrets.to_dict()
-    except Exception:  # no secrets file at all is the normal local case
-        return {}
+    except FileNotFoundError as error:  # Streamlit's "no secrets" and "cannot parse" alike
+        if "pars" not in str(error).lower():
+            return {}  # no secrets file at all: the normal local case
+        LOG.error("The secrets file could not be read: %s", error)
+        raise ValueError(
+            "its secrets file could not be read (the server log says where and why)"
+        ) from None
 
 
 def mode() -> config.Mode:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import zoneinfo
 
 import duckdb
 import streamlit as st
 
 from recovery import owners, storage
-from recovery.config import Mode, auth_configured
+from recovery.config import Mode, allow_network, auth_configured, secret_problems
 from ui import app_config, blocks, shared_link, storage_problems
 from ui.journal import Journal
 from ui.journal_link import LINK_PARAM, TOKEN_KEY, link_token, use_link_token
+
+LOG = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner=False)
@@ -69,10 +72,14 @@ def _owner(current: Mode, conn: duckdb.DuckDBPyConnection) -> str:
         from ui import kiosk  # only the kiosk needs the example recovery and QR codes
 
         return kiosk.visitor_owner(conn, visitor_today())
-    if not owners.is_this_computer(st.context.ip_address) and not st.get_option("server.address"):
+    here = owners.is_this_computer(st.context.ip_address) and owners.is_loopback_host(
+        st.context.headers.get("Host")
+    )
+    if not here and not allow_network(secrets=app_config.secrets()):
         # A local journal belongs to the person at this computer. Opening it to the network
-        # is a deliberate choice (make run ADDRESS=...); a server that was deployed without
-        # choosing a mode must not show one shared journal to every visitor.
+        # is a deliberate choice (RECOVERY_ALLOW_NETWORK); a server deployed without choosing
+        # a mode must not show one journal to every visitor, nor to a page that made its own
+        # name resolve to this computer (DNS rebinding), whatever server.address says.
         st.error(
             "This Seven Signs runs in local mode: the journal belongs to the computer it runs "
             "on and is not shown to other devices. To host it for several people, set "
@@ -83,6 +90,20 @@ def _owner(current: Mode, conn: duckdb.DuckDBPyConnection) -> str:
     return owners.LOCAL_OWNER
 
 
+def _refuse_unsafe_secrets() -> None:
+    """Serve no journal with a key anyone could know: a plain word for visitors, the reason
+    in the server log for the host."""
+    problems = secret_problems(secrets=app_config.secrets())
+    if not problems:
+        return
+    LOG.error("Shared mode is not serving journals: %s.", "; ".join(problems))
+    st.error(
+        "This site is not set up yet, so no journal can be opened here. Please try again later.",
+        icon=":material/construction:",
+    )
+    blocks.stop()
+
+
 def open_journal() -> Journal:
     """The visitor's journal; on a locked or damaged file, a plain message and stop."""
     try:
@@ -90,6 +111,8 @@ def open_journal() -> Journal:
     except ValueError as error:
         st.error(f"Seven Signs is not set up correctly: {error}.", icon=":material/error:")
         blocks.stop()
+    if current == "shared":
+        _refuse_unsafe_secrets()
     path = app_config.database_path()
     try:
         conn = _connection(path)

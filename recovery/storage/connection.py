@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import duckdb
@@ -58,9 +60,17 @@ def open_database(
     hosted = target.startswith("md:")
     existed = True
     if target != ":memory:" and not hosted:
+        os.umask(PRIVATE_UMASK)
         try:
             existed = any(file.exists() for file in _journal_files(target))
-            Path(target).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(target).expanduser().parent
+            if not folder.exists():
+                # A journal's folder is this user's alone (a folder we did not make is left
+                # as its owner set it).
+                folder.mkdir(parents=True, mode=PRIVATE_FOLDER)
+                folder.chmod(PRIVATE_FOLDER)
+        except FileExistsError:
+            pass  # another session made it a moment ago
         except OSError as error:  # a folder that cannot be searched or created
             raise errors.from_os_error(error, target) from error
     try:
@@ -85,7 +95,27 @@ def open_database(
         _remove_if_created(target, existed)
         raise _open_error(target, error) from error
     _index_owners(conn)
+    if target != ":memory:" and not hosted:
+        make_private(target)
     return conn
+
+
+# Journals are personal health data: readable and writable by this user only.
+PRIVATE_FILE = stat.S_IRUSR | stat.S_IWUSR  # 0600
+PRIVATE_FOLDER = stat.S_IRWXU  # 0700
+# The write-ahead log comes and goes with every checkpoint, each time created anew: so a
+# process that opens a journal file creates every file from then on private (its umask).
+PRIVATE_UMASK = 0o077
+
+
+def make_private(target: str) -> None:
+    """Make the journal file and its write-ahead log readable by this user only."""
+    for file in _journal_files(target):
+        try:
+            if file.exists() and stat.S_IMODE(file.stat().st_mode) != PRIVATE_FILE:
+                os.chmod(file, PRIVATE_FILE)
+        except OSError:
+            pass  # not ours to change (another user's file opened read-only, say)
 
 
 def _index_owners(conn: duckdb.DuckDBPyConnection) -> None:
