@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from recovery import config, owners, storage
+from recovery.storage import preferences
 from tests.conftest import ROOT, TODAY, answer_checkin, checkin, in_page_order
 
 SECRET = "a secret only this test server knows"
@@ -510,3 +511,38 @@ def test_after_a_first_save_the_link_sits_under_the_confirmation_and_the_old_not
     # Under the confirmation, before the links onward and the rest of the form.
     assert saved < link < onward
     assert not any("Nothing is kept" in c.value for c in at.caption)
+
+
+def test_a_tab_left_open_on_a_replaced_link_stores_nothing(shared, db_path):
+    at, alice = _start(shared, 6)
+    other_tab = shared(alice)  # the same journal open on another device
+    assert other_tab.segmented_control(key="ci_leg_pain").value == 6
+    at.button(key="sl_new_link").click()
+    full_run(at)
+    at.button(key="sl_new_link_yes").click()
+    full_run(at)
+    new = at.query_params["journal"]
+    # The other tab's next action: told plainly, and its answer goes nowhere.
+    other_tab.segmented_control(key="ci_leg_pain").set_value(2)
+    other_tab.button(key="ci_save").click()
+    full_run(other_tab)
+    assert [t.value for t in other_tab.title] == ["This link no longer opens a journal"]
+    assert not other_tab.success
+    assert _rows(db_path) == [(owners.owner_for_link(new), 6)]
+
+
+def test_every_write_refuses_a_revoked_owner(conn):
+    storage.save_checkin(conn, "link:old", TODAY, checkin(leg_pain=5))
+    storage.move_owner(conn, "link:old", "link:new")
+    with pytest.raises(storage.RevokedOwnerError, match="no longer opens a journal"):
+        storage.save_checkin(conn, "link:old", TODAY, checkin(leg_pain=1))
+    with pytest.raises(storage.RevokedOwnerError):
+        storage.save_checkins(conn, "link:old", [(TODAY, checkin())])
+    with pytest.raises(storage.RevokedOwnerError):
+        storage.delete_checkin(conn, "link:old", TODAY)
+    with pytest.raises(storage.RevokedOwnerError):
+        preferences.set_setting(conn, "link:old", preferences.EXERCISE_AIM, "3")
+    with pytest.raises(storage.RevokedOwnerError):
+        storage.move_owner(conn, "link:old", "link:third")
+    assert storage.load_checkins(conn, "link:old").empty
+    assert storage.load_checkins(conn, "link:new")["leg_pain"].tolist() == [5]

@@ -58,6 +58,13 @@ def _shared_owner(conn: duckdb.DuckDBPyConnection) -> str:
             # the visitor would believe their entries were lost. They choose what happens.
             shared_link.not_found(lambda: use_link_token(owners.new_link_token(secret)))
         st.session_state[TOKEN_KEY] = token
+    elif storage.is_revoked(conn, owners.owner_for_link(token)):
+        # A tab left open on a link that was replaced or deleted (here or on another
+        # device): it reads and writes nothing from its next action on.
+        secret = app_config.link_secret()
+        shared_link.not_found(
+            lambda: use_link_token(owners.new_link_token(secret)), revoked=True
+        )
     # Navigation drops query parameters, so the link is put back on every run: the
     # address bar always shows the one address that reopens this journal.
     if st.query_params.get(LINK_PARAM) != token:

@@ -19,6 +19,12 @@ from ui.journal import Journal
 BACKUP_EVERY = 10
 
 NOT_FOUND_TITLE = "No journal was found at this link"
+REVOKED_TITLE = "This link no longer opens a journal"
+REVOKED_TEXT = (
+    "It was replaced by a new link, or its journal was deleted, on this or another device. "
+    "Nothing was read or saved with it from then on. If you moved your journal to a new "
+    "link, open that one; otherwise you can start a new journal or restore a backup."
+)
 NOT_FOUND_TEXT = (
     "The address may be cut short or mistyped, nothing was ever saved with it, or the "
     "journal it led to was deleted or moved to a new link. Nothing was opened and nothing "
@@ -44,10 +50,13 @@ LINKS_MAY_BREAK = (
 )
 
 
-def not_found(start_new: Callable[[], None]) -> NoReturn:
-    """Say plainly that the link leads nowhere; the visitor starts anew or restores a backup."""
-    st.title(NOT_FOUND_TITLE)
-    st.write(NOT_FOUND_TEXT)
+def not_found(start_new: Callable[[], None], revoked: bool = False) -> NoReturn:
+    """Say plainly that the link leads nowhere; the visitor starts anew or restores a backup.
+
+    ``revoked``: the link opened a journal in this tab until it was replaced or deleted.
+    """
+    st.title(REVOKED_TITLE if revoked else NOT_FOUND_TITLE)
+    st.write(REVOKED_TEXT if revoked else NOT_FOUND_TEXT)
     left, right = st.columns(2)
     if left.button("Start a new journal", key="nf_new", type="primary", width="stretch"):
         start_new()

@@ -30,6 +30,7 @@ from recovery.storage.errors import (
     DatabaseDamagedError,
     DatabaseLockedError,
     DiskFullError,
+    RevokedOwnerError,
     StorageError,
 )
 from recovery.storage.journals import delete_owner, is_revoked, move_owner, owner_has_checkins
@@ -49,6 +50,7 @@ __all__ = [
     "DatabaseLockedError",
     "DaysTakenError",
     "DiskFullError",
+    "RevokedOwnerError",
     "JournalSummary",
     "SaveResult",
     "Stamp",

@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
-from recovery.storage.cursors import cursor, transaction
+from recovery.storage.cursors import cursor, refuse_revoked, transaction
 from recovery.storage.errors import StorageError
 from recovery.storage.queries import BULK_KEEP, BULK_REPLACE, COUNT_BATCH, DELETE_BATCH, TAKEN_DAYS
 from recovery.text.numbers import plural
@@ -139,6 +139,7 @@ def save_checkins(
         cur.register("incoming", incoming)
         try:
             with transaction(cur):
+                refuse_revoked(cur, owner)
                 found = cur.execute(TAKEN_DAYS, [owner, batch, superseding]).fetchall()
                 taken = [row[0] for row in found]
                 if taken and not (replace or keep_existing):

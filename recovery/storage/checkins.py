@@ -10,7 +10,7 @@ import pandas as pd
 
 from recovery.signs import CHECKIN_COLUMNS
 from recovery.storage.batches import EXAMPLE_BATCH
-from recovery.storage.cursors import cursor, transaction
+from recovery.storage.cursors import cursor, refuse_revoked, transaction
 from recovery.storage.queries import (
     COUNT,
     DATA_VERSION,
@@ -53,6 +53,7 @@ def save_checkin(
     checked_day, clean = validate_checkin(day, values, today=today)
     stamp = dt.datetime.now()
     with cursor(conn, "save") as cur, transaction(cur):
+        refuse_revoked(cur, owner)
         existed = (
             cur.execute(EXISTS_SKIPPING, [owner, checked_day, EXAMPLE_BATCH]).fetchone()[0] > 0
         )
@@ -123,6 +124,7 @@ def load_checkins(
 def delete_checkin(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -> bool:
     """Delete one day's check-in; True when there was one."""
     with cursor(conn, "save") as cur, transaction(cur):
+        refuse_revoked(cur, owner)
         existed = cur.execute(EXISTS, [owner, day]).fetchone()[0] > 0
         cur.execute(DELETE_ONE, [owner, day])
     return existed

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import duckdb
 
 from recovery.storage import errors
-from recovery.storage.queries import CHECKPOINT, JOURNAL_FILE
+from recovery.storage.queries import CHECKPOINT, IS_REVOKED, JOURNAL_FILE
 
 
 def journal_path(conn: duckdb.DuckDBPyConnection) -> str | None:
@@ -55,6 +55,22 @@ def cursor(
         if plain is None:
             raise  # a mistake in a query, not a problem with the file
         raise plain from error
+
+
+REVOKED = (
+    "Nothing was saved: this link no longer opens a journal. It was replaced by a new link, "
+    "or its journal was deleted, on this or another device."
+)
+
+
+def refuse_revoked(cur: duckdb.DuckDBPyConnection, owner: str) -> None:
+    """Inside a write's transaction: raise RevokedOwnerError when ``owner``'s link was given up.
+
+    A tab left open on an old link must not write to it: its rows would land where no link
+    leads (and the person was told that link stopped working).
+    """
+    if cur.execute(IS_REVOKED, [owner]).fetchone()[0]:
+        raise errors.RevokedOwnerError(REVOKED)
 
 
 def checkpoint(conn: duckdb.DuckDBPyConnection) -> None:

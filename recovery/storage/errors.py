@@ -103,6 +103,13 @@ class JournalIOError(StorageError):
     kind = "io"
 
 
+class RevokedOwnerError(StorageError):
+    """The journal's link was given up (a new link, or the journal deleted): nothing is kept."""
+
+    kind = "revoked"
+    hosted_advice = ""
+
+
 def _lead(during: During, what: str) -> str:
     if during == "save":
         return f"Nothing was saved: {what}. {_SAFE}"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import duckdb
 
-from recovery.storage.cursors import checkpoint, cursor, transaction
+from recovery.storage.cursors import checkpoint, cursor, refuse_revoked, transaction
 from recovery.storage.queries import (
     COUNT_OWNER,
     DELETE_OWNER,
@@ -40,6 +40,7 @@ def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) 
     The old owner is revoked: its link no longer opens anything.
     """
     with cursor(conn, "save") as cur, transaction(cur):
+        refuse_revoked(cur, old_owner)  # a link given up already cannot be moved again
         count = int(cur.execute(COUNT_OWNER, [old_owner]).fetchone()[0])
         cur.execute(MOVE_OWNER, [new_owner, old_owner])
         cur.execute(MOVE_OWNER_SETTINGS, [new_owner, old_owner])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import duckdb
 
+from recovery.storage.cursors import cursor, refuse_revoked, transaction
+
 EXERCISE_AIM = "exercise_aim"
 
 GET_SETTING = "SELECT value FROM settings WHERE owner = ? AND name = ?"
@@ -26,7 +28,8 @@ def get_setting(conn: duckdb.DuckDBPyConnection, owner: str, name: str) -> str |
 
 def set_setting(conn: duckdb.DuckDBPyConnection, owner: str, name: str, value: str) -> None:
     """Keep the owner's value for a setting, replacing any earlier one."""
-    with conn.cursor() as cur:
+    with cursor(conn, "save") as cur, transaction(cur):
+        refuse_revoked(cur, owner)
         cur.execute(SET_SETTING, [owner, name, value])
 
 

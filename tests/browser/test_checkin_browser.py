@@ -69,17 +69,16 @@ def _full_page(page, path, width):
 
 
 def _history_leg_pain(page) -> str:
-    # The first data row of the History grid, "Leg pain" column (after the row's
-    # selection box and the date).
+    # The first data row of the History grid, "Leg pain" column (after the date).
     grid = page.get_by_test_id("stDataFrame")
     expect(grid).to_be_visible()
     # The grid draws on a canvas; its accessible copy of the cells is in the DOM.
-    return grid.get_by_test_id("glide-cell-2-0").text_content()
+    return grid.get_by_test_id("glide-cell-1-0").text_content()
 
 
 def _choose_first_history_row(page) -> None:
     box = page.get_by_test_id("stDataFrame").bounding_box()
-    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # the first row's selection box
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # the first row's date
     wait_idle(page)
 
 
