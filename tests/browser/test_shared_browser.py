@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from recovery import owners
 from recovery.signs import MEASURES_BY_COLUMN
-from tests.browser.helpers import answer_all, open_app, wait_idle
+from tests.browser.helpers import answer, answer_all, open_app, wait_idle
 from tests.browser.server import PHONE, ROOT
 
 LEG_PAIN = MEASURES_BY_COLUMN["leg_pain"].question
@@ -213,6 +213,10 @@ def test_a_new_link_moves_the_journal_and_the_old_one_stops_working(server, page
     open_app(page, server.url)
     save_check_in(page, 4)
     old_token = page.url.split("journal=")[1]
+    # The same journal left open in another tab (another device, say).
+    left_open = page.context.new_page()
+    open_app(left_open, server.url + "/?journal=" + old_token)
+    expect(left_open.get_by_role("button", name="Save check-in")).to_be_visible()
     open_link_panel(page)
     page.get_by_role("button", name="Give me a new link").click()
     wait_idle(page)
@@ -221,6 +225,11 @@ def test_a_new_link_moves_the_journal_and_the_old_one_stops_working(server, page
     expect(page.get_by_text("has a new private link")).to_be_visible()
     new_token = page.url.split("journal=")[1]
     assert new_token != old_token
+    # The tab left open: its next action is told plainly, and nothing it sends is stored.
+    answer(left_open, LEG_PAIN, 9)
+    expect(left_open.get_by_text("This link no longer opens a journal")).to_be_visible()
+    expect(left_open.get_by_role("button", name="Save check-in")).to_have_count(0)
+    expect(left_open.get_by_text("Saved your check-in")).to_have_count(0)
     old = page.context.new_page()
     open_app(old, server.url + "/?journal=" + old_token)
     expect(old.get_by_text("No journal was found at this link")).to_be_visible()
