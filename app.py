@@ -38,6 +38,8 @@ shared = mode == "shared"
 # links do not, so a page opened from it in a new tab would lose the journal. Elsewhere the
 # menu is at the top, with labels.
 page = st.navigation(pages, position="hidden" if shared else "top")
+# A write refused inside a button's callback (run before this script) is said here, on top.
+storage_problems.show_pending()
 if shared:
     from ui import shared_link
 

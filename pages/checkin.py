@@ -39,6 +39,7 @@ def load_day(day: dt.date) -> None:
     ]
 
 
+@storage_problems.in_callback
 def on_date_change() -> None:
     # .get: a kiosk reset clears the state between the browser's change and this callback.
     chosen = st.session_state.get("ci_date")

@@ -10,7 +10,7 @@ from recovery.analysis.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import preferences
 from recovery.text import guide
-from ui import blocks, notices
+from ui import blocks, notices, storage_problems
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
 from ui.theme import theme_is_dark
@@ -31,6 +31,7 @@ scale = blocks.chart_text_scale(journal.mode)
 AIM_KEY = "guide_exercise_aim"
 
 
+@storage_problems.in_callback
 def save_aim() -> None:
     """Keep the aim with the journal, so it is there on the next visit."""
     aim = st.session_state.get(AIM_KEY)  # None after a kiosk reset or a cleared box

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from recovery import config, owners, storage
 from recovery.storage import preferences
+from recovery.storage.errors import StorageError
 from tests.conftest import ROOT, TODAY, answer_checkin, checkin, in_page_order
 
 SECRET = "a secret only this test server knows"
@@ -546,3 +547,23 @@ def test_every_write_refuses_a_revoked_owner(conn):
         storage.move_owner(conn, "link:old", "link:third")
     assert storage.load_checkins(conn, "link:old").empty
     assert storage.load_checkins(conn, "link:new")["leg_pain"].tolist() == [5]
+
+
+def test_a_write_refused_inside_a_callback_is_said_plainly(shared, db_path):
+    at, alice = _start(shared, 6)
+    guide = shared(alice)
+    guide.switch_page("pages/recovery_guide.py").run()
+    # The journal is deleted from another tab; this tab then changes its exercise aim.
+    at.button(key="sl_delete").click()
+    full_run(at)
+    at.button(key="sl_delete_yes").click()
+    full_run(at)
+    guide.number_input(key="guide_exercise_aim").set_value(3)
+    full_run(guide)
+    assert not guide.exception  # no crash box (the browser test sees the plain message)
+    assert isinstance(guide.session_state["storage_problem_from_callback"], StorageError)
+    conn = storage.open_database(db_path)
+    try:
+        assert conn.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
+    finally:
+        conn.close()

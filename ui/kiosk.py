@@ -17,7 +17,7 @@ from recovery import config, example, owners, storage, text
 from recovery.analysis import red_flags
 from recovery.signs import RED_FLAGS
 from recovery.text.numbers import plural
-from ui import app_config, blocks, fields
+from ui import app_config, blocks, fields, storage_problems
 
 PREFIX = "kiosk:"
 WELCOME = "pages/welcome.py"
@@ -225,6 +225,7 @@ def go_to(page: str) -> None:
     st.session_state["kiosk_go"] = page
 
 
+@storage_problems.in_callback
 def _start_over_now(conn) -> None:
     start_over(conn)
     go_to(WELCOME)

@@ -62,9 +62,7 @@ def _shared_owner(conn: duckdb.DuckDBPyConnection) -> str:
         # A tab left open on a link that was replaced or deleted (here or on another
         # device): it reads and writes nothing from its next action on.
         secret = app_config.link_secret()
-        shared_link.not_found(
-            lambda: use_link_token(owners.new_link_token(secret)), revoked=True
-        )
+        shared_link.not_found(lambda: use_link_token(owners.new_link_token(secret)), revoked=True)
     # Navigation drops query parameters, so the link is put back on every run: the
     # address bar always shows the one address that reopens this journal.
     if st.query_params.get(LINK_PARAM) != token:

@@ -1,5 +1,5 @@
-"""Shared mode's private link: the link panel, deleting or moving a journal, a link that
-leads nowhere, and sign-in when the host set it up."""
+"""Shared mode's private link: the link panel, a link that leads nowhere, and sign-in when
+the host set it up (moving or deleting the journal: ui/link_actions.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from typing import NoReturn
 import streamlit as st
 
 from recovery import config, owners, storage, transfer
-from recovery.text.numbers import plural
-from ui import app_config, blocks, journal_link
+from ui import app_config, blocks, journal_link, link_actions
 from ui.journal import Journal
 
 # A server whose journals sit in a local file may lose them at a restart: offer a backup
@@ -209,97 +208,9 @@ def sidebar_panel(journal: Journal, token: str | None) -> None:
             st.caption("Save a check-in first: until then nothing is kept, and there is no link.")
         else:
             link_box(token)
-            _new_link_controls(journal)
+            link_actions.new_link_controls(journal)
         if storage.owner_has_checkins(journal.conn, journal.owner):
-            _delete_controls(journal, token)
-
-
-def _new_link_controls(journal: Journal) -> None:
-    """A new link, after saying what it does to the old one."""
-    if not st.session_state.get("sl_confirm_new_link"):
-        st.button(
-            "Give me a new link",
-            key="sl_new_link",
-            help="Your check-ins move to a new address; the old one stops working.",
-            on_click=lambda: st.session_state.update(sl_confirm_new_link=True),
-            width="stretch",
-        )
-        return
-    st.warning(
-        "Move your journal to a new link? The current address stops working at once, "
-        "also in bookmarks on your other devices: you will need to give them the new one.",
-        icon=":material/link_off:",
-    )
-    st.button(
-        "Yes, give me a new link",
-        key="sl_new_link_yes",
-        type="primary",
-        on_click=_new_link,
-        args=(journal,),
-        width="stretch",
-    )
-    st.button(
-        "Cancel",
-        key="sl_new_link_no",
-        on_click=lambda: st.session_state.pop("sl_confirm_new_link", None),
-        width="stretch",
-    )
-
-
-def _new_link(journal: Journal) -> None:
-    st.session_state.pop("sl_confirm_new_link", None)
-    new_token = owners.new_link_token(app_config.link_secret())
-    moved = storage.move_owner(journal.conn, journal.owner, owners.owner_for_link(new_token))
-    journal_link.use_link_token(new_token)
-    st.session_state["sl_link_fresh"] = True
-    st.session_state["shared_flash"] = (
-        f"Your journal ({plural(moved, 'check-in')}) has a new private link. "
-        "The old link no longer opens it: bookmark the new one."
-    )
-
-
-def _delete_controls(journal: Journal, token: str | None) -> None:
-    if not st.session_state.get("sl_confirm_delete"):
-        st.button(
-            "Delete my whole journal",
-            key="sl_delete",
-            icon=":material/delete_forever:",
-            on_click=lambda: st.session_state.update(sl_confirm_delete=True),
-            width="stretch",
-        )
-        return
-    st.warning(
-        "Delete every check-in in this journal? This cannot be undone: download a backup "
-        "first (Your data page) if you may want them later.",
-        icon=":material/warning:",
-    )
-    st.button(
-        "Yes, delete everything",
-        key="sl_delete_yes",
-        type="primary",
-        on_click=_delete,
-        args=(journal, token),
-        width="stretch",
-    )
-    st.button(
-        "Cancel",
-        key="sl_delete_no",
-        on_click=lambda: st.session_state.update(sl_confirm_delete=False),
-        width="stretch",
-    )
-
-
-def _delete(journal: Journal, token: str | None) -> None:
-    count = storage.delete_owner(journal.conn, journal.owner, revoke=True)
-    # Start the page afresh: the form would otherwise still show the deleted answers.
-    st.session_state.clear()
-    if token is not None:
-        journal_link.use_link_token(owners.new_link_token(app_config.link_secret()))
-    st.session_state["shared_flash"] = (
-        f"Your journal was deleted ({plural(count, 'check-in')}); its link no "
-        "longer opens anything. This page is a new, empty journal: nothing is kept unless "
-        "you save a check-in."
-    )
+            link_actions.delete_controls(journal, token)
 
 
 def notices(journal: Journal) -> None:

@@ -8,9 +8,11 @@ log for whoever runs it.
 
 from __future__ import annotations
 
+import functools
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import ParamSpec
 
 import duckdb
 import streamlit as st
@@ -21,6 +23,7 @@ from recovery.storage.errors import StorageError
 from ui import app_config, blocks
 
 logger = logging.getLogger("seven_signs.storage")
+P = ParamSpec("P")
 
 
 def message(error: StorageError, mode: config.Mode | None = None) -> str:
@@ -41,6 +44,33 @@ def message(error: StorageError, mode: config.Mode | None = None) -> str:
 def show(error: StorageError, mode: config.Mode | None = None) -> None:
     """Show a journal problem as a plain error box."""
     st.error(message(error, mode), icon=":material/error:")
+
+
+PENDING = "storage_problem_from_callback"
+
+
+def in_callback(action: Callable[P, None]) -> Callable[P, None]:
+    """Wrap a widget callback: a journal problem it meets is shown plainly by the page run.
+
+    Callbacks run before app.py, outside any page's guard: without this a refused write in
+    one (a new link, a deletion, the exercise aim, a kiosk reset) would show a crash box.
+    """
+
+    @functools.wraps(action)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            action(*args, **kwargs)
+        except StorageError as error:
+            st.session_state[PENDING] = error
+
+    return run
+
+
+def show_pending() -> None:
+    """Show the journal problem a callback met in this run, if any (see in_callback)."""
+    error = st.session_state.pop(PENDING, None)
+    if isinstance(error, StorageError):
+        show(error)
 
 
 @contextmanager

@@ -26,6 +26,7 @@ from recovery.storage.checkins import (
     save_checkin,
 )
 from recovery.storage.connection import open_database
+from recovery.storage.cursors import log_pending
 from recovery.storage.errors import (
     DatabaseDamagedError,
     DatabaseLockedError,
@@ -65,6 +66,7 @@ __all__ = [
     "existing_days",
     "get_checkin",
     "is_revoked",
+    "log_pending",
     "journal_summary",
     "latest_checkin",
     "load_checkins",

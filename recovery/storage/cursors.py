@@ -6,13 +6,19 @@ takes its own cursor from the one connection a process keeps.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import duckdb
 
 from recovery.storage import errors
 from recovery.storage.queries import CHECKPOINT, IS_REVOKED, JOURNAL_FILE
+
+LOG = logging.getLogger("seven_signs.storage")
+RETRY_PAUSE = 0.05  # seconds, growing with each try
 
 
 def journal_path(conn: duckdb.DuckDBPyConnection) -> str | None:
@@ -73,13 +79,34 @@ def refuse_revoked(cur: duckdb.DuckDBPyConnection, owner: str) -> None:
         raise errors.RevokedOwnerError(REVOKED)
 
 
-def checkpoint(conn: duckdb.DuckDBPyConnection) -> None:
-    """Write the latest change into the file now, if DuckDB lets us; never raises."""
+def checkpoint(conn: duckdb.DuckDBPyConnection, attempts: int = 1) -> bool:
+    """Write the latest change into the file now, if DuckDB lets us; True once it did.
+
+    Never raises: a refusal after ``attempts`` tries is logged for whoever runs the server.
+    """
     # Write the change into the database file now rather than leave it in the write-ahead
     # log, so rows someone asked to delete are gone from the file itself. Another session
     # writing at the same moment can make DuckDB refuse; its own commit checkpoints later.
+    for attempt in range(attempts):
+        try:
+            with conn.cursor() as cur:
+                cur.execute(CHECKPOINT)
+            return True
+        except duckdb.Error as error:
+            if attempt + 1 == attempts:
+                LOG.warning("checkpoint refused after %d tries: %s", attempts, error)
+            else:
+                time.sleep(RETRY_PAUSE * (attempt + 1))
+    return False
+
+
+def log_pending(conn: duckdb.DuckDBPyConnection) -> bool:
+    """True when changes still wait in the write-ahead log (not yet written into the file)."""
+    path = journal_path(conn)
+    if not path:
+        return False
+    wal = Path(path + ".wal")
     try:
-        with conn.cursor() as cur:
-            cur.execute(CHECKPOINT)
-    except duckdb.Error:
-        pass
+        return wal.exists() and wal.stat().st_size > 0
+    except OSError:
+        return False

@@ -17,6 +17,8 @@ from recovery.storage.queries import (
     REVOKE_OWNER,
 )
 
+DELETE_CHECKPOINT_TRIES = 5
+
 
 def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = False) -> int:
     """Delete every check-in and setting of one owner, out of the file too; returns the days.
@@ -30,7 +32,8 @@ def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = 
         cur.execute(DELETE_OWNER_SETTINGS, [owner])
         if revoke:
             cur.execute(REVOKE_OWNER, [owner, dt.datetime.now()])
-    checkpoint(conn)
+    # Out of the file too, not only out of the journal: tried again if another save is busy.
+    checkpoint(conn, attempts=DELETE_CHECKPOINT_TRIES)
     return count
 
 

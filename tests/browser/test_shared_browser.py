@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 
 from recovery import owners
 from recovery.signs import MEASURES_BY_COLUMN
-from tests.browser.helpers import answer, answer_all, open_app, wait_idle
+from tests.browser.helpers import answer, answer_all, fill_number, open_app, wait_idle
 from tests.browser.server import PHONE, ROOT
 
 LEG_PAIN = MEASURES_BY_COLUMN["leg_pain"].question
@@ -246,3 +246,25 @@ def test_a_dead_link_can_lead_to_restoring_a_backup(server, page):
     wait_idle(page)
     expect(page.get_by_role("heading", name="Your data")).to_be_visible()
     assert "/data?journal=" in page.url and "x" * 30 not in page.url
+
+
+def test_a_write_refused_in_a_callback_gets_a_plain_message(server, page):
+    open_app(page, server.url)
+    save_check_in(page, 5)
+    token = page.url.split("journal=")[1]
+    guide = page.context.new_page()
+    open_app(guide, f"{server.url}/recovery_guide?journal={token}")
+    aim = guide.get_by_label("Your aim: exercise days per week", exact=True)
+    aim.scroll_into_view_if_needed()
+    expect(aim).to_be_visible()
+    open_link_panel(page)
+    page.get_by_role("button", name="Delete my whole journal").click()
+    wait_idle(page)
+    page.get_by_role("button", name="Yes, delete everything").click()
+    wait_idle(page)
+    # The guide's aim is saved by a callback, which runs before the page: it is refused.
+    fill_number(guide, "Your aim: exercise days per week", "3")
+    refused = guide.get_by_text("Nothing was saved: this link no longer opens a journal")
+    expect(refused).to_be_visible()
+    expect(guide.get_by_test_id("stException")).to_have_count(0)
+    assert rows_in_file(server) == []
