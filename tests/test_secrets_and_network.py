@@ -69,3 +69,12 @@ def test_only_a_loopback_host_name_is_this_computer(host, here):
 def test_the_network_is_opened_only_by_an_explicit_setting(value, allowed):
     assert config.allow_network(env={"RECOVERY_ALLOW_NETWORK": value}, secrets={}) is allowed
     assert config.allow_network(env={}, secrets={}) is False
+
+
+def test_the_server_reads_no_message_bigger_than_the_app_needs():
+    import tomllib
+
+    server = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]
+    # History's table of a century of days with long notes is about 5 MB (measured).
+    assert server["maxMessageSize"] <= 16
+    assert server["maxUploadSize"] <= 50
