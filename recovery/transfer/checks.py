@@ -52,6 +52,7 @@ class ParsedFile:
     problems: list[ImportProblem] = field(default_factory=list)
     problem_count: int = 0
     absent_columns: tuple[str, ...] = ()  # optional columns the file leaves out
+    hints: int = 0  # "did you mean" suggestions given so far (see hint)
 
     @property
     def row_note(self) -> str:
@@ -77,6 +78,13 @@ class ParsedFile:
         self.problem_count += 1
         if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(problem)
+
+    def hint(self, name: str) -> str:
+        """The suggestion for a name that is not ours; only the first few get a search."""
+        self.hints += 1
+        if self.hints > MAX_HINTS:
+            return UNKNOWN_NAME_ADVICE  # a file of thousands of made-up names costs nothing
+        return column_hint(name)
 
     def refuse(self, message: str, row: int | None = None, column: str = "") -> ParsedFile:
         """Record a problem that stops the whole file, drop any rows read, return self."""
@@ -136,12 +144,19 @@ def shown(raw: object) -> str:
     return raw if isinstance(raw, str) else json.dumps(raw, ensure_ascii=False)
 
 
+UNKNOWN_NAME_ADVICE = (
+    "; rename it to a Seven Signs column name (an export shows them all) or delete it"
+)
+# Each suggestion compares the name with every column: a few are help, thousands are a cost.
+MAX_HINTS = 5
+
+
 def column_hint(name: str) -> str:
     """A suggestion for a column name that is not ours."""
-    close = difflib.get_close_matches(name, CSV_COLUMNS, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(name[:64], CSV_COLUMNS, n=1, cutoff=0.6)
     if close:
         return f"; did you mean {close[0]}?"
-    return "; rename it to a Seven Signs column name (an export shows them all) or delete it"
+    return UNKNOWN_NAME_ADVICE
 
 
 @dataclass

@@ -14,7 +14,6 @@ from recovery.transfer.checks import (
     ImportProblem,
     ParsedFile,
     RowChecker,
-    column_hint,
     unguard,
 )
 from recovery.transfer.columns import CSV_COLUMNS, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
@@ -74,15 +73,29 @@ def _delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
+# A file may repeat a column or add a few of its own (each is reported by name); far more
+# than the format has is not a journal.
+MOST_COLUMNS = len(CSV_COLUMNS) + 20
+
+
 def _check_header(parsed: ParsedFile, header: list[str], first_line: str) -> list[str] | None:
     """The normalised column names, or None after recording what is wrong with them.
 
     Missing columns are recorded but do not stop the rows being checked, so one round of
     fixing is enough; names that are not ours stop it (every row would repeat them).
     """
+    header = list(header)
+    while header and not header[-1].strip():
+        header.pop()  # Spreadsheets often add empty columns after the last one used.
+    if len(header) > MOST_COLUMNS:
+        # Refused before any name is looked at: each one costs a search for a suggestion.
+        parsed.refuse(
+            f"The first line names {len(header):,} columns; a Seven Signs CSV has at most "
+            f"{len(CSV_COLUMNS)} (the template on this page shows them).",
+            row=1,
+        )
+        return None
     names = [_normalise_header(name) for name in header]
-    while names and not names[-1]:
-        names.pop()  # Spreadsheets often add empty columns after the last one used.
     if "date" not in names and not set(names) & set(CSV_COLUMNS):
         parsed.refuse(
             "This does not look like a Seven Signs CSV: the first line must hold the column "
@@ -118,7 +131,7 @@ def _check_header(parsed: ParsedFile, header: list[str], first_line: str) -> lis
                     1,
                     name,
                     header[position],
-                    f"{name} is not a Seven Signs column{column_hint(name)}",
+                    f"{name} is not a Seven Signs column{parsed.hint(name)}",
                 )
             )
         seen.add(name)

@@ -3,47 +3,63 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
+from collections.abc import Iterator
 
 from recovery import storage
 from recovery.transfer import dates
-from recovery.transfer.checks import ImportProblem, ParsedFile, RowChecker, column_hint, shown
+from recovery.transfer.checks import ImportProblem, ParsedFile, RowChecker, shown
 from recovery.transfer.columns import JSON_FIELDS
 from recovery.transfer.csv_file import refuse_binary
+from recovery.transfer.json_stream import BackupShapeError, read_backup
 from recovery.transfer.limits import MAX_ROWS, too_many_rows_message
+from recovery.transfer.writing import is_own_batch
 
 JSON_FORMAT = "seven-signs-journal"
 NOT_A_BACKUP = "This is not a Seven Signs backup"
 
 
-def _parse_stamp(parsed: ParsedFile, row: int, entry: dict, name: str) -> dt.datetime | None:
+# Stamps a few hours ahead are time zones; days ahead are a hand edit or a forgery.
+STAMP_SLACK = dt.timedelta(days=1)
+
+
+def _parse_stamp(
+    parsed: ParsedFile, row: int, entry: dict, name: str, now: dt.datetime
+) -> dt.datetime | None:
     raw = entry.get(name)
     if raw is None:
         return None
     try:
-        return dt.datetime.fromisoformat(raw)
+        stamp = dt.datetime.fromisoformat(raw)
     except (TypeError, ValueError):
         parsed.add(
             ImportProblem(
-                row, name, shown(raw), f"{name} must be a date and time such as 2026-03-31T08:15:00"
+                row,
+                name,
+                shown(raw)[:80],
+                f"{name} must be a date and time such as 2026-03-31T08:15:00",
             )
         )
         return None
+    if stamp.replace(tzinfo=None) > now + STAMP_SLACK:
+        parsed.add(ImportProblem(row, name, raw, f"{name} is in the future"))
+        return None
+    return stamp
 
 
-def _load(data: bytes, parsed: ParsedFile) -> object | None:
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        parsed.refuse(f"{NOT_A_BACKUP}: it is not UTF-8 text.")
-    except json.JSONDecodeError as error:
-        parsed.refuse(
-            f"{NOT_A_BACKUP}: it is not valid JSON (line {error.lineno}, column "
-            f"{error.colno}: {error.msg}). Import the backup exactly as Seven Signs exported it."
+def _batch(parsed: ParsedFile, row: int, entry: dict) -> str | None:
+    """The day's batch label: only the app's own (none, the example, an import's)."""
+    raw = entry.get("batch")
+    if raw is None or (isinstance(raw, str) and is_own_batch(raw)):
+        return raw
+    parsed.add(
+        ImportProblem(
+            row,
+            "batch",
+            shown(raw)[:80],
+            'batch must be empty, "example", or an import\'s label such as '
+            '"import 2026-03-31 08:15:00"',
         )
-    except RecursionError:
-        # Thousands of nested brackets: no backup looks like this, and the parser gives up.
-        parsed.refuse(f"{NOT_A_BACKUP}: its JSON is nested far deeper than a backup's.")
+    )
     return None
 
 
@@ -55,33 +71,40 @@ def read_json(
     parsed = ParsedFile(kind="json")
     if refuse_binary(data, parsed):
         return parsed
-    document = _load(data, parsed)
-    if parsed.problem_count:
-        return parsed
-    if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
-        parsed.refuse(f'{NOT_A_BACKUP} (it has no "format": "{JSON_FORMAT}").', column="format")
-        return parsed
-    version = document.get("schema_version")
-    if not isinstance(version, int) or version > storage.SCHEMA_VERSION:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return parsed.refuse(f"{NOT_A_BACKUP}: it is not UTF-8 text.")
+    try:
+        header, entries = read_backup(text, MAX_ROWS)
+        if header.get("format") != JSON_FORMAT:
+            raise BackupShapeError(f'it has no "format": "{JSON_FORMAT}"')
+        version = header.get("schema_version")
+        if not isinstance(version, int) or version > storage.SCHEMA_VERSION:
+            return parsed.refuse(
+                f"This backup comes from a newer Seven Signs (schema version {version}); this "
+                f"one reads up to version {storage.SCHEMA_VERSION}. Update the app first.",
+                column="schema_version",
+            )
+        return _check_days(parsed, entries, today, date_order)
+    except BackupShapeError as error:
+        parsed.problems.clear()  # one message says it all
+        parsed.problem_count = 0
+        if str(error).startswith("it holds more than"):
+            return parsed.refuse(too_many_rows_message())
         return parsed.refuse(
-            f"This backup comes from a newer Seven Signs (schema version {version}); this one "
-            f"reads up to version {storage.SCHEMA_VERSION}. Update the app first.",
-            column="schema_version",
+            f"{NOT_A_BACKUP}: {error}. Import the backup exactly as Seven Signs exported it."
         )
-    entries = document.pop("checkins", None)
-    del document
-    if not isinstance(entries, list):
-        return parsed.refuse('The backup has no "checkins" list of days.', column="checkins")
-    if len(entries) > MAX_ROWS:
-        return parsed.refuse(too_many_rows_message())
-    if not entries:
-        return parsed.refuse("The backup holds no days to import.")
+
+
+def _check_days(
+    parsed: ParsedFile, entries: Iterator[object], today: dt.date, date_order: str
+) -> ParsedFile:
+    """Check each day as it is read, so only the days kept are held in memory."""
     checker = RowChecker(parsed, today, date_order)
-    # Taken from the front one by one so each parsed day is freed once checked.
-    entries.reverse()
+    now = dt.datetime.now()
     index = 0
-    while entries:
-        entry = entries.pop()
+    for entry in entries:
         index += 1
         if not isinstance(entry, dict):
             parsed.add(
@@ -98,15 +121,15 @@ def read_json(
                 parsed.add(
                     ImportProblem(
                         index,
-                        name,
-                        shown(entry[name]),
-                        f"{name} is not a Seven Signs field{column_hint(name)}",
+                        name[:80],
+                        shown(entry[name])[:80],
+                        f"{name[:80]} is not a Seven Signs field{parsed.hint(name)}",
                     )
                 )
         stamp = storage.Stamp(
-            created_at=_parse_stamp(parsed, index, entry, "created_at"),
-            updated_at=_parse_stamp(parsed, index, entry, "updated_at"),
-            batch=entry.get("batch") if isinstance(entry.get("batch"), str) else None,
+            created_at=_parse_stamp(parsed, index, entry, "created_at", now),
+            updated_at=_parse_stamp(parsed, index, entry, "updated_at", now),
+            batch=_batch(parsed, index, entry),
         )
         checker.check(index, entry, stamp)
     return checker.finish()

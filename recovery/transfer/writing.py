@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,6 +41,14 @@ def plan_import(conn: duckdb.DuckDBPyConnection, owner: str, parsed: ParsedFile)
 def import_batch_name(now: dt.datetime | None = None) -> str:
     """The batch label for one import, so it can be recognised (or removed) later."""
     return "import " + (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M:%S")
+
+
+_IMPORT_BATCH = re.compile(r"import \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}")
+
+
+def is_own_batch(label: str) -> bool:
+    """True for a batch label this app writes: the example, or an import_batch_name."""
+    return label == storage.EXAMPLE_BATCH or _IMPORT_BATCH.fullmatch(label) is not None
 
 
 def apply_import(

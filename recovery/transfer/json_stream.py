@@ -1,0 +1,110 @@
+"""A JSON backup read one day at a time, so a hostile file costs little memory and time.
+
+``json.loads`` on a 50 MB file of empty entries builds millions of objects (1.2 GB measured)
+before any limit can be checked. Here the top level is walked by hand and each day is decoded
+on its own with the standard decoder, so the count of days is checked as they come, a day
+with far more fields than a backup has is refused before its fields are looked at one by one,
+and a top-level field that a backup does not have is refused before its value is decoded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from recovery.transfer.columns import JSON_FIELDS
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+# The header fields an export writes (recovery/transfer/export.py), and the list of days.
+HEADER_FIELDS = ("format", "schema_version", "exported_at", "fields")
+DAYS_FIELD = "checkins"
+# A header value is a short word, a number, a time or the list of field names: decoded only
+# when it starts within this many characters of its end (checked by a bounded pattern).
+_SHORT_VALUE = re.compile(r'"[^"\\]{0,64}"|-?\d{1,9}|\[(?:\s*"[^"\\]{0,64}"\s*,?){0,100}\s*\]')
+
+
+class BackupShapeError(ValueError):
+    """The file is JSON-like but not shaped as a backup; the message says how, plainly."""
+
+
+def _skip_space(text: str, at: int) -> int:
+    return _SPACE.match(text, at).end()
+
+
+def _expect(text: str, at: int, char: str, what: str) -> int:
+    at = _skip_space(text, at)
+    if text[at : at + 1] != char:
+        raise BackupShapeError(what)
+    return at + 1
+
+
+def _decode(text: str, at: int) -> tuple[object, int]:
+    try:
+        return _DECODER.raw_decode(text, at)
+    except json.JSONDecodeError as error:
+        line = text.count("\n", 0, error.pos) + 1
+        raise BackupShapeError(f"it is not valid JSON (line {line}: {error.msg})") from None
+    except RecursionError:
+        raise BackupShapeError("its JSON is nested far deeper than a backup's") from None
+
+
+def read_backup(text: str, max_days: int) -> tuple[dict[str, object], Iterator[object]]:
+    """The header fields, and the days one at a time (raises BackupShapeError as it goes).
+
+    The days are read lazily: raising on the (max_days + 1)th, on a day with more fields than
+    a backup has, or on text after the list.
+    """
+    at = _expect(text, 0, "{", "it does not start with {")
+    header: dict[str, object] = {}
+    while True:
+        at = _skip_space(text, at)
+        if text[at : at + 1] == "}":
+            raise BackupShapeError(f'it has no "{DAYS_FIELD}" list of days')
+        name, at = _decode(text, at)
+        if not isinstance(name, str):
+            raise BackupShapeError("its fields are not named")
+        at = _expect(text, at, ":", f'the field "{name[:40]}" has no value')
+        at = _skip_space(text, at)
+        if name == DAYS_FIELD:
+            at = _expect(text, at, "[", f'"{DAYS_FIELD}" is not a list of days')
+            return header, _days(text, at, max_days)
+        if name not in HEADER_FIELDS:
+            raise BackupShapeError(f'it has a field "{name[:40]}" that a backup does not have')
+        if not _SHORT_VALUE.match(text, at):
+            raise BackupShapeError(f'its "{name}" is not what a backup holds there')
+        header[name], at = _decode(text, at)
+        at = _skip_space(text, at)
+        if text[at : at + 1] == ",":
+            at += 1
+
+
+def _days(text: str, at: int, max_days: int) -> Iterator[object]:
+    count = 0
+    at = _skip_space(text, at)
+    if text[at : at + 1] == "]":
+        return
+    while True:
+        count += 1
+        if count > max_days:
+            raise BackupShapeError(f"it holds more than {max_days:,} days")
+        day, at = _decode(text, _skip_space(text, at))
+        if isinstance(day, dict) and len(day) > MOST_FIELDS:
+            raise BackupShapeError(
+                f"day {count:,} has {len(day):,} fields; a backup's days have at most "
+                f"{len(JSON_FIELDS)}"
+            )
+        yield day
+        at = _skip_space(text, at)
+        following = text[at : at + 1]
+        if following == "]":
+            return
+        if following != ",":
+            raise BackupShapeError(f"day {count:,} is not followed by a comma or the list's end")
+        at += 1
+
+
+# A day has at most one of each field; a few more are reported one by one, but a day with
+# far more is refused at once (50,000 made-up names took seconds to report, one hint each).
+MOST_FIELDS = len(JSON_FIELDS) + 20
