@@ -171,7 +171,7 @@ def single_visitor(browser: object, server: Server, budgets: Budgets) -> None:
 
 def open_history(page: object) -> None:
     """Go to History from the menu and wait until its table is drawn and the run is over."""
-    page.locator(MENU_LINK).filter(has_text="History").click()
+    page.locator(MENU_LINK).filter(has_text="History").first.click()
     page.get_by_test_id("stDataFrame").wait_for(timeout=60_000)
     page.wait_for_selector(IDLE, timeout=60_000)
 

@@ -23,8 +23,12 @@ from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402, F401 (
 from tests.browser.conftest import Server as BrowserTestServer  # noqa: E402
 from tests.browser.helpers import IDLE  # noqa: E402, F401 (re-exported)
 
-# The app's menu: along the top on a local journal, in the sidebar on a shared link.
-MENU_LINK = '[data-testid="stTopNavLink"], [data-testid="stSidebarNavLink"]'
+# The app's menu: along the top on a local journal, page links in the sidebar on a shared
+# link (which carry the journal's key).
+MENU_LINK = (
+    '[data-testid="stTopNavLink"], [data-testid="stSidebarNavLink"], '
+    '[data-testid="stPageLink-NavLink"]'
+)
 
 
 # Clicks a menu link, then checks once a frame until READY (a JavaScript expression) holds.

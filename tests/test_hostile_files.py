@@ -57,6 +57,12 @@ def test_a_backup_of_millions_of_empty_days_is_refused_at_the_row_limit():
     assert _messages(parsed) == [too_many_rows_message()]
 
 
+def test_a_day_holding_a_long_list_is_refused_before_it_is_decoded():
+    day = '{"date": "2026-01-05", "notes": [' + "0," * 1_000_000 + "0]}"
+    (message,) = _messages(transfer.read_file(_backup(day), "list.json"))
+    assert message.startswith("This is not a Seven Signs backup: day 1 is not what a backup")
+
+
 def test_a_top_level_field_a_backup_does_not_have_is_refused_before_its_value():
     data = (HEADER + '"padding": [' + "0," * 1_000_000 + '0], "checkins": []}').encode()
     (message,) = _messages(transfer.read_file(data, "padded.json"))
@@ -66,7 +72,7 @@ def test_a_top_level_field_a_backup_does_not_have_is_refused_before_its_value():
 @pytest.mark.parametrize(
     ("field", "value", "words"),
     [
-        ("batch", "x" * 1_000_000, "batch must be empty"),
+        ("batch", "x" * 1_000_000, "This is not a Seven Signs backup: day 1 is not what"),
         ("batch", "mine", "batch must be empty"),
         ("created_at", "2999-01-01T00:00:00", "created_at is in the future"),
         ("updated_at", "2999-01-01T00:00:00", "updated_at is in the future"),

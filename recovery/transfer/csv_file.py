@@ -155,9 +155,21 @@ def read_csv(data: bytes, today: dt.date | None = None, date_order: str = dates.
         return parsed
     head = data[:4096].decode("utf-8-sig", errors="replace").lstrip("\r\n")
     first_line = head.split("\n", 1)[0].rstrip("\r")
+    delimiter = _delimiter(first_line)
+    # Counted in the bytes, before the CSV reader builds one string per name: a first line
+    # of millions of names would take hundreds of MB (see MOST_COLUMNS).
+    start = len(data) - len(data.lstrip(b"\xef\xbb\xbf\r\n"))
+    line_end = data.find(b"\n", start)
+    separators = data.count(delimiter.encode(), start, line_end if line_end >= 0 else len(data))
+    if separators >= MOST_COLUMNS * 2:  # room for empty columns a spreadsheet adds
+        return parsed.refuse(
+            f"The first line names {separators + 1:,} columns; a Seven Signs CSV has at most "
+            f"{len(CSV_COLUMNS)} (the template on this page shows them).",
+            row=1,
+        )
     # Decoded as it is read, so a large file is never held twice in memory.
     stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
-    reader = csv.reader(stream, delimiter=_delimiter(first_line))
+    reader = csv.reader(stream, delimiter=delimiter)
     checker = RowChecker(parsed, today, date_order)
     row_number = 1
     try:
