@@ -10,7 +10,7 @@ import streamlit as st
 from recovery import storage, text, transfer
 from recovery.text.numbers import plural
 from recovery.text.plain import plain
-from ui import blocks, storage_problems
+from ui import blocks, report_cache, storage_problems
 from ui.session import open_journal, visitor_today
 
 SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
@@ -106,7 +106,8 @@ else:
         "A three-page PDF to read in a minute. **Page 1, summary:** where you stand, each "
         "sign's first-week and recent values with its verdict, red flags and how often you "
         "did your exercises. **Page 2, charts:** one small chart per sign. **Page 3, notes:** "
-        "what you wrote, day by day."
+        "what you wrote, the newest first. A report covers at most the last year of the "
+        "period you choose."
     )
     name = st.text_input("Your name on the report (optional)", key="data_report_name", max_chars=80)
     period = chosen_period("data_report")
@@ -120,19 +121,14 @@ else:
             st.session_state.pop("data_report_pdf", None)
             with st.spinner("Preparing the PDF..."):
                 try:
-                    st.session_state["data_report_pdf"] = (
-                        wanted,
-                        report.build_report(
-                            journal.conn,
-                            journal.owner,
-                            start=period[0],
-                            end=period[1],
-                            name=name.strip() or None,
-                            today=today,
-                        ),
+                    pdf = report_cache.report_pdf(
+                        journal.conn, journal.owner, *period, name.strip() or None, today
                     )
+                    st.session_state["data_report_pdf"] = (wanted, pdf)
                 except report.ReportRefused as refused:
                     st.warning(str(refused), icon=":material/info:")
+                except report.ReportBusy as busy:
+                    st.info(str(busy), icon=":material/hourglass_empty:")
         made = st.session_state.get("data_report_pdf")
         if made and made[0] == wanted:
             st.download_button(

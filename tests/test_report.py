@@ -207,3 +207,42 @@ def test_a_two_day_journal_says_not_enough_data_yet_and_draws_no_empty_charts(co
     assert "0 of 7 signs improved" not in text
     assert "Charts are drawn once there are enough check-ins" in text
     assert len(pdf.pages) == 2  # the summary and the notes: no page of empty charts
+
+
+# ---- What one report may cost ----------------------------------------------------------
+
+
+def test_a_long_journal_is_reported_for_its_last_year_and_newest_notes(conn):
+    from recovery.report import limits
+
+    first = TODAY - dt.timedelta(days=799)
+    rows = [
+        (first + dt.timedelta(days=n), checkin(notes=f"note {n}" if n % 5 == 0 else ""))
+        for n in range(800)
+    ]
+    storage.save_checkins(conn, LOCAL_OWNER, rows, today=TODAY)
+    pages = pdf_pages(report.build_report(conn, LOCAL_OWNER, today=TODAY))
+    summary = words(pages[0])
+    covered_from = TODAY - dt.timedelta(days=limits.MAX_DAYS - 1)
+    assert f"a report covers at most its last {limits.MAX_DAYS} days" in summary
+    assert f"{covered_from.day} {covered_from:%B %Y}" in summary
+    notes = " ".join(words(page) for page in pages[2:])
+    assert "note 795" in notes and "note 0 " not in notes  # the newest, not the oldest
+    assert notes.index("note 795") < notes.index("note 790")  # newest first
+    in_year = sum(1 for n in range(0, 800, 5) if first + dt.timedelta(days=n) >= covered_from)
+    assert f"{in_year - limits.MAX_NOTES} more notes not shown" in notes
+
+
+def test_one_build_per_journal_and_few_per_server_at_a_time():
+    from recovery.report import limits
+
+    with limits.build_slot("alice"):
+        with pytest.raises(limits.ReportBusy, match="already being prepared"):
+            with limits.build_slot("alice"):
+                pass
+        with limits.build_slot("bob"):
+            with pytest.raises(limits.ReportBusy, match="busy preparing other reports"):
+                with limits.build_slot("carol"):
+                    pass
+    with limits.build_slot("alice"):  # all released again
+        pass

@@ -21,12 +21,17 @@ from fpdf.enums import XPos, YPos
 
 from recovery import analysis, text
 from recovery.analysis import stage
+from recovery.report import limits
+from recovery.report.limits import ReportBusy
 from recovery.report.pdf_charts import draw_sign_chart
+from recovery.report.period import ReportRefused, days_to_report
 from recovery.signs import RED_FLAGS, SIGNS
-from recovery.storage import EXAMPLE_BATCH, checkin_records
+from recovery.storage import EXAMPLE_BATCH
 from recovery.text import safety
 from recovery.text import signs as sign_words
 from recovery.text.numbers import plural
+
+__all__ = ["ReportBusy", "ReportRefused", "build_report"]
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 # Joiners, variation selectors and skin tones only shape the emoji next to them.
@@ -112,25 +117,6 @@ class _ReportPDF(FPDF):
         self.ln(1)
 
 
-class ReportRefused(ValueError):
-    """A report that would mislead or be empty; the message says why in plain words."""
-
-
-def _period(
-    conn: duckdb.DuckDBPyConnection, owner: str, start: dt.date | None, end: dt.date | None
-) -> tuple[dt.date, dt.date, list[dict[str, object]]]:
-    records = checkin_records(conn, owner, start, end)
-    if not records:
-        raise ReportRefused("There are no check-ins in this period, so there is nothing to report.")
-    if all(r["batch"] == EXAMPLE_BATCH for r in records):
-        raise ReportRefused(
-            "Every day in this period is a made-up example day, so there is nothing of yours "
-            "to report. Remove the example recovery (on the Progress page) and log your own "
-            "days first."
-        )
-    return start or records[0]["day"], end or records[-1]["day"], records
-
-
 def _verdict_table(pdf: _ReportPDF, comparison: analysis.Comparison) -> None:
     widths = (52, 26, 26, 36, 38)
     pdf.set_font(pdf.family, "B", 8.5)
@@ -173,9 +159,25 @@ def build_report(
 ) -> bytes:
     """The PDF report for the check-ins between two days (default: all of them).
 
-    Raises ReportRefused for an empty period or one of made-up example days only.
+    Raises ReportRefused for an empty period or one of made-up example days only, and
+    limits.ReportBusy when this journal's or too many reports are being built already. A
+    report covers at most the last year of the period (see recovery/report/limits.py).
     """
-    start, end, records = _period(conn, owner, start, end)
+    with limits.build_slot(owner):
+        return _build(conn, owner, start, end, name, now, today)
+
+
+def _build(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    start: dt.date | None,
+    end: dt.date | None,
+    name: str | None,
+    now: dt.datetime | None,
+    today: dt.date | None,
+) -> bytes:
+    asked_start = start
+    start, end, records, cut = days_to_report(conn, owner, start, end)
     today = today or dt.date.today()
     comparison = analysis.compare_signs(conn, owner, start=start, end=end)
     series = analysis.sign_series(conn, owner, start, end)
@@ -192,6 +194,13 @@ def build_report(
         f"({plural(len(records), 'day')} logged). "
         f"Made with {text.APP_NAME} on {text.long_date(now.date())}."
     )
+    if cut:
+        began = text.long_date(asked_start) if asked_start else "the first check-in"
+        pdf.para(
+            f"The period asked for starts on {began}: a report covers at most its last "
+            f"{limits.MAX_DAYS} days. Earlier days are in the app and its backup files.",
+            bold=True,
+        )
     examples = sum(1 for r in records if r["batch"] == EXAMPLE_BATCH)
     if examples:
         pdf.para(
@@ -275,14 +284,16 @@ def build_report(
         pdf.heading("Each sign over the period")
         pdf.para("Charts are drawn once there are enough check-ins for a verdict.")
 
-    notes = [(r["day"], r["notes"]) for r in records if r["notes"]]
+    notes, older = limits.newest_notes([(r["day"], r["notes"]) for r in records if r["notes"]])
     pdf.add_page()
-    pdf.heading("Notes")
+    pdf.heading("Notes, newest first")
     if not notes:
         pdf.para("No notes in this period.")
     for day, note in notes:
         pdf.para(f"{day:%a %d %b %Y}", size=8.5, bold=True)
         pdf.para(note, size=9)
+    if older:
+        pdf.para(f"{plural(older, 'more note')} not shown: older notes are in the app.", bold=True)
     return bytes(pdf.output())
 
 
