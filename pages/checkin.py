@@ -9,7 +9,7 @@ import streamlit as st
 from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
-from ui import app_config, blocks, fields, shared_link, storage_problems
+from ui import allowance, app_config, blocks, fields, shared_link, storage_problems
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
 
@@ -84,6 +84,8 @@ def save(values: dict[str, object]) -> storage.SaveResult | None:
         st.warning(
             text.CHECKIN_UNANSWERED + "\n\n" + _question_list(missing), icon=":material/rule:"
         )
+        return None
+    if not allowance.may_write(journal):
         return None
     try:
         return storage.save_checkin(

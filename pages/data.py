@@ -10,7 +10,7 @@ import streamlit as st
 from recovery import storage, text, transfer
 from recovery.text.numbers import plural
 from recovery.text.plain import plain
-from ui import blocks, report_cache, storage_problems
+from ui import allowance, blocks, report_cache, storage_problems
 from ui.session import open_journal, visitor_today
 
 SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
@@ -268,7 +268,7 @@ else:
             icon=":material/download_done:",
             disabled=written == 0,
             width="stretch",
-        ):
+        ) and allowance.may_write(journal, importing=True):
             bar = st.progress(0.0, text="Importing...")
             try:
                 result = transfer.apply_import(

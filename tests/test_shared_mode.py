@@ -567,3 +567,34 @@ def test_a_write_refused_inside_a_callback_is_said_plainly(shared, db_path):
         assert conn.execute("SELECT count(*) FROM settings").fetchone()[0] == 0
     finally:
         conn.close()
+
+
+def test_new_journals_from_one_address_are_capped_per_hour(shared, db_path, monkeypatch):
+    from recovery import quotas
+
+    monkeypatch.setattr(quotas, "new_journals", quotas.HourlyQuota(1))
+    _start(shared, 4)  # the first new journal from this address
+    second = shared()
+    answer_checkin(second, leg_pain=5)
+    second.button(key="ci_save").click()
+    full_run(second)
+    assert quotas.NEW_JOURNALS_FULL in [w.value for w in second.warning]
+    assert not second.success
+    assert [pain for _, pain in _rows(db_path)] == [4]
+
+
+def test_imports_from_one_address_are_capped_per_hour(shared, db_path, monkeypatch):
+    from recovery import quotas
+    from tests.support import csv_text, row
+
+    monkeypatch.setattr(quotas, "imports", quotas.HourlyQuota(0))
+    at, _ = _start(shared, 4)
+    at.switch_page("pages/data.py").run()
+    day = TODAY - dt.timedelta(days=3)
+    at.file_uploader(key="data_upload_0").set_value(
+        ("days.csv", csv_text([row(day)]).encode(), "text/csv")
+    ).run()
+    at.button(key="data_import_confirm").click()
+    full_run(at)
+    assert quotas.IMPORTS_FULL in [w.value for w in at.warning]
+    assert [pain for _, pain in _rows(db_path)] == [4]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import zoneinfo
+from pathlib import Path
 
 import duckdb
 import streamlit as st
@@ -21,7 +22,12 @@ LOG = logging.getLogger(__name__)
 @st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
     # One connection per process, shared by every session; operations take a cursor.
-    return storage.open_database(path, motherduck_token=app_config.motherduck_token())
+    conn = storage.open_database(path, motherduck_token=app_config.motherduck_token())
+    # For whoever runs the server: how big the store is when it starts serving.
+    file = Path(path).expanduser()
+    if file.is_file():
+        LOG.warning("Seven Signs journal file: %.1f MB (%s)", file.stat().st_size / 1e6, file)
+    return conn
 
 
 def visitor_today() -> dt.date:

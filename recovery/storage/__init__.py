@@ -26,11 +26,12 @@ from recovery.storage.checkins import (
     save_checkin,
 )
 from recovery.storage.connection import open_database
-from recovery.storage.cursors import log_pending
+from recovery.storage.cursors import MAX_JOURNAL_DAYS, log_pending
 from recovery.storage.errors import (
     DatabaseDamagedError,
     DatabaseLockedError,
     DiskFullError,
+    JournalFullError,
     RevokedOwnerError,
     StorageError,
 )
@@ -44,6 +45,7 @@ __all__ = [
     "DATA_VERSION",
     "EXAMPLE_BATCH",
     "LOCAL_OWNER",
+    "MAX_JOURNAL_DAYS",
     "SCHEMA_VERSION",
     "UPSERT_CHECKIN",
     "BulkSaveResult",
@@ -51,6 +53,7 @@ __all__ = [
     "DatabaseLockedError",
     "DaysTakenError",
     "DiskFullError",
+    "JournalFullError",
     "RevokedOwnerError",
     "JournalSummary",
     "SaveResult",

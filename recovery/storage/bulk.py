@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from recovery.signs import CHECKIN_COLUMNS, MEASURES_BY_COLUMN
-from recovery.storage.cursors import cursor, refuse_revoked, transaction
+from recovery.storage.cursors import cursor, refuse_overfull, refuse_revoked, transaction
 from recovery.storage.errors import StorageError
 from recovery.storage.queries import BULK_KEEP, BULK_REPLACE, COUNT_BATCH, DELETE_BATCH, TAKEN_DAYS
 from recovery.text.numbers import plural
@@ -144,6 +144,7 @@ def save_checkins(
                 taken = [row[0] for row in found]
                 if taken and not (replace or keep_existing):
                     raise DaysTakenError(taken)
+                refuse_overfull(cur, owner, len(days) - len(taken))
                 superseded = 0
                 if superseding:
                     superseded = cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0]

@@ -10,7 +10,7 @@ import pandas as pd
 
 from recovery.signs import CHECKIN_COLUMNS
 from recovery.storage.batches import EXAMPLE_BATCH
-from recovery.storage.cursors import cursor, refuse_revoked, transaction
+from recovery.storage.cursors import cursor, refuse_overfull, refuse_revoked, transaction
 from recovery.storage.queries import (
     COUNT,
     DATA_VERSION,
@@ -57,6 +57,8 @@ def save_checkin(
         existed = (
             cur.execute(EXISTS_SKIPPING, [owner, checked_day, EXAMPLE_BATCH]).fetchone()[0] > 0
         )
+        if not cur.execute(EXISTS, [owner, checked_day]).fetchone()[0]:
+            refuse_overfull(cur, owner, 1)
         cur.execute(
             UPSERT_CHECKIN,
             [owner, checked_day, batch, stamp, stamp, *(clean[c] for c in CHECKIN_COLUMNS)],

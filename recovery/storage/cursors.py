@@ -15,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from recovery.storage import errors
-from recovery.storage.queries import CHECKPOINT, IS_REVOKED, JOURNAL_FILE
+from recovery.storage.queries import CHECKPOINT, COUNT_OWNER, IS_REVOKED, JOURNAL_FILE
 
 LOG = logging.getLogger("seven_signs.storage")
 RETRY_PAUSE = 0.05  # seconds, growing with each try
@@ -77,6 +77,24 @@ def refuse_revoked(cur: duckdb.DuckDBPyConnection, owner: str) -> None:
     """
     if cur.execute(IS_REVOKED, [owner]).fetchone()[0]:
         raise errors.RevokedOwnerError(REVOKED)
+
+
+# A century of daily check-ins is 36,525 days: one journal holds no more than this, however
+# the days arrive (a save, an import, many imports), so no visitor can fill the store.
+MAX_JOURNAL_DAYS = 40_000
+
+
+def refuse_overfull(cur: duckdb.DuckDBPyConnection, owner: str, adding: int) -> None:
+    """Inside a write's transaction: raise JournalFullError when ``adding`` new days would
+    take ``owner``'s journal past MAX_JOURNAL_DAYS."""
+    if adding <= 0:
+        return
+    held = int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0])
+    if held + adding > MAX_JOURNAL_DAYS:
+        raise errors.JournalFullError(
+            f"Nothing was saved: a journal holds at most {MAX_JOURNAL_DAYS:,} days (more "
+            f"than a century of daily check-ins), and this one holds {held:,}."
+        )
 
 
 def checkpoint(conn: duckdb.DuckDBPyConnection, attempts: int = 1) -> bool:

@@ -103,6 +103,13 @@ class JournalIOError(StorageError):
     kind = "io"
 
 
+class JournalFullError(StorageError):
+    """The journal holds as many days as one may (storage.MAX_JOURNAL_DAYS)."""
+
+    kind = "journal_full"
+    hosted_advice = ""
+
+
 class RevokedOwnerError(StorageError):
     """The journal's link was given up (a new link, or the journal deleted): nothing is kept."""
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-# A century of daily check-ins is 36,525 days; nobody's journal is longer.
-MAX_ROWS = 40_000
+from recovery.storage import MAX_JOURNAL_DAYS
+
+# A century of daily check-ins is 36,525 days; nobody's journal is longer, and a journal
+# holds no more than this however the days arrive.
+MAX_ROWS = MAX_JOURNAL_DAYS
 # An exported day takes about 85 bytes as CSV and 660 as JSON (measured on the example
 # recovery), so 40,000 JSON days (26 MB) fit, with room for notes of ~600 characters a
 # day. Keep in step with server.maxUploadSize in .streamlit/config.toml, which refuses
