@@ -29,6 +29,8 @@ def test_a_rebound_host_name_reads_no_local_journal(server, browser):
         page.goto(f"{server.url}/")
         wait_idle(page)
         expect(page.get_by_role("button", name="Save check-in")).to_be_visible()
+        # Whoever runs the server sees how big the store is when it starts serving.
+        assert "Seven Signs journal file:" in server.output()
     finally:
         rebinding.close()
 
