@@ -23,15 +23,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from support import (
+    CHARTS_DRAWN,
     CHROMIUM,
     CHROMIUM_ARGS,
-    IDLE,
     MENU_LINK,
     ROOT,
     Budgets,
     Server,
     click_menu_until,
     journal_rows,
+    wait_idle,
 )
 
 from recovery import config, owners, storage, transfer  # noqa: E402
@@ -44,11 +45,6 @@ RUNS = 5
 # counts a megabyte as 1,000,000 bytes).
 NEAR_LIMIT = transfer.MAX_UPLOAD_MB * 1_000_000 - 1_000_000
 HEADER = f'{{"format": "seven-signs-journal", "schema_version": {storage.SCHEMA_VERSION}, '
-CHARTS_DRAWN = """(
-  [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
-    .filter((c) => { const k = c.querySelector('canvas, svg.marks'); return k && k.width; })
-    .length >= 7
-)"""
 
 
 def _repeat(piece: str, size: int) -> str:
@@ -152,17 +148,11 @@ def file_costs(folder: Path, budgets: Budgets) -> list[Path]:
     return paths
 
 
-def _wait_idle(page: object) -> None:
-    page.wait_for_selector(IDLE, timeout=120_000)
-    page.wait_for_timeout(100)
-    page.wait_for_selector(IDLE, timeout=120_000)
-
-
 def _progress_click(page: object) -> float:
     millis = click_menu_until(page, "Progress", CHARTS_DRAWN)
-    _wait_idle(page)
+    wait_idle(page)
     page.locator(MENU_LINK).filter(has_text="Daily check-in").first.click()
-    _wait_idle(page)
+    wait_idle(page)
     page.wait_for_function(
         "!document.querySelector('[data-testid=\"stVegaLiteChart\"]')", timeout=60_000
     )
@@ -178,7 +168,7 @@ def _upload(tabs: list, files: list[Path], wait: bool = True) -> None:
     if wait:
         for tab in tabs:
             tab.get_by_text("Nothing was imported").first.wait_for(timeout=60_000)
-            _wait_idle(tab)
+            wait_idle(tab)
 
 
 def slowdown(folder: Path, heaviest: list[Path], budgets: Budgets) -> None:
@@ -201,7 +191,7 @@ def slowdown(folder: Path, heaviest: list[Path], budgets: Budgets) -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(f"{server.url}/?journal={visitor}")
             page.locator(MENU_LINK).filter(has_text="Progress").first.wait_for(timeout=60_000)
-            _wait_idle(page)
+            wait_idle(page)
             attackers = []
             for _ in heaviest:
                 tab = browser.new_page()
@@ -209,7 +199,7 @@ def slowdown(folder: Path, heaviest: list[Path], budgets: Budgets) -> None:
                 tab.locator('[data-testid="stFileUploader"] input[type="file"]').wait_for(
                     state="attached", timeout=60_000
                 )
-                _wait_idle(tab)
+                wait_idle(tab)
                 attackers.append(tab)
             for _ in range(2):
                 _progress_click(page)  # warm the server and the browser
@@ -226,7 +216,7 @@ def slowdown(folder: Path, heaviest: list[Path], budgets: Budgets) -> None:
                 loaded.append(_progress_click(page))
                 for tab in attackers:
                     tab.get_by_text("Nothing was imported").first.wait_for(timeout=60_000)
-                    _wait_idle(tab)
+                    wait_idle(tab)
             browser.close()
     finally:
         server.stop()

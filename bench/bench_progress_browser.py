@@ -31,9 +31,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from support import (  # noqa: E402
+    CHARTS_DRAWN,
     CHROMIUM,
     CHROMIUM_ARGS,
-    IDLE,
     MENU_LINK,
     ROOT,
     Budgets,
@@ -43,6 +43,7 @@ from support import (  # noqa: E402
     journal_rows,
     make_journal,
     tree_cpu_ms,
+    wait_idle,
 )
 
 from recovery import config, owners, storage  # noqa: E402
@@ -55,20 +56,6 @@ COLD_RATIO = 2.0
 VISITORS = 20
 MEMORY_BUDGET_MB = 700
 DESKTOP = {"width": 1280, "height": 900}
-
-# Seven charts have drawn their canvas.
-CHARTS_DRAWN = """(
-  [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
-    .filter((c) => { const k = c.querySelector('canvas, svg.marks'); return k && k.width; })
-    .length >= 7
-)"""
-
-
-def wait_idle(page: object) -> None:
-    """Wait until the script has finished its run (twice, as Streamlit may rerun)."""
-    page.wait_for_selector(IDLE, timeout=60_000)
-    page.wait_for_timeout(100)
-    page.wait_for_selector(IDLE, timeout=60_000)
 
 
 @dataclass

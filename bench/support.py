@@ -49,6 +49,21 @@ async ([title, menuLink]) => {
 """
 
 
+# Seven charts have drawn their canvas: the Progress page, as a visitor sees it.
+CHARTS_DRAWN = """(
+  [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .filter((c) => { const k = c.querySelector('canvas, svg.marks'); return k && k.width; })
+    .length >= 7
+)"""
+
+
+def wait_idle(page: object) -> None:
+    """Wait until the script has finished its run (twice, as Streamlit may rerun)."""
+    page.wait_for_selector(IDLE, timeout=120_000)
+    page.wait_for_timeout(100)
+    page.wait_for_selector(IDLE, timeout=120_000)
+
+
 def click_menu_until(page: object, title: str, ready: str) -> float:
     """Milliseconds in the page from a click on the menu link ``title`` until ``ready``
     (a JavaScript expression) is true."""
