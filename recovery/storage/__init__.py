@@ -4,7 +4,8 @@ Every query filters on the owner and passes values as ``?`` parameters. The room
 ``connection`` (opening a journal), ``migrations`` (the schema), ``queries`` (the SQL),
 ``cursors`` (cursors, transactions, plain errors), ``checkins`` (single days), ``bulk``
 (many days at once), ``batches``, ``journals`` (whole journals), ``visits`` (kiosk
-visitors), ``preferences`` (per-journal choices) and ``errors``.
+visitors), ``preferences`` (per-journal choices), ``errors`` (file problems in plain words)
+and ``refusals`` (what the journal itself refuses: a full journal, a link given up).
 """
 
 from __future__ import annotations
@@ -31,13 +32,12 @@ from recovery.storage.errors import (
     DatabaseDamagedError,
     DatabaseLockedError,
     DiskFullError,
-    JournalFullError,
-    RevokedOwnerError,
     StorageError,
 )
 from recovery.storage.journals import delete_owner, is_revoked, move_owner, owner_has_checkins
 from recovery.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from recovery.storage.queries import COUNT_BATCH, DATA_VERSION, UPSERT_CHECKIN
+from recovery.storage.refusals import JournalFullError, RevokedOwnerError
 from recovery.storage.visits import delete_abandoned_visits
 
 __all__ = [

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from recovery.storage import errors
+from recovery.storage import errors, refusals
 from recovery.storage.queries import CHECKPOINT, COUNT_OWNER, IS_REVOKED, JOURNAL_FILE
 
 LOG = logging.getLogger("seven_signs.storage")
@@ -76,7 +76,7 @@ def refuse_revoked(cur: duckdb.DuckDBPyConnection, owner: str) -> None:
     leads (and the person was told that link stopped working).
     """
     if cur.execute(IS_REVOKED, [owner]).fetchone()[0]:
-        raise errors.RevokedOwnerError(REVOKED)
+        raise refusals.RevokedOwnerError(REVOKED)
 
 
 # A century of daily check-ins is 36,525 days: one journal holds no more than this, however
@@ -91,7 +91,7 @@ def refuse_overfull(cur: duckdb.DuckDBPyConnection, owner: str, adding: int) -> 
         return
     held = int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0])
     if held + adding > MAX_JOURNAL_DAYS:
-        raise errors.JournalFullError(
+        raise refusals.JournalFullError(
             f"Nothing was saved: a journal holds at most {MAX_JOURNAL_DAYS:,} days (more "
             f"than a century of daily check-ins), and this one holds {held:,}."
         )

@@ -103,20 +103,6 @@ class JournalIOError(StorageError):
     kind = "io"
 
 
-class JournalFullError(StorageError):
-    """The journal holds as many days as one may (storage.MAX_JOURNAL_DAYS)."""
-
-    kind = "journal_full"
-    hosted_advice = ""
-
-
-class RevokedOwnerError(StorageError):
-    """The journal's link was given up (a new link, or the journal deleted): nothing is kept."""
-
-    kind = "revoked"
-    hosted_advice = ""
-
-
 def _lead(during: During, what: str) -> str:
     if during == "save":
         return f"Nothing was saved: {what}. {_SAFE}"
