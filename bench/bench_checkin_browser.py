@@ -44,12 +44,13 @@ from support import (  # noqa: E402
     click_menu_until,
     critical_path_cpu_ms,
     make_journal,
+    quick,
     tree_cpu_ms,
 )
 
 from recovery import storage  # noqa: E402
 
-RUNS = 5
+RUNS = quick(5, 1)
 OPEN_BUDGET_MS = 300
 SAVE_BUDGET_MS = 300
 DESKTOP = {"width": 1280, "height": 900}
@@ -185,7 +186,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long" / "journal.duckdb"
         path.parent.mkdir()
-        make_journal(path, storage.LOCAL_OWNER, 3650, end - dt.timedelta(days=1))
+        make_journal(path, storage.LOCAL_OWNER, quick(3650, 30), end - dt.timedelta(days=1))
         server = Server(path)
         server.start()
         try:

@@ -22,18 +22,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from support import ROOT, Budgets, journal_rows, median_of  # noqa: E402
+from support import ROOT, Budgets, journal_rows, median_of, quick  # noqa: E402
 
 from recovery import analysis, config, owners, storage  # noqa: E402
 from recovery.signs import CHECKIN_COLUMNS  # noqa: E402
 from ui import progress_cache  # noqa: E402
 
-JOURNALS = 2000
-DAYS = 365
-RUNS = 7
+JOURNALS = quick(2000, 5)
+DAYS = quick(365, 30)
+RUNS = quick(7, 1)
 # A cached run takes some 30 ms of CPU, near the resolution of the kernel's CPU accounting,
 # so its median is taken over more runs to keep the ratio steady.
-CACHED_RUNS = 31
+CACHED_RUNS = quick(31, 1)
 RATIO_BUDGET = 1.3
 TEMPLATE = "template"
 _ALL = "day, " + ", ".join(CHECKIN_COLUMNS) + ", batch, created_at, updated_at"

@@ -18,11 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from support import exit_status, quick  # noqa: E402
+
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, Server  # noqa: E402
 from tests.browser.helpers import wait_idle  # noqa: E402
 from ui.kiosk import ABANDON_MARGIN_SECONDS  # noqa: E402
 
-VISITS = 50
+VISITS = quick(50, 2)
 # A short idle time, so abandoned visits expire within the run.
 IDLE_SECONDS = 3
 EXPIRES_AFTER = 2 * IDLE_SECONDS + ABANDON_MARGIN_SECONDS
@@ -99,7 +101,7 @@ def main() -> int:
     print(f"  visits that failed                {failed:7d}   budget 0")
     ok = healthy and not failed and growth <= GROWTH_BUDGET_MIB and after <= TOTAL_BUDGET_MIB
     print("within budget" if ok else "OVER BUDGET")
-    return 0 if ok else 1
+    return exit_status(0 if ok else 1)
 
 
 if __name__ == "__main__":

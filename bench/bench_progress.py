@@ -20,11 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from support import exit_status, quick  # noqa: E402
+
 from recovery import analysis, charts, example, storage  # noqa: E402
 from ui import progress_cache  # noqa: E402
 
-YEARS = 5
-RUNS = 7
+YEARS = quick(5, 1)
+RUNS = quick(7, 1)
 OWNER = "bench"
 
 
@@ -162,7 +164,7 @@ def main() -> int:
         conn.close()
         results.append(page_run(Path(folder) / "bench.duckdb"))
     print(f"\n{sum(results)} of {len(results)} within budget.")
-    return 0
+    return exit_status(0 if sum(results) == len(results) else 1)
 
 
 if __name__ == "__main__":

@@ -42,18 +42,19 @@ from support import (  # noqa: E402
     critical_path_cpu_ms,
     journal_rows,
     make_journal,
+    quick,
     tree_cpu_ms,
     wait_idle,
 )
 
 from recovery import config, owners, storage  # noqa: E402
 
-RUNS = 5
+RUNS = quick(5, 1)
 CLICK_BUDGET_MS = 400
 NAIVE_RATIO = 0.7
 SERVER_CPU_BUDGET_MS = 120
 COLD_RATIO = 2.0
-VISITORS = 20
+VISITORS = quick(20, 2)
 MEMORY_BUDGET_MB = 700
 DESKTOP = {"width": 1280, "height": 900}
 

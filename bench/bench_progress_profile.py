@@ -20,15 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from support import ROOT, Budgets, make_journal, median_of  # noqa: E402
+from support import ROOT, Budgets, make_journal, median_of, quick  # noqa: E402
 
 from ui import progress_cache  # noqa: E402
 
-RUNS = 7
+RUNS = quick(7, 1)
 BUDGET_MS = 120
 # The first run after a write builds the seven charts again (once per save, not per visit).
 REBUILD_BUDGET_MS = 400
-JOURNALS = {"30 days": 30, "10 years": 3650}
+JOURNALS = {"30 days": 30, "10 years": quick(3650, 60)}
 # Where a function's own time is counted, by the path of its file (first match wins).
 GROUPS = [
     ("DuckDB queries", ("duckdb",)),

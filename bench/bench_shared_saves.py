@@ -22,13 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from support import Budgets, Server  # noqa: E402
+from support import Budgets, Server, quick  # noqa: E402
 from ws_visitor import Visitor  # noqa: E402
 
 from recovery import storage  # noqa: E402
 
-VISITORS = 20
-SAVES_EACH = 5
+VISITORS = quick(20, 2)
+SAVES_EACH = quick(5, 1)
 P95_BUDGET_MS = 1500
 ANSWERS = {
     "leg_pain": 4,
