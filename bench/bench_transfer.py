@@ -20,10 +20,12 @@ sys.path.insert(0, str(ROOT))
 from support import exit_status, quick  # noqa: E402
 
 from recovery import form, storage, transfer  # noqa: E402
+from recovery.signs import MEASURES_BY_COLUMN  # noqa: E402
 
 DAYS = quick(transfer.MAX_ROWS, 300)  # the most an import accepts: a century and more
 END = dt.date(2025, 12, 31)
 FIRST = END - dt.timedelta(days=DAYS - 1)
+NOTE_LIMIT = MEASURES_BY_COLUMN["notes"].max_length
 # Budgets in seconds on a modest 2-core machine; a person waits this long at most.
 BUDGETS = {
     f"check a {DAYS:,}-row CSV": 8.0,
@@ -70,7 +72,9 @@ def _largest_backup(backup: str) -> bytes:
     document = json.loads(backup)
     room = (transfer.MAX_BYTES - len(backup.encode())) // DAYS - 8
     for day in document["checkins"]:
-        day["notes"] = (day["notes"] or "") + " " + "x" * max(room, 0)
+        note = (day["notes"] or "") + " "
+        # No longer than a note may be (a quick run's few days cannot fill the limit).
+        day["notes"] = note + "x" * max(min(room, NOTE_LIMIT - len(note)), 0)
     data = json.dumps(document, ensure_ascii=False).encode("utf-8")
     assert len(data) <= transfer.MAX_BYTES, len(data)
     return data
