@@ -417,7 +417,7 @@ def test_a_new_journal_and_its_folder_are_private_whatever_the_umask(tmp_path):
     try:
         path = tmp_path / "data" / "recovery.duckdb"
         conn = storage.open_database(path)
-        storage.save_checkin(conn, "local", dt.date(2026, 11, 20), checkin())
+        storage.save_checkin(conn, "local", TODAY, checkin(), today=TODAY)
         wal = path.with_name(path.name + ".wal")
         assert wal.exists()  # the day is in the write-ahead log until a checkpoint
         for file in (path, wal):
