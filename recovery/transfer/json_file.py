@@ -10,7 +10,7 @@ from recovery.transfer import dates
 from recovery.transfer.checks import ImportProblem, ParsedFile, RowChecker, shown
 from recovery.transfer.columns import JSON_FIELDS
 from recovery.transfer.csv_file import refuse_binary
-from recovery.transfer.json_stream import BackupShapeError, read_backup
+from recovery.transfer.json_stream import BackupShapeError, TooManyDays, read_backup
 from recovery.transfer.limits import MAX_ROWS, too_many_rows_message
 from recovery.transfer.writing import is_own_batch
 
@@ -90,7 +90,7 @@ def read_json(
     except BackupShapeError as error:
         parsed.problems.clear()  # one message says it all
         parsed.problem_count = 0
-        if str(error).startswith("it holds more than"):
+        if isinstance(error, TooManyDays):
             return parsed.refuse(too_many_rows_message())
         return parsed.refuse(
             f"{NOT_A_BACKUP}: {error}. Import the backup exactly as Seven Signs exported it."

@@ -29,6 +29,10 @@ class BackupShapeError(ValueError):
     """The file is JSON-like but not shaped as a backup; the message says how, plainly."""
 
 
+class TooManyDays(BackupShapeError):
+    """The list of days goes on past the most a journal holds."""
+
+
 def _skip_space(text: str, at: int) -> int:
     return _SPACE.match(text, at).end()
 
@@ -88,7 +92,7 @@ def _days(text: str, at: int, max_days: int) -> Iterator[object]:
     while True:
         count += 1
         if count > max_days:
-            raise BackupShapeError(f"it holds more than {max_days:,} days")
+            raise TooManyDays(f"it holds more than {max_days:,} days")
         at = _skip_space(text, at)
         if text[at : at + 1] == "{" and not _FLAT_DAY.match(text, at):
             # Checked before decoding: a day holding a 50 MB list took seconds and 400 MB.
