@@ -6,15 +6,12 @@ confirmation shows. Both are timed in the page itself (performance.now): opening
 the "Save check-in" button is there, History's table is gone and the script has finished
 its run (checked every animation frame).
 
-The budgets apply to the CPU time of the work the visitor waits on, one piece after another
-(from /proc, which stays steady when other programs keep the shared machine busy, as wall
-time does not): the page's main thread and its compositor thread in Chromium, the
-compositor thread of Chromium's GPU process, and the whole server. Left out are Chromium's
-helper threads (V8 compiling scripts in the background, the garbage collector's helpers),
-which run at the same time on the other core and so add nothing to the wait, and
-Playwright's driver, which no visitor has. Printed beside it: the wall time measured in the
-page, and the CPU time of every process and thread together. For a save, CPU is counted
-until the script's run has finished, a little after the confirmation shows.
+The budgets apply to that wall time, what the visitor waits for. Printed beside it, to
+explain it, never as the budget: the CPU time of the work the visitor waits on, one piece
+after another (from /proc): the page's main thread and its compositor thread in Chromium,
+the compositor thread of Chromium's GPU process, and the whole server; and the CPU time of
+every process and thread together. For a save, CPU is counted until the script's run has
+finished, a little after the confirmation shows.
 
 Opening is timed from the menu: a whole reload also parses Streamlit's own scripts, which no
 change to this app can speed up (its wall time is printed for reference). Twenty people
@@ -128,15 +125,12 @@ class Cpu:
 
 
 def check(budgets: Budgets, name: str, walls: list[float], cpus: list[Cpu], budget: float) -> None:
-    """Medians after the warm-up run: CPU waited on against the budget, the rest beside."""
+    """Medians after the warm-up run: wall time in the page against the budget, CPU beside."""
     critical = statistics.median(cpu.critical for cpu in cpus[1:])
     total = statistics.median(cpu.total for cpu in cpus[1:])
     wall = statistics.median(walls[1:])
     budgets.check(
-        f"{name} (CPU waited on)",
-        critical,
-        budget,
-        note=f"wall {wall:.0f} ms; CPU of all threads {total:.0f} ms",
+        name, wall, budget, note=f"CPU waited on {critical:.0f} ms; of all threads {total:.0f} ms"
     )
 
 

@@ -1,9 +1,9 @@
 """Where the Progress page's server time goes: one profiled run, grouped by library.
 
 Runs the whole app under AppTest (Streamlit's script runner, no browser) on journals of
-30 days and 10 years, times warm reruns of the Progress page (median CPU time of several
-runs, steadier than wall time on a busy machine), both from the cache and rebuilt as after
-a save, then profiles one rebuilding run and splits its time into DuckDB queries, pandas,
+30 days and 10 years, times warm reruns of the Progress page (median wall time of several
+runs, against the budget; CPU time beside it), both from the cache and rebuilt as after a
+save, then profiles one rebuilding run and splits its time into DuckDB queries, pandas,
 Altair (building specs), Streamlit and the app's own code.
 """
 
@@ -98,7 +98,7 @@ def main() -> int:
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     budgets = Budgets("Progress server run")
     end = dt.date.today()
-    print(f"Progress page, server side (AppTest), median CPU of {RUNS} warm runs\n")
+    print(f"Progress page, server side (AppTest), median wall time of {RUNS} warm runs\n")
     with tempfile.TemporaryDirectory() as folder:
         for label, days in JOURNALS.items():
             path = Path(folder) / f"{days}.duckdb"
@@ -119,9 +119,7 @@ def main() -> int:
                 assert len(app.get("vega_lite_chart")) == 7
 
             wall, cpu = median_of(RUNS, run_page)
-            budgets.check(
-                f"Progress run, {label} (CPU)", cpu, BUDGET_MS, note=f"wall {wall:.0f} ms"
-            )
+            budgets.check(f"Progress run, {label}", wall, BUDGET_MS, note=f"CPU {cpu:.0f} ms")
 
             def rebuild_page(app: AppTest = app) -> None:
                 progress_cache.clear()  # as after a save: nothing cached for this journal
@@ -129,10 +127,10 @@ def main() -> int:
 
             wall, cpu = median_of(RUNS, rebuild_page)
             budgets.check(
-                f"Progress run after a save, {label} (CPU)",
-                cpu,
+                f"Progress run after a save, {label}",
+                wall,
                 REBUILD_BUDGET_MS,
-                note=f"wall {wall:.0f} ms, analysis and charts rebuilt",
+                note=f"CPU {cpu:.0f} ms, analysis and charts rebuilt",
             )
             profile = profiled_run(rebuild_page)
             parts = breakdown(profile)

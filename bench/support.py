@@ -71,8 +71,16 @@ async ([title, menuLink]) => {
 # Seven charts have drawn their canvas: the Progress page, as a visitor sees it.
 CHARTS_DRAWN = """(
   [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .filter((c) => !c.closest('.st-key-chart_warmup'))
     .filter((c) => { const k = c.querySelector('canvas, svg.marks'); return k && k.width; })
     .length >= 7
+)"""
+
+
+# No Progress chart is left on the page (the check-in's hidden warm-up chart does not count).
+NO_PROGRESS_CHART = """(
+  ![...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+    .some((c) => !c.closest('.st-key-chart_warmup'))
 )"""
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
-from ui import allowance, app_config, blocks, fields, shared_link, storage_problems
+from ui import allowance, app_config, blocks, chart_warmup, fields, shared_link, storage_problems
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
 
@@ -225,3 +225,6 @@ if folded:
     fields.folded(text.already_answered([m.label for m in folded]), "ci_more", folded)
 fields.folded("Optional measurements", "ci_optional", _OPTIONAL)
 fields.folded("Activity, exercises and notes", "ci_notes_box", _NOTES)
+# Last, hidden: the chart library loads while the person answers, not on their first
+# click on Progress.
+chart_warmup.draw()
