@@ -50,6 +50,13 @@ def journal_overview(
                 "change_pct": _rounded(result.change_pct),
                 "n_baseline": result.n_baseline,
                 "n_recent": result.n_recent,
+                # Recent minus baseline 7-day mean, its 95 % interval from the person's own
+                # ups and downs (recovery.analysis.noise); null with too few days to tell.
+                "difference": None if result.noise is None else round(result.noise.difference, 2),
+                "interval": None
+                if result.noise is None
+                else [round(result.noise.low, 2), round(result.noise.high, 2)],
+                "beyond_noise": None if result.noise is None else result.noise.beyond_noise,
             }
             for key, result in comparison.signs.items()
         },

@@ -139,7 +139,9 @@ def test_a_hand_made_journal_gives_the_hand_computed_answers(conn):
     assert (pain.baseline, pain.recent, pain.n_baseline, pain.n_recent) == (7, 2, 7, 7)
     assert pain.change_pct == pytest.approx(-500 / 7)
     assert pain.sentence == (
-        "Leg pain fell from 7.0 to 2.0 (\u221271\u00a0%), a clinically meaningful improvement."
+        "Leg pain fell from 7.0 to 2.0 (\u221271\u00a0%): improving, a clinically meaningful "
+        "change and beyond your usual ups and downs (change \u22125.0 points, 95\u00a0% interval "
+        "\u22125.0 to \u22125.0)."
     )
     assert comparison.signs["episodes"].recent == pytest.approx(2 / 7)
     assert (comparison.baseline_start, comparison.baseline_end) == (_day(0), _day(6))
@@ -176,7 +178,11 @@ def test_a_short_journal_never_compares_a_day_with_itself(conn):
     assert (comparison.recent_start, comparison.recent_end) == (_day(7), _day(8))
     assert comparison.signs["pain"].verdict == "insufficient_data"
     _save(conn, {9: {"leg_pain": 0}})
-    assert analysis.compare_signs(conn, "local").signs["pain"].verdict == "improved"
+    pain = analysis.compare_signs(conn, "local").signs["pain"]
+    # Past the threshold, but three recent days of a steady slide cannot yet be told apart
+    # from the person's ups and downs.
+    assert pain.verdict == "looks_better"
+    assert pain.noise is not None and not pain.noise.beyond_noise
 
 
 def test_a_gap_of_weeks_is_allowed(conn):
@@ -195,7 +201,8 @@ def test_a_gap_of_weeks_is_allowed(conn):
     comparison = analysis.compare_signs(conn, "local")
     pain = comparison.signs["pain"]
     assert (pain.n_baseline, pain.n_recent) == (3, 3)
-    assert pain.recent == pytest.approx(4.0) and pain.verdict == "improved"
+    # 3 points better by the threshold; 6, 3, 3 is too uneven to call it beyond noise.
+    assert pain.recent == pytest.approx(4.0) and pain.verdict == "looks_better"
     series = analysis.sign_series(conn, "local", START, END)["pain"].frame
     assert series["value"].tolist() == [6, 6, 6, 6, 3, 3]
     # the 7-day mean needs 3 check-ins in its 7 days: only days 4 and 27 have them
@@ -391,3 +398,36 @@ def test_every_secondary_rule_in_the_registry_has_a_summary_and_a_real_source():
         assert rule.summary and rule.source
         assert "CLINICAL" not in rule.source
         assert rule.is_convention or " et al., " in rule.source
+
+
+def test_a_change_within_the_persons_ups_and_downs_only_looks_better(conn):
+    # Leg pain swings by 5 points from day to day: a 2.4-point fall of the weekly mean
+    # meets the threshold but not the noise.
+    swings = [3, 8, 4, 9, 3, 8, 5]
+    later = [1, 6, 1, 7, 1, 6, 1]
+    _save(conn, {i: {"leg_pain": v} for i, v in enumerate(swings)})
+    _save(conn, {21 + i: {"leg_pain": v} for i, v in enumerate(later)})
+    pain = analysis.compare_signs(conn, "local").signs["pain"]
+    assert pain.change == pytest.approx(-17 / 7)
+    assert pain.verdict == "looks_better"
+    assert pain.noise is not None and pain.noise.low < 0 < pain.noise.high
+    assert "looks better, but within your usual ups and downs" in pain.sentence
+    assert "keep logging" in pain.sentence
+    assert "95\u00a0% interval" in pain.sentence
+
+
+def test_the_same_fall_on_steady_days_is_beyond_noise(conn):
+    _save(conn, {i: {"leg_pain": v} for i, v in enumerate([6, 6, 5, 6, 6, 5, 6])})
+    _save(conn, {21 + i: {"leg_pain": v} for i, v in enumerate([3, 3, 4, 3, 3, 3, 4])})
+    pain = analysis.compare_signs(conn, "local").signs["pain"]
+    assert pain.verdict == "improved"
+    assert pain.noise is not None and pain.noise.high < 0
+    assert "beyond your usual ups and downs" in pain.sentence
+
+
+def test_getting_worse_is_never_softened_by_noisy_days(conn):
+    _save(conn, {i: {"leg_pain": v} for i, v in enumerate([1, 6, 1, 7, 1, 6, 1])})
+    _save(conn, {21 + i: {"leg_pain": v} for i, v in enumerate([3, 8, 4, 9, 3, 8, 5])})
+    pain = analysis.compare_signs(conn, "local").signs["pain"]
+    assert pain.noise is not None and not pain.noise.beyond_noise
+    assert pain.verdict == "worse"

@@ -29,6 +29,11 @@ def _spec(chart) -> dict:
     return json.loads(chart.to_json())
 
 
+def _layer(spec: dict, mark: str) -> dict:
+    """The chart's first layer drawn with ``mark`` (circle: the points, text: the labels)."""
+    return next(layer for layer in spec["layer"] if layer["mark"]["type"] == mark)
+
+
 def test_every_sign_has_points_a_trend_line_and_labelled_reference_lines(example_comparison):
     comparison, series, domain = example_comparison
     for the_sign in SIGNS:
@@ -37,18 +42,23 @@ def test_every_sign_has_points_a_trend_line_and_labelled_reference_lines(example
             charts.sign_chart(the_sign.key, series[the_sign.key].frame, result, domain=domain)
         )
         assert [layer["mark"]["type"] for layer in spec["layer"]] == [
+            "rect",
             "circle",
             "line",
             "rule",
             "text",
         ]
         assert spec["description"] == result.sentence
-        labels = spec["datasets"][spec["layer"][3]["data"]["name"]]
+        # Under the points: the band of the usual ups and downs around the baseline.
+        band = spec["datasets"][spec["layer"][0]["data"]["name"]][0]
+        assert band["low"] == pytest.approx(max(0, result.baseline - result.noise.margin), abs=0.01)
+        assert band["high"] > result.baseline
+        labels = spec["datasets"][spec["layer"][4]["data"]["name"]]
         assert labels[0]["text"].startswith("baseline ")
         direction = "\u2264" if the_sign.primary.better == "lower" else "\u2265"
         assert labels[1]["text"].startswith(f"improving at {direction}")
         # the shared time axis: every chart spans the same days
-        assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [
+        assert spec["layer"][1]["encoding"]["x"]["scale"]["domain"] == [
             domain[0].isoformat(),
             domain[1].isoformat(),
         ]
@@ -59,7 +69,7 @@ def test_a_chart_holds_only_the_points_it_draws(example_comparison):
     spec = _spec(
         charts.sign_chart("pain", series["pain"].frame, comparison.signs["pain"], domain=domain)
     )
-    points = spec["datasets"][spec["layer"][0]["data"]["name"]]
+    points = spec["datasets"][_layer(spec, "circle")["data"]["name"]]
     assert len(points) == 84 and set(points[0]) == {"day", "value", "trend"}
 
 
@@ -81,7 +91,7 @@ def test_a_target_off_the_scale_draws_no_improvement_line():
     result = analysis.sign_result(sign("sleep"), 9.5, 9.6, 7, 7)
     frame = pd.DataFrame({"day": [END], "value": [9.0], "trend": [9.0]})
     spec = _spec(charts.sign_chart("sleep", frame, result))
-    labels = spec["datasets"][spec["layer"][3]["data"]["name"]]
+    labels = spec["datasets"][_layer(spec, "text")["data"]["name"]]
     assert [label["kind"] for label in labels] == ["Baseline"]
 
 
@@ -89,7 +99,7 @@ def test_long_ranges_say_weekly_in_the_tooltip(example_comparison):
     comparison, _, _ = example_comparison
     frame = pd.DataFrame({"day": [END], "value": [3.0], "trend": [3.0]})
     spec = _spec(charts.sign_chart("pain", frame, comparison.signs["pain"], granularity="week"))
-    titles = [t["title"] for t in spec["layer"][0]["encoding"]["tooltip"]]
+    titles = [t["title"] for t in _layer(spec, "circle")["encoding"]["tooltip"]]
     assert titles == ["Week of", "Weekly mean", "4-week mean"]
 
 
@@ -121,7 +131,7 @@ def test_every_value_axis_is_labelled_alike_on_screen_and_in_the_pdf(example_com
         result = comparison.signs[the_sign.key]
         frame = series[the_sign.key].frame
         spec = _spec(charts.sign_chart(the_sign.key, frame, result, domain=domain))
-        y = spec["layer"][0]["encoding"]["y"]
+        y = _layer(spec, "circle")["encoding"]["y"]
         ticks = y["axis"]["values"]
         # Every 0-10 scale is labelled 0, 2, ... 10; others by a round step, at most six labels.
         if the_sign.primary.kind == "scale":

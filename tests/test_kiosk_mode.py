@@ -242,8 +242,9 @@ def test_chart_text_grows_with_the_text_scale():
         "pain", series.frame, comparison.signs["pain"], text_scale=2.0
     ).to_dict()
     assert "labelFontSize" not in json.dumps(normal)
-    assert large["layer"][0]["encoding"]["y"]["axis"]["labelFontSize"] == 20
-    assert large["layer"][0]["encoding"]["x"]["axis"]["titleFontSize"] == 22
+    points = next(layer for layer in large["layer"] if layer["mark"]["type"] == "circle")
+    assert points["encoding"]["y"]["axis"]["labelFontSize"] == 20
+    assert points["encoding"]["x"]["axis"]["titleFontSize"] == 22
 
 
 def _font_sizes(spec: object) -> list[float]:

@@ -90,7 +90,8 @@ def test_seven_chart_specs_carry_points_line_baseline_and_target(app, db_path):
     assert len(charts) == 7
     for chart, the_sign in zip(charts, SIGNS, strict=True):
         marks = [layer["mark"]["type"] for layer in chart["spec"]["layer"]]
-        assert marks == ["circle", "line", "rule", "text"]
+        # The band of the usual ups and downs, then points, 7-day line, lines and labels.
+        assert marks == ["rect", "circle", "line", "rule", "text"]
         series = chart["series"]
         assert len(series) == 84  # "last 3 months" covers the whole example
         result = comparison.signs[the_sign.key]

@@ -122,6 +122,12 @@ def test_summary_json_gives_each_sign_and_the_stage(db_path):
     assert set(summary["signs"]["pain"]) >= {"verdict", "baseline", "recent", "change"}
     assert summary["signs"]["pain"]["verdict"] == "improved"
     assert summary["signs"]["pain"]["change"] < 0
+    # The change against the person's own ups and downs: a difference and its 95 % interval.
+    pain = summary["signs"]["pain"]
+    low, high = pain["interval"]
+    assert low <= pain["difference"] <= high < 0
+    assert pain["beyond_noise"] is True
+    assert all(isinstance(s["beyond_noise"], bool) for s in summary["signs"].values())
     assert summary["stage"] in {
         "early",
         "improving",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 import duckdb
 
+from recovery.analysis.noise import NoiseBand, noise_band
 from recovery.analysis.queries import BOUNDS_SQL, NUMERIC_KINDS, WINDOWS_SQL, bound
 from recovery.analysis.rules import (
     MIN_CHECKINS,
@@ -17,6 +18,7 @@ from recovery.analysis.rules import (
     judge,
     secondary_verdict,
 )
+from recovery.analysis.series import daily_series
 from recovery.signs import SIGNS, Sign
 from recovery.text.signs import describe
 from recovery.text.verdicts import VERDICT_LABELS
@@ -37,6 +39,8 @@ class SignResult:
     sentence: str
     target: float | None = None  # the level the recent mean must reach to count as improved
     secondary: tuple[MeasureChange, ...] = ()  # optional measures logged in both windows
+    # The change against this person's own ups and downs (None: too few days to tell).
+    noise: NoiseBand | None = None
 
     @property
     def label(self) -> str:
@@ -125,6 +129,7 @@ def compare_signs(
             cur.execute(WINDOWS_SQL, [owner, b_end, b_start, b_end, r_start or far, r_end or far])
             names = [d[0] for d in cur.description]
             rows = {row[0]: dict(zip(names, row, strict=True)) for row in cur.fetchall()}
+    bands = _noise_bands(conn, owner, b_start, b_end, r_start, r_end)
     results: dict[str, SignResult] = {}
     for the_sign in SIGNS:
         column = the_sign.primary.column
@@ -149,6 +154,7 @@ def compare_signs(
             int(base_row.get(f"n_{column}") or 0),
             int(recent_row.get(f"n_{column}") or 0),
             secondary,
+            bands.get(the_sign.key),
         )
     return Comparison(
         signs=results,
@@ -164,6 +170,30 @@ def compare_signs(
     )
 
 
+def _noise_bands(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    b_start: dt.date | None,
+    b_end: dt.date | None,
+    r_start: dt.date | None,
+    r_end: dt.date | None,
+) -> dict[str, NoiseBand]:
+    """Each sign's change with its 95 % interval, from the days in its two windows."""
+    if b_start is None or b_end is None or r_start is None or r_end is None:
+        return {}
+    first = daily_series(conn, owner, start=b_start, end=b_end)
+    latest = daily_series(conn, owner, start=r_start, end=r_end)
+    bands = {}
+    for the_sign in SIGNS:
+        column = the_sign.primary.column
+        band = noise_band(
+            first[column].dropna().to_numpy(float), latest[column].dropna().to_numpy(float)
+        )
+        if band is not None:
+            bands[the_sign.key] = band
+    return bands
+
+
 def _float(value: object) -> float | None:
     return None if value is None else float(value)
 
@@ -175,12 +205,21 @@ def sign_result(
     n_baseline: int,
     n_recent: int,
     secondary: tuple[MeasureChange, ...] = (),
+    noise: NoiseBand | None = None,
 ) -> SignResult:
-    """Judge one sign from its two window means and counts, and describe the outcome."""
+    """Judge one sign from its two window means and counts, and describe the outcome.
+
+    Improving takes both conditions: the sign's threshold, and a change beyond the person's
+    own ups and downs (when there are days enough to tell); a change that meets only the
+    first "looks better". Getting worse takes the threshold alone: a warning is never
+    held back because the days are noisy.
+    """
     measure = the_sign.primary
     verdict = judge(
         baseline, recent, the_sign.threshold, measure.better or "higher", n_baseline, n_recent
     )
+    if verdict == "improved" and noise is not None and not noise.beyond_noise:
+        verdict = "looks_better"
     change = change_pct = None
     if baseline is not None and recent is not None:
         change = recent - baseline
@@ -197,6 +236,7 @@ def sign_result(
         sentence="",
         target=improvement_target(baseline, the_sign.threshold, measure),
         secondary=secondary,
+        noise=noise,
     )
     sentence = describe(
         the_sign,

@@ -13,7 +13,8 @@ from typing import Literal
 
 from recovery.signs import MEASURES_BY_COLUMN, Better, Measure, Threshold
 
-Verdict = Literal["improved", "no_change", "worse", "insufficient_data"]
+# "looks_better": the threshold is met, but not beyond the person's ups and downs (compare).
+Verdict = Literal["improved", "looks_better", "no_change", "worse", "insufficient_data"]
 MIN_CHECKINS = 3  # per window, below which there is no verdict (the app's convention)
 WINDOW_DAYS = 7
 

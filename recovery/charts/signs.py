@@ -154,6 +154,28 @@ def _reference_layers(
     return [lines, labels]
 
 
+def _noise_layer(result: SignResult, y_scale: alt.Scale, y_axis: alt.Axis) -> alt.Chart | None:
+    """The band of the person's usual ups and downs around the baseline (under the points).
+
+    A recent 7-day mean inside it is within the noise (recovery.analysis.noise): the band
+    is the baseline +- the half-width of the change's 95 % interval.
+    """
+    if result.noise is None or result.baseline is None:
+        return None
+    low, high = y_scale.domain
+    band = pd.DataFrame(
+        {
+            "low": [max(low, round(result.baseline - result.noise.margin, 2))],
+            "high": [min(high, round(result.baseline + result.noise.margin, 2))],
+        }
+    )
+    return (
+        alt.Chart(band)
+        .mark_rect(color=BASELINE_COLOUR, opacity=0.15)
+        .encode(y=alt.Y("low:Q", scale=y_scale, axis=y_axis), y2="high:Q")
+    )
+
+
 def sign_chart(
     sign_key: str,
     series_frame: pd.DataFrame,
@@ -223,7 +245,8 @@ def sign_chart(
         x=x,
         y=alt.Y("trend:Q", scale=y_scale, axis=y_axis),
     )
-    layers: list[alt.Chart] = [points, trend]
+    band = _noise_layer(result, y_scale, y_axis)
+    layers: list[alt.Chart] = ([band] if band is not None else []) + [points, trend]
     references = []
     if result.baseline is not None:
         references.append(

@@ -75,6 +75,7 @@ class VerdictStyle:
 # (icon, hex colour, Streamlit colour name) per verdict; the words come from text.verdicts.
 _VERDICT_LOOKS = {
     "improved": (":material/trending_up:", BLUE, "blue"),
+    "looks_better": (":material/trending_up:", GREY, "gray"),
     "no_change": (":material/trending_flat:", GREY, "gray"),
     "worse": (":material/trending_down:", VERMILLION, "orange"),
     "insufficient_data": (":material/hourglass_empty:", GREY, "gray"),

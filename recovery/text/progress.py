@@ -42,7 +42,9 @@ def _scales() -> str:
 CHART_KEY = (
     "How to read the charts: grey dots are single days, the solid blue line is the 7-day "
     "average (once 3 of those days are logged), the dashed grey line is your baseline and "
-    "the dotted green line is the level that would count as improving. " + _scales()
+    "the dotted green line is the level that would count as improving, and the shaded band "
+    "around your baseline shows your usual ups and downs: a 7-day average inside it is not "
+    "yet a clear change. " + _scales()
 )
 
 
@@ -66,6 +68,9 @@ def _signs_with(comparison: Comparison, verdict: str) -> tuple[str, ...]:
     return tuple(s.key for s in SIGNS if comparison.signs[s.key].verdict == verdict)
 
 
+_NOT_YET = ("looks_better", "no_change")
+
+
 def _count_signs(number: int) -> str:
     return "all seven signs" if number == len(SIGNS) else f"{number} sign{'s'[: number != 1]}"
 
@@ -81,7 +86,9 @@ def headline(comparison: Comparison) -> str:
         names = "" if len(worse) == len(SIGNS) else f": {sign_names(worse)}"
         return f"Worse in {_count_signs(len(worse))}{names}"
     improving = comparison.improving_count
-    lagging = _signs_with(comparison, "no_change")
+    lagging = tuple(
+        key for key in (s.key for s in SIGNS) if comparison.signs[key].verdict in _NOT_YET
+    )
     if improving == len(SIGNS):
         return "Improving in all seven signs"
     if improving == 0:
@@ -92,7 +99,7 @@ def headline(comparison: Comparison) -> str:
 
 def verdict_names(comparison: Comparison) -> str:
     """Which signs got each verdict, worse first: 'Getting worse: walking · Improving: ...'."""
-    order = ("worse", "improved", "no_change", "insufficient_data")
+    order = ("worse", "improved", "looks_better", "no_change", "insufficient_data")
     parts = []
     for verdict in order:
         keys = _signs_with(comparison, verdict)

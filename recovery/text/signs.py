@@ -92,9 +92,20 @@ def describe(
             moved += f" ({result.change_pct:+.0f}\u00a0%)".replace("-", "\u2212")
     rule = the_sign.threshold
     if result.verdict == "improved":
+        beyond = ""
+        if result.noise is not None:
+            beyond = f" and beyond your usual ups and downs ({noise_interval(measure, result)})"
         if rule.is_convention:
-            return f"{name} {moved}: a clear improvement by the app's rule ({rule.summary})."
-        return f"{name} {moved}, a clinically meaningful improvement."
+            return (
+                f"{name} {moved}: improving, a clear change by the app's rule "
+                f"({rule.summary}){beyond}."
+            )
+        return f"{name} {moved}: improving, a clinically meaningful change{beyond}."
+    if result.verdict == "looks_better":
+        return (
+            f"{name} {moved}: looks better, but within your usual ups and downs "
+            f"({noise_interval(measure, result)}): keep logging."
+        )
     if result.verdict == "worse":
         # How urgent it is, the worsening notice says once (recovery.analysis.worsening).
         return (
@@ -103,6 +114,23 @@ def describe(
         )
     news = _secondary_news(result, secondary_verdicts)
     return f"{name} {moved}: not a clear change yet (that takes {rule.summary}).{news}"
+
+
+def noise_interval(measure: Measure, result: SignResult) -> str:
+    """The change with its 95 % interval, as read: 'change −1.4, 95 % interval −2.9 to 0.1'."""
+    band = result.noise
+    if band is None:
+        return ""
+
+    def signed(value: float) -> str:
+        return f"{value:+.1f}".replace("-", "\u2212").replace("+0.0", "0.0")
+
+    # A 0-10 scale's unit ("/10") does not follow a change: its change is in points.
+    unit = " points" if not measure.unit or measure.unit.startswith("/") else f" {measure.unit}"
+    return (
+        f"change {signed(band.difference)}{unit}, 95\u00a0% interval "
+        f"{signed(band.low)} to {signed(band.high)}"
+    )
 
 
 def _secondary_news(result: SignResult, verdicts: Sequence[Verdict]) -> str:
