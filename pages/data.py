@@ -92,9 +92,22 @@ else:
             width="stretch",
             on_click="ignore",
         )
+        st.download_button(
+            "Download for a clinic system (FHIR)",
+            data=lambda: transfer.export_fhir(journal.conn, journal.owner, start, end),
+            file_name=transfer.export_filename("fhir.json", start, end),
+            mime="application/fhir+json",
+            key="data_download_fhir",
+            icon=":material/local_hospital:",
+            width="stretch",
+            on_click="ignore",
+        )
         st.caption(
             "CSV opens in any spreadsheet, one row per day. The JSON backup holds "
-            "everything and restores your journal exactly, here or on another computer."
+            "everything and restores your journal exactly, here or on another computer. "
+            "FHIR is the format clinic record systems read (HL7 FHIR R4 Observations; the "
+            "example recovery's made-up days are left out); ask your clinic whether they "
+            "can take it in."
         )
 
 # ---- Report --------------------------------------------------------------------------

@@ -70,15 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser(
         "export",
-        help="export the journal as CSV or JSON",
-        description="Export the journal, or a date range of it, as CSV or as a JSON backup.",
+        help="export the journal as CSV, JSON or FHIR",
+        description="Export the journal, or a date range of it, as CSV, as a JSON backup, or "
+        "as an HL7 FHIR R4 Bundle of Observations for a clinic system.",
     )
     exp.add_argument(
         "--format",
-        choices=("csv", "json"),
+        choices=("csv", "json", "fhir"),
         default="csv",
-        help="csv (one row per day, the default) or json (a complete backup)",
+        help="csv (one row per day, the default), json (a complete backup) or fhir "
+        "(a FHIR R4 Bundle; the example recovery's made-up days are left out)",
     )
+    exp.add_argument("--name", help="fhir: the name the Observations are about (optional)")
     exp.add_argument(
         "--from", dest="start", type=_date, metavar="DATE", help="first day to include (YYYY-MM-DD)"
     )
@@ -200,8 +203,11 @@ def _export(
 ) -> int:
     if args.start and args.end and args.start > args.end:
         raise CommandError("--from must be on or before --to.")
-    make = transfer.export_json if args.format == "json" else transfer.export_csv
-    text = make(conn, storage.LOCAL_OWNER, args.start, args.end)
+    if args.format == "fhir":
+        text = transfer.export_fhir(conn, storage.LOCAL_OWNER, args.start, args.end, name=args.name)
+    else:
+        make = transfer.export_json if args.format == "json" else transfer.export_csv
+        text = make(conn, storage.LOCAL_OWNER, args.start, args.end)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8", newline="")
         days = storage.journal_summary(conn, storage.LOCAL_OWNER).days_logged

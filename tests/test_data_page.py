@@ -49,12 +49,17 @@ def test_an_empty_journal_says_there_is_nothing_to_save_but_offers_import(app):
     assert app.file_uploader(key="data_upload_0") is not None
 
 
-def test_the_download_buttons_hold_csv_and_json_of_the_journal(app, db_path):
+def test_the_download_buttons_hold_csv_json_and_fhir_of_the_journal(app, db_path):
     fill(db_path)
     open_data(app)
     buttons = [b for b in app.get("download_button") if b.key.startswith("data_download_")]
     labels = sorted(b.proto.label for b in buttons if "template" not in b.key)
-    assert labels == ["Download CSV", "Download backup (JSON)"]
+    assert labels == [
+        "Download CSV",
+        "Download backup (JSON)",
+        "Download for a clinic system (FHIR)",
+    ]
+    assert "format clinic record systems read" in " ".join(c.value for c in app.caption)
 
 
 def test_a_valid_file_shows_the_counts_and_writes_only_after_confirming(app, db_path):

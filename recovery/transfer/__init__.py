@@ -24,6 +24,7 @@ from recovery.transfer.columns import (
 from recovery.transfer.csv_file import read_csv
 from recovery.transfer.dates import AUTO, DATE_ORDERS, DAY_FIRST, MONTH_FIRST
 from recovery.transfer.export import export_csv, export_filename, export_json, format_cell
+from recovery.transfer.fhir import export_fhir
 from recovery.transfer.json_file import JSON_FORMAT, NOT_A_BACKUP, read_json
 from recovery.transfer.limits import FIRST_YEAR, MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_UPLOAD_MB
 from recovery.transfer.wording import (
@@ -71,6 +72,7 @@ __all__ = [
     "column_label",
     "describe_result",
     "export_csv",
+    "export_fhir",
     "export_filename",
     "export_json",
     "format_cell",

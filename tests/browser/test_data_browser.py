@@ -1,8 +1,10 @@
 """The Data page in a real browser: upload a CSV, confirm, then download the journal."""
 
 import datetime as dt
+import json
 
 import pypdf
+from fhir.resources.bundle import Bundle
 from playwright.sync_api import expect
 
 from recovery import transfer
@@ -41,6 +43,17 @@ def test_a_csv_uploaded_in_the_browser_is_imported_and_can_be_downloaded(server,
     assert saved == source.read_text(encoding="utf-8")
     first, last = rows[0]["date"], rows[-1]["date"]
     assert download.value.suggested_filename == f"seven-signs-{first}-to-{last}.csv"
+    with page.expect_download() as fhir_download:
+        page.get_by_role("button", name="Download for a clinic system (FHIR)").click()
+    bundle = json.loads(fhir_download.value.path().read_text(encoding="utf-8"))
+    Bundle(bundle)  # strict: a valid FHIR R4 Bundle
+    pain = [
+        e["resource"]["valueInteger"]
+        for e in bundle["entry"]
+        if e["resource"]["code"]["coding"][0]["code"] == "72514-3"
+    ]
+    assert pain == [row["leg_pain"] for row in rows]
+    assert fhir_download.value.suggested_filename == f"seven-signs-{first}-to-{last}.fhir.json"
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
