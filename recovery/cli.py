@@ -140,6 +140,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _open(path: str, *, create: bool) -> duckdb.DuckDBPyConnection:
     try:
+        storage.refuse_address(path)  # first: an address is never echoed (it may hold a password)
+    except storage.StorageError as error:
+        raise CommandError(str(error)) from error
+    try:
         missing = path != ":memory:" and not Path(path).expanduser().exists()
     except OSError:
         missing = False  # a folder we may not look into: open_database says so plainly

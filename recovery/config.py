@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
+from recovery.storage.refusals import refuse_address
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "recovery.duckdb"
 
@@ -152,6 +154,7 @@ def link_secret(
         return chosen.encode("utf-8")
     if path == ":memory:":
         return _MEMORY_SECRET
+    refuse_address(path)  # an address never becomes a folder for the key either
     target = link_secret_file(path)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ import pytest
 from recovery import storage, transfer
 from recovery.storage import LOCAL_OWNER
 from tests.conftest import TODAY
-from tests.support import DAY1, DAY2, csv_text, row, run, seeded
+from tests.support import DAY1, DAY2, ROOT, csv_text, row, run, seeded
 
 
 @pytest.mark.parametrize("command", ["import", "export", "summary", "report", "demo"])
@@ -182,3 +182,18 @@ def test_a_deeply_nested_json_is_refused_without_a_traceback(tmp_path):
     assert "This is not a Seven Signs backup" in result.stderr.decode()
     assert "Traceback" not in result.stderr.decode()
     assert not (tmp_path / "j.duckdb").exists()
+
+
+@pytest.mark.parametrize(
+    "address", ["postgresql://sam:s3cret@db.example:5432/journal", "https://x/y"]
+)
+def test_a_database_address_is_refused_and_never_becomes_a_folder(address, tmp_path):
+    before = set(ROOT.iterdir())
+    for command in (["summary"], ["export"], ["import", "-"]):
+        result = run(*command, db=address, stdin=csv_text([row(DAY1)]).encode())
+        assert result.returncode == 1
+        said = result.stderr.decode()
+        assert f"{address.split('://')[0]}:// address, not a file" in said
+        assert "Nothing was created" in said and "Traceback" not in said
+        assert "s3cret" not in said  # only the scheme is repeated: an address may hold a password
+    assert set(ROOT.iterdir()) == before  # no "postgresql:" folder beside the code

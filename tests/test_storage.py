@@ -430,3 +430,12 @@ def test_a_new_journal_and_its_folder_are_private_whatever_the_umask(tmp_path):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     finally:
         os.umask(previous)
+
+
+def test_open_database_refuses_an_address_before_making_any_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(storage.AddressNotFileError):
+        storage.open_database("postgresql://sam@localhost/journal")
+    with pytest.raises(storage.AddressNotFileError):
+        config.link_secret("postgresql://sam@localhost/journal", env={})
+    assert list(tmp_path.iterdir()) == []

@@ -5,7 +5,8 @@ Every query filters on the owner and passes values as ``?`` parameters. The room
 ``cursors`` (cursors, transactions, plain errors), ``checkins`` (single days), ``bulk``
 (many days at once), ``batches``, ``journals`` (whole journals), ``visits`` (kiosk
 visitors), ``preferences`` (per-journal choices), ``errors`` (file problems in plain words)
-and ``refusals`` (what the journal itself refuses: a full journal, a link given up).
+and ``refusals`` (what the journal itself refuses: a full journal, a link given up, an
+address where a file belongs).
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ from recovery.storage.errors import (
 from recovery.storage.journals import delete_owner, is_revoked, move_owner, owner_has_checkins
 from recovery.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from recovery.storage.queries import COUNT_BATCH, DATA_VERSION, UPSERT_CHECKIN
-from recovery.storage.refusals import JournalFullError, RevokedOwnerError
+from recovery.storage.refusals import (
+    AddressNotFileError,
+    JournalFullError,
+    RevokedOwnerError,
+    refuse_address,
+)
 from recovery.storage.visits import delete_abandoned_visits
 
 __all__ = [
@@ -53,6 +59,8 @@ __all__ = [
     "DatabaseLockedError",
     "DaysTakenError",
     "DiskFullError",
+    "AddressNotFileError",
+    "refuse_address",
     "JournalFullError",
     "RevokedOwnerError",
     "JournalSummary",

@@ -12,6 +12,7 @@ from recovery.storage import errors
 from recovery.storage.errors import StorageError
 from recovery.storage.migrations import migrate
 from recovery.storage.queries import CHECKPOINT, HAS_OWNER_INDEX, OWNER_INDEX
+from recovery.storage.refusals import refuse_address
 
 
 def _open_error(path: str, error: duckdb.Error) -> StorageError:
@@ -57,6 +58,7 @@ def open_database(
     created leaves no file), or when MotherDuck cannot be reached.
     """
     target = str(path)
+    refuse_address(target)  # before any folder is made from it
     hosted = target.startswith("md:")
     existed = True
     if target != ":memory:" and not hosted:

@@ -1,8 +1,13 @@
-"""Writes the journal itself refuses (not the file): a full journal, a link given up."""
+"""What the journal refuses (not the file): a full journal, a link given up, an address."""
 
 from __future__ import annotations
 
+import re
+
 from recovery.storage.errors import StorageError
+
+# "postgresql://user@host/name", "https://...": an address, never a file name.
+_ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 class JournalFullError(StorageError):
@@ -17,3 +22,24 @@ class RevokedOwnerError(StorageError):
 
     kind = "revoked"
     hosted_advice = ""
+
+
+class AddressNotFileError(StorageError):
+    """RECOVERY_DB (or --db) holds a database address where a file was expected."""
+
+    kind = "address"
+
+
+def refuse_address(target: str) -> None:
+    """Raise AddressNotFileError for a value that looks like a URL (it would become a folder).
+
+    Only the scheme is repeated: the rest of an address may hold a password.
+    """
+    if _ADDRESS.match(target):
+        scheme = target.split("://", 1)[0]
+        raise AddressNotFileError(
+            f"The journal setting is a {scheme}:// address, not a file. Seven Signs keeps a "
+            "journal in a DuckDB file (a path such as data/recovery.duckdb) or on MotherDuck "
+            "(md:NAME); it does not connect to other database servers yet. Nothing was created.",
+            "Set RECOVERY_DB (or --db) to a file path or an md: name.",
+        )
