@@ -10,7 +10,7 @@ import streamlit as st
 from recovery import storage, text, transfer
 from recovery.text.numbers import plural
 from recovery.text.plain import plain
-from ui import allowance, blocks, report_cache, storage_problems
+from ui import allowance, blocks, reminder, report_cache, storage_problems
 from ui.session import open_journal, visitor_today
 
 SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
@@ -156,6 +156,9 @@ else:
             )
         elif made:
             st.caption("You changed the name or the days: prepare the PDF again.")
+
+# ---- Reminder ------------------------------------------------------------------------
+reminder.offer(today)
 
 # ---- Import --------------------------------------------------------------------------
 st.subheader("Bring days in")

@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 
+import icalendar
 import pypdf
 from fhir.resources.bundle import Bundle
 from playwright.sync_api import expect
@@ -54,6 +55,13 @@ def test_a_csv_uploaded_in_the_browser_is_imported_and_can_be_downloaded(server,
     ]
     assert pain == [row["leg_pain"] for row in rows]
     assert fhir_download.value.suggested_filename == f"seven-signs-{first}-to-{last}.fhir.json"
+    with page.expect_download() as reminder:
+        page.get_by_role("button", name="Add a daily reminder to my calendar (.ics)").click()
+    ics = reminder.value.path().read_text(encoding="utf-8")
+    (event,) = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    assert event.decoded("DTSTART").time() == dt.time(20, 0)
+    assert event["RRULE"]["FREQ"] == ["DAILY"] and event.walk("VALARM")
+    assert "journal" not in ics.lower() and "http" not in ics
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
