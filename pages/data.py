@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pandas as pd
 import streamlit as st
@@ -70,38 +71,32 @@ else:
     if period is not None:
         start, end = period
         st.caption(f"From {text.long_date(start)} to {text.long_date(end)}.")
-        csv_col, json_col = st.columns(2)
-        csv_col.download_button(
-            "Download CSV",
-            # Made when clicked (on another thread), so a long journal never slows the page.
-            data=lambda: transfer.export_csv(journal.conn, journal.owner, start, end),
-            file_name=transfer.export_filename("csv", start, end),
-            mime="text/csv",
-            key="data_download_csv",
-            icon=":material/table:",
-            width="stretch",
-            on_click="ignore",
+        # (label, file ending, writer, media type, icon): CSV and JSON side by side.
+        exports = (
+            ("Download CSV", "csv", transfer.export_csv, "text/csv", "table"),
+            ("Download backup (JSON)", "json", transfer.export_json, "application/json", "backup"),
+            (
+                "Download for a clinic system (FHIR)",
+                "fhir.json",
+                transfer.export_fhir,
+                "application/fhir+json",
+                "local_hospital",
+            ),
         )
-        json_col.download_button(
-            "Download backup (JSON)",
-            data=lambda: transfer.export_json(journal.conn, journal.owner, start, end),
-            file_name=transfer.export_filename("json", start, end),
-            mime="application/json",
-            key="data_download_json",
-            icon=":material/backup:",
-            width="stretch",
-            on_click="ignore",
-        )
-        st.download_button(
-            "Download for a clinic system (FHIR)",
-            data=lambda: transfer.export_fhir(journal.conn, journal.owner, start, end),
-            file_name=transfer.export_filename("fhir.json", start, end),
-            mime="application/fhir+json",
-            key="data_download_fhir",
-            icon=":material/local_hospital:",
-            width="stretch",
-            on_click="ignore",
-        )
+        for place, (label, ending, write, mime, icon) in zip(
+            [*st.columns(2), st.container()], exports, strict=True
+        ):
+            place.download_button(
+                label,
+                # Made when clicked (on another thread), so a long journal never slows the page.
+                data=functools.partial(write, journal.conn, journal.owner, start, end),
+                file_name=transfer.export_filename(ending, start, end),
+                mime=mime,
+                key=f"data_download_{ending.split('.')[0]}",
+                icon=f":material/{icon}:",
+                width="stretch",
+                on_click="ignore",
+            )
         st.caption(
             "CSV opens in any spreadsheet, one row per day. The JSON backup holds "
             "everything and restores your journal exactly, here or on another computer. "
