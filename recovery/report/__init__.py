@@ -118,12 +118,11 @@ class _ReportPDF(FPDF):
 
 
 def _verdict_table(pdf: _ReportPDF, comparison: analysis.Comparison) -> None:
-    widths = (52, 26, 26, 36, 38)
+    widths = (46, 22, 22, 30, 28, 32)
+    titles = ("Sign (daily measure)", "Baseline", "Recent", "Change", "95 % interval", "Verdict")
     pdf.set_font(pdf.family, "B", 8.5)
     pdf.set_fill_color(238, 241, 244)
-    for width, title in zip(
-        widths, ("Sign (daily measure)", "Baseline", "Recent", "Change", "Verdict"), strict=True
-    ):
+    for width, title in zip(widths, titles, strict=True):
         pdf.cell(width, 6.5, title, border="B", fill=True)
     pdf.ln()
     for the_sign in SIGNS:
@@ -137,14 +136,22 @@ def _verdict_table(pdf: _ReportPDF, comparison: analysis.Comparison) -> None:
             sign_words.format_value(measure, result.recent) if result.recent is not None else "-",
             sign_words.format_change(measure, result.baseline, result.recent, result.change_pct)
             or "-",
+            sign_words.interval_range(measure, result) or "-",
             result.label,
         )
         for index, (width, value) in enumerate(zip(widths, cells, strict=True)):
-            bold = index == 4 and result.verdict in ("improved", "worse")
+            bold = index == 5 and result.verdict in ("improved", "worse")
             pdf.set_font(pdf.family, "B" if bold else "", 8.5)
             pdf.cell(width, 6, pdf.clean(value), border="B")
         pdf.ln()
-    pdf.ln(2)
+    pdf.ln(1)
+    pdf.para(
+        "95 % interval: of the change, from this person's own day-to-day ups and downs in the "
+        "two weeks compared (allowing for one day resembling the next). Improving needs the "
+        "threshold met and an interval that leaves out zero; otherwise the verdict reads "
+        "'Looks better'.",
+        size=7.5,
+    )
 
 
 def build_report(

@@ -116,20 +116,32 @@ def describe(
     return f"{name} {moved}: not a clear change yet (that takes {rule.summary}).{news}"
 
 
+def _signed(measure: Measure, value: float) -> str:
+    """A change with its sign, to the measure's places: '+1.4', '−12', and plain '0.0'."""
+    text = f"{value:+.0f}" if measure.kind == "minutes" else f"{value:+.1f}"
+    if float(text) == 0:
+        text = text[1:]
+    return text.replace("-", "\u2212")
+
+
+def interval_range(measure: Measure, result: SignResult) -> str:
+    """The change's 95 % interval, as read: '−2.9 to 0.1' ('' with too few days)."""
+    band = result.noise
+    if band is None:
+        return ""
+    return f"{_signed(measure, band.low)} to {_signed(measure, band.high)}"
+
+
 def noise_interval(measure: Measure, result: SignResult) -> str:
     """The change with its 95 % interval, as read: 'change −1.4, 95 % interval −2.9 to 0.1'."""
     band = result.noise
     if band is None:
         return ""
-
-    def signed(value: float) -> str:
-        return f"{value:+.1f}".replace("-", "\u2212").replace("+0.0", "0.0")
-
     # A 0-10 scale's unit ("/10") does not follow a change: its change is in points.
     unit = " points" if not measure.unit or measure.unit.startswith("/") else f" {measure.unit}"
     return (
-        f"change {signed(band.difference)}{unit}, 95\u00a0% interval "
-        f"{signed(band.low)} to {signed(band.high)}"
+        f"change {_signed(measure, band.difference)}{unit}, 95\u00a0% interval "
+        f"{interval_range(measure, result)}"
     )
 
 
