@@ -1,4 +1,4 @@
-"""The command line: ``python -m recovery import|export|summary|report|demo``.
+"""The command line: ``python -m recovery import|export|summary|report|factors|demo``.
 
 Every sub-command opens the same journal as the app (``--db``, else ``RECOVERY_DB``, else
 ``data/recovery.duckdb``), prints plain messages, and exits 1 on bad input or an unusable
@@ -39,7 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its sub-commands, each with its own --help."""
     parser = argparse.ArgumentParser(
         prog="python -m recovery",
-        description="Seven Signs from the command line: import, export, summary, report, demo.",
+        description="Seven Signs from the command line: import, export, summary, report, factors, "
+        "demo.",
     )
     parser.add_argument(
         "--db",
@@ -122,6 +123,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="last day of the period (default: the last day logged)",
     )
     rep.add_argument("--name", help="the patient's name to print on the report (optional)")
+
+    fac = commands.add_parser(
+        "factors",
+        help="leg pain, flare-ups and sleep on days with and without each factor",
+        description="Days with and without each factor, the same day and the next: counts, "
+        "the difference in means with its 95 %% interval, flagged after Holm's correction.",
+    )
+    fac.add_argument("--json", action="store_true", help="print a JSON list instead")
+    fac.add_argument(
+        "--days",
+        type=int,
+        default=90,
+        metavar="N",
+        help="how many days to look back, ending today (default 90)",
+    )
 
     demo = commands.add_parser(
         "demo",
@@ -254,6 +270,22 @@ def _report(
     return 0
 
 
+def _factors(
+    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    from recovery.analysis import helps
+    from recovery.text import helps as words
+
+    if not 14 <= args.days <= 3660:
+        raise CommandError("--days must be between 14 and 3660.")
+    found = helps.what_helps(conn, storage.LOCAL_OWNER, dt.date.today(), args.days)
+    if args.json:
+        out.write(json.dumps([helps.link_record(link) for link in found], indent=2) + "\n")
+    else:
+        out.write(words.plain_report(found))
+    return 0
+
+
 def _demo(
     conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
@@ -276,6 +308,7 @@ _COMMANDS = {
     "summary": _summary,
     "report": _report,
     "demo": _demo,
+    "factors": _factors,
 }
 _CREATES = {"import", "demo"}
 

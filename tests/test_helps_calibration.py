@@ -57,7 +57,7 @@ def streaks(rng: np.random.Generator, draws: np.ndarray, stay: float) -> np.ndar
 
 
 def journals(seed: int, effect: float = 0.0) -> Iterator[tuple[dict, dict]]:
-    """JOURNALS journals' factor and outcome arrays under the noise model, with ``effect`` off next-day leg pain."""
+    """Each journal's factor and outcome arrays; ``effect`` is taken off next-day leg pain."""
     rng = np.random.default_rng(seed)
     time = np.arange(DAYS) / (DAYS - 1)
     exercises = streaks(rng, rng.random((JOURNALS, DAYS)) < 0.6, 0.5)

@@ -218,3 +218,19 @@ def what_helps(
 def factor_by_key(key: str, extra_factors: Sequence[Factor] = ()) -> Factor | None:
     """The registry's (or an extra) factor with this key, or None."""
     return {f.key: f for f in (*FACTORS, *extra_factors)}.get(key)
+
+
+def link_record(link: Link) -> dict[str, object]:
+    """One comparison as plain JSON values (the difference and interval null when not made)."""
+    interval = None if link.low is None or link.high is None else [link.low, link.high]
+    return {
+        "factor": link.factor,
+        "outcome": link.outcome,
+        "lag": link.lag,
+        "days_with": link.days_with,
+        "days_without": link.days_without,
+        "difference": None if link.difference is None else round(link.difference, 3),
+        "interval": None if interval is None else [round(v, 3) for v in interval],
+        "p_holm": None if link.p_holm is None else round(link.p_holm, 4),
+        "flagged": link.flagged,
+    }

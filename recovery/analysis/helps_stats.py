@@ -9,9 +9,9 @@ outcome's leftover ups and downs (lag-1 autocorrelation ``r_e``) and the factor'
 f = (1 + r_e r_x) / (1 - r_e r_x), the AR(1) formula for a regression slope with correlated
 errors and a correlated regressor. Both correlations are estimated from centred days, which
 biases them low by about (1 + 4 r) / n (Kendall), so 2 / n is added back; ``r_e`` is never
-taken below RESIDUAL_FLOOR (90 days can look independent by chance), neither above 0.95. An analytic interval rather
-than a block bootstrap: it is as honest under the calibration's noise model and fast enough
-to calibrate on 1,000 journals in seconds (tests/test_helps_calibration.py).
+taken below RESIDUAL_FLOOR (90 days can look independent by chance), neither above 0.95.
+An analytic interval rather than a block bootstrap: it calibrates under the noise model of
+the tests and is fast enough to check on 1,000 journals in seconds (tests/test_helps_calibration.py).
 """
 
 from __future__ import annotations
