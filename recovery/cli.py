@@ -131,13 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
         "the difference in means with its 95 %% interval, flagged after Holm's correction.",
     )
     fac.add_argument("--json", action="store_true", help="print a JSON list instead")
-    fac.add_argument(
-        "--days",
-        type=int,
-        default=90,
-        metavar="N",
-        help="how many days to look back, ending today (default 90)",
-    )
+    fac.add_argument("--days", type=int, default=90, metavar="N", help="days back (default 90)")
 
     demo = commands.add_parser(
         "demo",

@@ -11,7 +11,8 @@ errors and a correlated regressor. Both correlations are estimated from centred 
 biases them low by about (1 + 4 r) / n (Kendall), so 2 / n is added back; ``r_e`` is never
 taken below RESIDUAL_FLOOR (90 days can look independent by chance), neither above 0.95.
 An analytic interval rather than a block bootstrap: it calibrates under the noise model of
-the tests and is fast enough to check on 1,000 journals in seconds (tests/test_helps_calibration.py).
+the tests and is fast enough to check on 1,000 journals in seconds
+(tests/test_helps_calibration.py).
 """
 
 from __future__ import annotations
