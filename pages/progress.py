@@ -8,7 +8,7 @@ from recovery import analysis, charts, example, storage
 from recovery.analysis import worsening
 from recovery.signs import SIGNS
 from recovery.text import progress
-from ui import blocks, example_preview, notices, progress_cache, storage_problems
+from ui import blocks, example_preview, helps, notices, progress_cache, storage_problems
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
 from ui.theme import theme_is_dark
@@ -203,6 +203,8 @@ def show_progress(comparison: analysis.Comparison) -> None:
                 st.caption(also_logged)
             progress_cache.draw_chart(specs[the_sign.key])
             st.write(result.sentence)
+
+    helps.section(source.conn, source.owner, today, can_plan=not previewing)
 
 
 # No st.stop() on an empty journal: the footer drawn after the page must still show.

@@ -27,6 +27,7 @@ from streamlit import dataframe_util
 from streamlit.util import calc_hash
 
 from recovery import analysis, charts, storage
+from recovery.analysis import helps
 from recovery.signs import SIGNS
 
 # Enough for every visitor of a busy shared link to rerun the page from memory (each entry
@@ -161,3 +162,10 @@ def vega_lite_spec(chart: alt.TopLevelMixin) -> Spec:
 def draw_chart(spec: Spec) -> None:
     """Draw a cached spec across the page's width (a copy: Streamlit edits its top level)."""
     st.vega_lite_chart(dict(spec), width="stretch")
+
+
+def helps_links(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date) -> list[helps.Link]:
+    """``helps.what_helps`` for the owner, from the cache while the journal is unchanged."""
+    version = storage.data_version(conn, owner)
+    key = ("helps", owner, version, today)
+    return _CACHE.get_or_make(key, lambda: helps.what_helps(conn, owner, today))

@@ -101,7 +101,7 @@ def schedule(plan: Plan) -> list[tuple[dt.date, bool]]:
 def plan_result(
     conn: duckdb.DuckDBPyConnection, owner: str, plan: Plan, today: dt.date
 ) -> list[helps.Link] | None:
-    """On-weeks against off-weeks for each outcome, same and next day; None until it is over."""
+    """On-weeks against off-weeks for each outcome (same day); None until the plan is over."""
     if not plan.is_over(today):
         return None
     days = (today - plan.start).days + 1
@@ -116,4 +116,4 @@ def plan_result(
     values = {
         o: pd.to_numeric(table[o], errors="coerce").to_numpy(dtype=float) for o in helps.OUTCOMES
     }
-    return helps.compare({factor: planned}, values)
+    return helps.compare({factor: planned}, values, lags=(0,))

@@ -127,3 +127,32 @@ def plain_report(found: list[helps.Link]) -> str:
         lines.append(("LINK  " if link.flagged else "      ") + link_sentence(link, factor))
     lines += ["", LINK_NOT_PROOF, HOW_TO_TEST]
     return "\n".join(lines) + "\n"
+
+
+PLAN_CAVEAT = (
+    "A planned test is fairer than comparing days, but it is still one person's four weeks: "
+    "talk the result over with your clinician before changing what you do."
+)
+
+
+def plan_sentence(link: helps.Link) -> str:
+    """A finished plan's result for one outcome: on-weeks against off-weeks."""
+    what, *_, smaller, bigger = OUTCOME_WORDS[link.outcome]
+    if link.difference is None or link.low is None or link.high is None:
+        return (
+            f"{what.capitalize()}: not enough days logged ({link.days_with} in the on-weeks, "
+            f"{link.days_without} in the off-weeks; {MIN_DAYS} of each are needed)."
+        )
+    word = smaller if link.difference < 0 else bigger
+    sign = -1 if link.difference < 0 else 1
+    ends = sorted((sign * link.low, sign * link.high))
+    verb = "were" if link.outcome == "pain_episodes" else "was"
+    verdict = (
+        "bigger than your usual ups and downs"
+        if link.flagged
+        else "within your usual ups and downs"
+    )
+    return (
+        f"In the on-weeks, {what} {verb} {_amount(link.difference, link.outcome, word)} "
+        f"({ends[0]:.1f} to {ends[1]:.1f}) than in the off-weeks: {verdict}."
+    )
