@@ -42,9 +42,7 @@ def section(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date, *, can_
         if flagged:
             for link in flagged:
                 factor = helps.FACTORS_BY_KEY[link.factor]
-                st.markdown(
-                    ":blue-badge[:material/link: Link] " + words.link_sentence(link, factor)
-                )
+                st.markdown(":material/link: " + words.link_sentence(link, factor))
             st.caption(words.LINK_NOT_PROOF)
         else:
             st.info(words.NO_LINKS, icon=":material/balance:")
@@ -55,7 +53,7 @@ def section(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date, *, can_
             "with its 95 % interval. A link is a difference that stays clear of zero after "
             "Holm's correction for all the comparisons made."
         )
-        st.dataframe(comparison_table(found), hide_index=True, key="helps_table")
+        st.dataframe(comparison_table(found), hide_index=True)
     plan_block(conn, owner, today, can_plan=can_plan)
 
 
@@ -64,7 +62,7 @@ def plan_block(
 ) -> None:
     """The planned on/off test: the offer, the running schedule, or the finished result."""
     with st.container(border=True, key="helps_plan"):
-        st.subheader("Test one thing properly", anchor=False)
+        st.markdown("**Test one thing properly**")
         st.write(words.HOW_TO_TEST)
         if not can_plan:
             st.caption("A plan is kept with your own journal, not with the example.")
