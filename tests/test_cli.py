@@ -13,7 +13,7 @@ from tests.conftest import TODAY
 from tests.support import DAY1, DAY2, ROOT, csv_text, row, run, seeded
 
 
-@pytest.mark.parametrize("command", ["import", "export", "summary", "report", "demo"])
+@pytest.mark.parametrize("command", ["import", "export", "summary", "report", "factors", "demo"])
 def test_every_command_has_help(command):
     result = run(command, "--help")
     assert result.returncode == 0
@@ -197,3 +197,45 @@ def test_a_database_address_is_refused_and_never_becomes_a_folder(address, tmp_p
         assert "Nothing was created" in said and "Traceback" not in said
         assert "s3cret" not in said  # only the scheme is repeated: an address may hold a password
     assert set(ROOT.iterdir()) == before  # no "postgresql:" folder beside the code
+
+
+def test_factors_json_prints_every_comparison(db_path):
+    assert run("demo", db=db_path).returncode == 0
+    result = run("factors", "--json", db=db_path)
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert len(rows) == 30
+    assert set(rows[0]) == {
+        "factor",
+        "outcome",
+        "lag",
+        "days_with",
+        "days_without",
+        "difference",
+        "interval",
+        "p_holm",
+        "flagged",
+    }
+    assert rows[0]["flagged"]  # links first
+    for one in rows:
+        low, high = one["interval"]
+        assert low <= one["difference"] <= high
+    assert {(r["outcome"], r["lag"]) for r in rows} == {
+        (o, lag) for o in ("leg_pain", "pain_episodes", "sleep_quality") for lag in (0, 1)
+    }
+
+
+def test_factors_without_enough_days_print_null_differences(db_path):
+    seeded(db_path)
+    rows = json.loads(run("factors", "--json", db=db_path).stdout)
+    assert all(r["difference"] is None and r["interval"] is None for r in rows)
+    assert not any(r["flagged"] for r in rows)
+    text = run("factors", db=db_path).stdout.decode()
+    assert "not enough days yet" in text and "link, not proof" in text
+
+
+def test_factors_refuses_a_silly_window_in_plain_words(db_path):
+    seeded(db_path)
+    result = run("factors", "--days", "3", db=db_path)
+    assert result.returncode == 1
+    assert b"--days must be between 14 and 3660" in result.stderr
