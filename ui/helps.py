@@ -12,6 +12,9 @@ from recovery.analysis import helps, helps_plan
 from recovery.text import helps as words
 from ui import progress_cache, storage_problems
 
+# The strongest links are listed; the rest wait in the table, so a phone is not a wall of text.
+SHOWN_LINKS = 6
+
 
 def comparison_table(found: list[helps.Link]) -> pd.DataFrame:
     """Every comparison as rows a person can read: factor, outcome, lag, counts, difference."""
@@ -37,12 +40,15 @@ def section(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date, *, can_
     st.header("What helps me", anchor=False)
     st.write(words.INTRO)
     found = progress_cache.helps_links(conn, owner, today)
-    flagged = [link for link in found if link.flagged]
+    # The clearest first: the smallest corrected p-value.
+    flagged = sorted((link for link in found if link.flagged), key=lambda link: link.p_holm or 0)
     with st.container(key="helps_links"):
         if flagged:
-            for link in flagged:
+            for link in flagged[:SHOWN_LINKS]:
                 factor = helps.FACTORS_BY_KEY[link.factor]
                 st.markdown(":material/link: " + words.link_sentence(link, factor))
+            if len(flagged) > SHOWN_LINKS:
+                st.caption(words.more_links(len(flagged) - SHOWN_LINKS))
             st.caption(words.LINK_NOT_PROOF)
         else:
             st.info(words.NO_LINKS, icon=":material/balance:")

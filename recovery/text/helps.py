@@ -6,6 +6,7 @@ import datetime as dt
 
 from recovery.analysis import helps, helps_plan
 from recovery.analysis.helps_stats import MIN_DAYS
+from recovery.text.numbers import plural
 
 INTRO = (
     "Here your leg pain, flare-ups and sleep are compared between days with and without "
@@ -156,3 +157,8 @@ def plan_sentence(link: helps.Link) -> str:
         f"In the on-weeks, {what} {verb} {_amount(link.difference, link.outcome, word)} "
         f"({ends[0]:.1f} to {ends[1]:.1f}) than in the off-weeks: {verdict}."
     )
+
+
+def more_links(count: int) -> str:
+    """How many links are left for the table."""
+    return f'And {plural(count, "more link")}: those marked "yes" in the table of every comparison.'
