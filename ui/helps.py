@@ -37,30 +37,33 @@ def comparison_table(found: list[helps.Link]) -> pd.DataFrame:
 
 def section(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date, *, can_plan: bool) -> None:
     """The whole section: what the comparisons mean, the links, the table and the plan."""
-    st.header("What helps me", anchor=False)
-    st.write(words.INTRO)
-    found = progress_cache.helps_links(conn, owner, today)
-    # The clearest first: the smallest corrected p-value.
-    flagged = sorted((link for link in found if link.flagged), key=lambda link: link.p_holm or 0)
-    with st.container(key="helps_links"):
-        if flagged:
-            for link in flagged[:SHOWN_LINKS]:
-                factor = helps.FACTORS_BY_KEY[link.factor]
-                st.markdown(":material/link: " + words.link_sentence(link, factor))
-            if len(flagged) > SHOWN_LINKS:
-                st.caption(words.more_links(len(flagged) - SHOWN_LINKS))
-            st.caption(words.LINK_NOT_PROOF)
-        else:
-            st.info(words.NO_LINKS, icon=":material/balance:")
-    made = sum(link.difference is not None for link in found)
-    with st.expander(f"Every comparison ({made} of {len(found)} had enough days)"):
-        st.caption(
-            "Difference: the mean on days with the factor minus the mean on days without it, "
-            "with its 95 % interval. A link is a difference that stays clear of zero after "
-            "Holm's correction for all the comparisons made."
+    with st.container(key="helps_section"):
+        st.header("What helps me", anchor=False)
+        st.write(words.INTRO)
+        found = progress_cache.helps_links(conn, owner, today)
+        # The clearest first: the smallest corrected p-value.
+        flagged = sorted(
+            (link for link in found if link.flagged), key=lambda link: link.p_holm or 0
         )
-        st.dataframe(comparison_table(found), hide_index=True)
-    plan_block(conn, owner, today, can_plan=can_plan)
+        with st.container(key="helps_links"):
+            if flagged:
+                for link in flagged[:SHOWN_LINKS]:
+                    factor = helps.FACTORS_BY_KEY[link.factor]
+                    st.markdown(":material/link: " + words.link_sentence(link, factor))
+                if len(flagged) > SHOWN_LINKS:
+                    st.caption(words.more_links(len(flagged) - SHOWN_LINKS))
+                st.caption(words.LINK_NOT_PROOF)
+            else:
+                st.info(words.NO_LINKS, icon=":material/balance:")
+        made = sum(link.difference is not None for link in found)
+        with st.expander(f"Every comparison ({made} of {len(found)} had enough days)"):
+            st.caption(
+                "Difference: the mean on days with the factor minus the mean on days without it, "
+                "with its 95 % interval. A link is a difference that stays clear of zero after "
+                "Holm's correction for all the comparisons made."
+            )
+            st.dataframe(comparison_table(found), hide_index=True)
+        plan_block(conn, owner, today, can_plan=can_plan)
 
 
 def plan_block(
