@@ -1,5 +1,6 @@
-"""The statistics of "What helps me": a difference in means between days with and without a
-factor, with a 95 % interval that allows for day-to-day correlation, and Holm's correction.
+"""The statistics of "What helps me": the difference between days with and without a factor,
+allowing for the recovery's overall trend, with a 95 % interval that allows for day-to-day
+correlation, and Holm's correction.
 
 Days are in calendar order (a gap is NaN), so "yesterday" is always the day before. The
 interval is the difference +- Student's t times its standard error, and the standard error
@@ -34,7 +35,7 @@ class Difference:
 
     days_with: int
     days_without: int
-    difference: float | None = None  # mean with minus mean without
+    difference: float | None = None  # with minus without, the overall trend allowed for
     low: float | None = None
     high: float | None = None
     p_value: float | None = None
@@ -80,8 +81,21 @@ def lag1(values: np.ndarray) -> float:
     return float(np.mean(values[1:][pairs] * values[:-1][pairs]) / squares)
 
 
+def _fit(design: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Least squares: coefficients, residuals and (X'X)^-1 of ``values`` on ``design``."""
+    inverse = np.linalg.pinv(design.T @ design)
+    coefficients = inverse @ design.T @ values
+    return coefficients, values - design @ coefficients, inverse
+
+
 def difference(outcome: np.ndarray, factor: np.ndarray) -> Difference:
-    """Mean outcome on factor days minus on other days; NaN in either array leaves a day out."""
+    """Outcome on factor days minus on other days, allowing for the recovery's overall trend.
+
+    A straight-line trend over the window is fitted with the factor (outcome ~ 1 + factor +
+    day): while a person recovers, pain falls and habits change at the same time, and a plain
+    difference in means would show that shared drift as a link (a factor tried mostly in the
+    first weeks looks "bad"). NaN in either array leaves a day out.
+    """
     outcome = np.asarray(outcome, dtype=float)
     factor = np.asarray(factor, dtype=float)
     used = ~np.isnan(outcome) & ~np.isnan(factor)
@@ -90,19 +104,26 @@ def difference(outcome: np.ndarray, factor: np.ndarray) -> Difference:
     n_on, n_off = int(on.sum()), int(off.sum())
     if n_on < MIN_DAYS or n_off < MIN_DAYS:
         return Difference(n_on, n_off)
-    mean_on, mean_off = outcome[on].mean(), outcome[off].mean()
-    residual = np.where(on, outcome - mean_on, np.where(off, outcome - mean_off, np.nan))
-    share = n_on / (n_on + n_off)
-    centred = np.where(used, (factor == 1) - share, np.nan)
     count = n_on + n_off
+    day = np.arange(len(outcome), dtype=float)[used]
+    day -= day.mean()
+    present = (factor[used] == 1).astype(float)
+    design = np.column_stack([np.ones(count), present, day])
+    coefficients, leftover, inverse = _fit(design, outcome[used])
+    # The factor's own streaks, once the trend is taken out of it too.
+    _, factor_leftover, _ = _fit(design[:, [0, 2]], present)
+    residual = np.full(len(outcome), np.nan)
+    residual[used] = leftover
+    centred = np.full(len(outcome), np.nan)
+    centred[used] = factor_leftover
     r_e = min(0.95, max(RESIDUAL_FLOOR, lag1(residual) + 2 / count))
     r_x = min(0.95, max(0.0, lag1(centred) + 2 / count))
     rho = r_e * r_x
     inflation = (1 + rho) / (1 - rho)
-    variance = float(np.nansum(residual**2)) / (count - 2)
-    error = math.sqrt(variance * (1 / n_on + 1 / n_off) * inflation)
-    degrees = max(count / inflation - 2, 3.0)
-    diff = float(mean_on - mean_off)
+    variance = float(np.sum(leftover**2)) / (count - 3)
+    error = math.sqrt(max(0.0, variance * float(inverse[1, 1]) * inflation))
+    degrees = max(count / inflation - 3, 3.0)
+    diff = float(coefficients[1])
     if error == 0:
         return Difference(n_on, n_off, diff, diff, diff, 0.0 if diff else 1.0)
     half = t_975(degrees) * error

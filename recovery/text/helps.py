@@ -12,10 +12,11 @@ INTRO = (
     "Here your leg pain, flare-ups and sleep are compared between days with and without "
     "something you logged, on the same day and the next day, over the last "
     f"{helps.WINDOW_DAYS} days. A link found this way is not proof that one thing causes "
-    "the other: other things may differ on those days, and while you recover most things "
-    "change together. Because many comparisons are made at once, some would look "
-    "striking by chance alone, so each is corrected for that (Holm's method) before it is "
-    "marked as a link."
+    "the other: other things may differ on those days. While you recover, pain and habits "
+    "change together, so each comparison allows for the overall trend of your last "
+    f"{helps.WINDOW_DAYS} days (a straight line) before comparing. Because many "
+    "comparisons are made at once, some would look striking by chance alone, so each is "
+    "corrected for that (Holm's method) before it is marked as a link."
 )
 HOW_TO_TEST = (
     "The fair way to test one thing is a planned on/off schedule: do it some weeks and not "
