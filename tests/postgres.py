@@ -107,10 +107,13 @@ def postgres_server() -> Iterator[Server]:
     try:
         server = Server(bin_dir, port, password)
         for _ in range(50):  # accepting connections, not only started
-            if subprocess.run(
-                [str(bin_dir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)],
-                capture_output=True,
-            ).returncode == 0:
+            if (
+                subprocess.run(
+                    [str(bin_dir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)],
+                    capture_output=True,
+                ).returncode
+                == 0
+            ):
                 break
             time.sleep(0.1)
         yield server
