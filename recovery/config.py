@@ -75,8 +75,8 @@ def database_password(
 
 
 def is_hosted_database(path: str) -> bool:
-    """True for a MotherDuck database (``md:name``), which outlives this server."""
-    return path.startswith("md:")
+    """True for a MotherDuck or PostgreSQL database, which outlives this server."""
+    return path.startswith("md:") or is_postgres_address(path)
 
 
 def auth_configured(secrets: Mapping | None = None) -> bool:

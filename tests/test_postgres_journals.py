@@ -189,3 +189,9 @@ def test_a_journal_written_by_another_duckdb_release_opens(tmp_path):
     conn = storage.open_database(path)
     assert storage.get_checkin(conn, "local", TODAY)["notes"] == "older release"
     conn.close()
+
+
+def test_a_journal_problem_names_a_database_by_host_in_messages_and_logs():
+    problem = storage.StorageError("It failed.", path="postgresql://sam:s3cret@db.example/j")
+    assert problem.path == "database j on db.example"
+    assert "s3cret" not in problem.describe(for_owner=True)

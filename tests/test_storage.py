@@ -435,7 +435,9 @@ def test_a_new_journal_and_its_folder_are_private_whatever_the_umask(tmp_path):
 def test_open_database_refuses_an_address_before_making_any_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(storage.AddressNotFileError):
-        storage.open_database("postgresql://sam@localhost/journal")
+        storage.open_database("mysql://sam@localhost/journal")
     with pytest.raises(storage.AddressNotFileError):
-        config.link_secret("postgresql://sam@localhost/journal", env={})
+        config.link_secret("mysql://sam@localhost/journal", env={})
+    with pytest.raises(storage.StorageError):  # a PostgreSQL address, but nothing answers
+        storage.open_database("postgresql://sam@127.0.0.1:1/journal")
     assert list(tmp_path.iterdir()) == []

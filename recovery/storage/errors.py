@@ -21,6 +21,15 @@ HOSTED_ADVICE = "Please try again in a while; if it keeps happening, tell whoeve
 _SAFE = "Everything saved before is safe."
 
 
+def _named(path: str) -> str:
+    """A journal's name for messages and logs: a database address only by host and name."""
+    if "://" not in path:
+        return path
+    from recovery.storage.postgres import describe  # it builds on this module
+
+    return describe(path)
+
+
 class StorageError(Exception):
     """A problem with the journal file, described in plain words for the person."""
 
@@ -32,7 +41,7 @@ class StorageError(Exception):
     ):
         self.message = message
         self.advice = advice
-        self.path = None if path in (None, "", ":memory:") else str(path)
+        self.path = None if path in (None, "", ":memory:") else _named(str(path))
         self.detail = detail  # the low-level error, for the server's log
         super().__init__(self.describe(for_owner=True))
 
