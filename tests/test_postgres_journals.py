@@ -195,3 +195,26 @@ def test_a_journal_problem_names_a_database_by_host_in_messages_and_logs():
     problem = storage.StorageError("It failed.", path="postgresql://sam:s3cret@db.example/j")
     assert problem.path == "database j on db.example"
     assert "s3cret" not in problem.describe(for_owner=True)
+
+
+def test_progress_figures_and_backups_are_the_same_from_a_file_and_from_postgres(
+    tmp_path, postgres_url
+):
+    from recovery import example, summary, transfer
+
+    stores = [storage.open_database(tmp_path / "j.duckdb"), storage.open_database(postgres_url)]
+    seen = []
+    for conn in stores:
+        example.load_example(conn, "ann", end=TODAY)
+        storage.save_checkin(conn, "ann", TODAY, checkin(leg_pain=2, notes="own day"))
+        seen.append(
+            (
+                summary.journal_overview(conn, "ann", today=TODAY),
+                transfer.export_csv(conn, "ann"),
+                storage.data_version(conn, "ann"),
+            )
+        )
+        conn.close()
+    assert seen[0][0] == seen[1][0]  # every sign's verdict, means and stage
+    assert seen[0][1] == seen[1][1]  # the CSV export, byte for byte
+    assert seen[0][2][0] == seen[1][2][0] == 84  # the same days (12 weeks with the own day)
