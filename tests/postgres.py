@@ -16,6 +16,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -78,12 +79,16 @@ def _missing(reason: str) -> None:
     pytest.skip(f"PostgreSQL not available: {reason}")
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[Server]:
-    """A PostgreSQL server for the whole session, stopped at its end."""
+class Unavailable(RuntimeError):
+    """PostgreSQL's server programs are not installed."""
+
+
+@contextmanager
+def running_server() -> Iterator[Server]:
+    """A PostgreSQL server in a temporary folder, stopped and removed on leaving."""
     bin_dir = _bin_dir()
     if bin_dir is None:
-        _missing("initdb not found (Debian's postgresql package)")
+        raise Unavailable("initdb not found (Debian's postgresql package)")
     folder = Path(tempfile.mkdtemp(prefix="seven-signs-pg-"))
     data = folder / "data"
     password = secrets.token_urlsafe(12) + "#@:/"  # characters an address must escape
@@ -95,34 +100,38 @@ def postgres_server() -> Iterator[Server]:
     port = _free_port()
     initdb = [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER]
     initdb += ["--auth=scram-sha-256", f"--pwfile={pwfile}", "-E", "UTF8", "--no-sync"]
-    subprocess.run(_as_owner(initdb), check=True, capture_output=True)
-    options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off"
-    start = [str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log")]
-    started = subprocess.run(
-        _as_owner([*start, "-o", options, "-w", "-t", "60", "start"]), capture_output=True
-    )
-    if started.returncode:
-        log = (folder / "log").read_text() if (folder / "log").exists() else ""
-        pytest.fail(f"PostgreSQL did not start: {started.stderr!r} {log}")
     try:
-        server = Server(bin_dir, port, password)
+        subprocess.run(_as_owner(initdb), check=True, capture_output=True)
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off"
+        options += " -c max_connections=200"
+        start = [str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log")]
+        started = subprocess.run(
+            _as_owner([*start, "-o", options, "-w", "-t", "60", "start"]), capture_output=True
+        )
+        if started.returncode:
+            log = (folder / "log").read_text() if (folder / "log").exists() else ""
+            raise RuntimeError(f"PostgreSQL did not start: {started.stderr!r} {log}")
+        ready = [str(bin_dir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)]
         for _ in range(50):  # accepting connections, not only started
-            if (
-                subprocess.run(
-                    [str(bin_dir / "pg_isready"), "-h", "127.0.0.1", "-p", str(port)],
-                    capture_output=True,
-                ).returncode
-                == 0
-            ):
+            if subprocess.run(ready, capture_output=True).returncode == 0:
                 break
             time.sleep(0.1)
-        yield server
+        yield Server(bin_dir, port, password)
     finally:
-        subprocess.run(
-            _as_owner([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
-            capture_output=True,
-        )
+        stop = [str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]
+        if data.exists():
+            subprocess.run(_as_owner(stop), capture_output=True)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Server]:
+    """A PostgreSQL server for the whole session, stopped at its end."""
+    try:
+        with running_server() as server:
+            yield server
+    except Unavailable as missing:
+        _missing(str(missing))
 
 
 _COUNTER = iter(range(1_000_000))
