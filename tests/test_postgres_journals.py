@@ -218,3 +218,10 @@ def test_progress_figures_and_backups_are_the_same_from_a_file_and_from_postgres
     assert seen[0][0] == seen[1][0]  # every sign's verdict, means and stage
     assert seen[0][1] == seen[1][1]  # the CSV export, byte for byte
     assert seen[0][2][0] == seen[1][2][0] == 84  # the same days (12 weeks with the own day)
+
+
+def test_a_drivers_error_quoting_the_address_reaches_the_log_without_the_password():
+    problem = storage.StorageError(
+        "It failed.", detail='Unable to connect to Postgres at "postgresql://sam:s3cret@h/j"'
+    )
+    assert "s3cret" not in problem.detail and "postgresql://***@h/j" in problem.detail

@@ -11,6 +11,7 @@ journal on a full, read-only or locked disk must never be replaced because of ou
 from __future__ import annotations
 
 import errno
+import re
 from typing import Literal
 
 import duckdb
@@ -30,6 +31,14 @@ def _named(path: str) -> str:
     return describe(path)
 
 
+# The user and password part of a database address, as a driver may quote it in an error.
+_CREDENTIALS = re.compile(r"(postgres(?:ql)?://)[^@\s\"']*@", re.IGNORECASE)
+
+
+def _without_credentials(text: str) -> str:
+    return _CREDENTIALS.sub(r"\1***@", text)
+
+
 class StorageError(Exception):
     """A problem with the journal file, described in plain words for the person."""
 
@@ -42,7 +51,7 @@ class StorageError(Exception):
         self.message = message
         self.advice = advice
         self.path = None if path in (None, "", ":memory:") else _named(str(path))
-        self.detail = detail  # the low-level error, for the server's log
+        self.detail = _without_credentials(detail)  # the low-level error, for the server's log
         super().__init__(self.describe(for_owner=True))
 
     def describe(self, *, for_owner: bool, markdown: bool = False) -> str:
