@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from recovery.storage.postgres import is_address as is_postgres_address
+from recovery.storage.addresses import is_address as is_postgres_address
 from recovery.storage.refusals import refuse_address
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

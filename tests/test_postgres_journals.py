@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import subprocess
 import threading
+from urllib.parse import quote
 
 import pytest
 import streamlit as st
@@ -89,7 +90,7 @@ def test_servers_starting_together_on_a_new_database_apply_each_migration_once(p
 
 def test_a_database_that_cannot_be_reached_is_named_by_host_never_by_password(postgres_server):
     wrong = postgres_server.url("journal_missing").replace(
-        postgres.quote(postgres_server.password, safe=""), "Wr0ngPa55"
+        quote(postgres_server.password, safe=""), "Wr0ngPa55"
     )
     with pytest.raises(storage.StorageError) as caught:
         storage.open_database(wrong)

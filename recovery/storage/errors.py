@@ -11,32 +11,16 @@ journal on a full, read-only or locked disk must never be replaced because of ou
 from __future__ import annotations
 
 import errno
-import re
 from typing import Literal
 
 import duckdb
+
+from recovery.storage.addresses import named, without_credentials
 
 During = Literal["open", "save", "read"]
 
 HOSTED_ADVICE = "Please try again in a while; if it keeps happening, tell whoever runs this site."
 _SAFE = "Everything saved before is safe."
-
-
-def _named(path: str) -> str:
-    """A journal's name for messages and logs: a database address only by host and name."""
-    if "://" not in path:
-        return path
-    from recovery.storage.postgres import describe  # it builds on this module
-
-    return describe(path)
-
-
-# The user and password part of a database address, as a driver may quote it in an error.
-_CREDENTIALS = re.compile(r"(postgres(?:ql)?://)[^@\s\"']*@", re.IGNORECASE)
-
-
-def _without_credentials(text: str) -> str:
-    return _CREDENTIALS.sub(r"\1***@", text)
 
 
 class StorageError(Exception):
@@ -50,8 +34,8 @@ class StorageError(Exception):
     ):
         self.message = message
         self.advice = advice
-        self.path = None if path in (None, "", ":memory:") else _named(str(path))
-        self.detail = _without_credentials(detail)  # the low-level error, for the server's log
+        self.path = None if path in (None, "", ":memory:") else named(str(path))
+        self.detail = without_credentials(detail)  # the low-level error, for the server's log
         super().__init__(self.describe(for_owner=True))
 
     def describe(self, *, for_owner: bool, markdown: bool = False) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from recovery.storage.addresses import is_address
 from recovery.storage.errors import StorageError
-from recovery.storage.postgres import is_address
 
 # "postgresql://user@host/name", "https://...": an address, never a file name.
 _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
