@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 
 import duckdb
 
 from recovery.storage import dialect, errors, postgres
+from recovery.storage.cursors import transaction
 from recovery.storage.errors import StorageError
 from recovery.storage.migrations import migrate
 from recovery.storage.queries import CHECKPOINT, HAS_OWNER_INDEX, OWNER_INDEX
@@ -106,22 +108,33 @@ def open_database(
     return conn
 
 
+# Servers starting together on one new database: one that lost a race starts again afresh.
+POSTGRES_OPEN_ATTEMPTS = 5
+
+
 def _open_postgres(address: str, password: str | None) -> postgres.PostgresJournal:
-    conn = postgres.connect(address, password)
-    try:
-        migrate(conn, path=conn.description)
-        _index_owners(conn)
-    except duckdb.Error as error:
-        conn.close()
-        reason = postgres.scrub(errors.first_line(error), address)
-        raise StorageError(
-            f"The journal {conn.description} could not be brought up to date ({reason}). "
-            "Nothing was changed."
-        ) from None
-    except StorageError:
-        conn.close()
-        raise
-    return conn
+    for attempt in range(POSTGRES_OPEN_ATTEMPTS):
+        conn = postgres.connect(address, password)
+        try:
+            migrate(conn, path=conn.description)
+            _index_owners(conn)
+            return conn
+        except duckdb.Error as error:
+            conn.close()
+            # A statement that lost a race leaves the server's session unusable: a new
+            # connection reads the schema the winner made.
+            if attempt + 1 < POSTGRES_OPEN_ATTEMPTS:
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            reason = postgres.scrub(errors.first_line(error), address)
+            raise StorageError(
+                f"The journal {conn.description} could not be brought up to date ({reason}). "
+                "Nothing was changed."
+            ) from None
+        except StorageError:
+            conn.close()
+            raise
+    raise AssertionError("unreachable")
 
 
 # Journals are personal health data: readable and writable by this user only.
@@ -146,6 +159,11 @@ def _index_owners(conn: duckdb.DuckDBPyConnection) -> None:
     """Make sure the owner index exists and is used (see OWNER_INDEX)."""
     with conn.cursor() as cur:
         if cur.execute(HAS_OWNER_INDEX).fetchone()[0]:
+            return
+        if dialect.keeps_own_log(conn):
+            with transaction(cur):  # two servers making it at once: one waits for the other
+                dialect.lock_migrations(conn, cur)
+                cur.execute(OWNER_INDEX)
             return
         cur.execute(OWNER_INDEX)
         if not dialect.keeps_own_log(conn):
