@@ -89,7 +89,10 @@ def running_server() -> Iterator[Server]:
     bin_dir = _bin_dir()
     if bin_dir is None:
         raise Unavailable("initdb not found (Debian's postgresql package)")
-    folder = Path(tempfile.mkdtemp(prefix="seven-signs-pg-"))
+    # The unprivileged user must reach the folder: not inside root's private temporary
+    # folders (a TMPDIR under pytest's own, say), but in /tmp itself.
+    parent = "/tmp" if os.geteuid() == 0 else None  # noqa: S108
+    folder = Path(tempfile.mkdtemp(prefix="seven-signs-pg-", dir=parent))
     data = folder / "data"
     password = secrets.token_urlsafe(12) + "#@:/"  # characters an address must escape
     pwfile = folder / "pw"
