@@ -8,7 +8,7 @@ ADDRESS ?= 127.0.0.1
 PORT    ?= 8501
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help run test test-dates lint format bench browser clean
+.PHONY: help run test test-dates lint format bench browser postgres clean
 
 help:  ## list the commands
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -29,11 +29,17 @@ browser:  ## install Debian's Chromium (and a font) for the browser tests, if mi
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	fi
 
+postgres:  ## install Debian's PostgreSQL server programs for the tests, if missing
+	@if ! command -v initdb >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	fi
+
 run: $(VENV)/.app-installed  ## install, then run the app on data/recovery.duckdb
 	@echo "Seven Signs: open http://localhost:$(PORT) in your browser (Ctrl+C stops it)."
 	$(PY) -m streamlit run app.py --server.headless true --server.address $(ADDRESS) --server.port $(PORT)
 
-test: $(VENV)/.dev-installed browser  ## install everything the tests need, then run them all
+test: $(VENV)/.dev-installed browser postgres  ## install everything the tests need, then run them all
 	$(PY) -m pytest
 	@# CI also moves the clock to the dates that break date code (a local run leaves it to you).
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-dates; fi

@@ -1,4 +1,4 @@
-"""The command line: ``python -m recovery import|export|summary|report|factors|demo``.
+"""The command line: ``python -m recovery import|export|summary|report|factors|demo|copy``.
 
 Every sub-command opens the same journal as the app (``--db``, else ``RECOVERY_DB``, else
 ``data/recovery.duckdb``), prints plain messages, and exits 1 on bad input or an unusable
@@ -17,13 +17,12 @@ from typing import TextIO
 
 import duckdb
 
-from recovery import config, storage, transfer
+from recovery import cli_copy, config, storage, transfer
 from recovery.storage import errors as storage_errors
+from recovery.storage import postgres
 from recovery.text.numbers import plural
 
-
-class CommandError(Exception):
-    """A plain message for stderr; the command exits 1."""
+CommandError = cli_copy.CommandError
 
 
 def _date(text: str) -> dt.date:
@@ -39,8 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its sub-commands, each with its own --help."""
     parser = argparse.ArgumentParser(
         prog="python -m recovery",
-        description="Seven Signs from the command line: import, export, summary, report, factors, "
-        "demo.",
+        description="Seven Signs from the command line: import, export, summary, report, "
+        "factors, demo, copy.",
     )
     parser.add_argument(
         "--db",
@@ -145,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="add the example even though the journal is not empty, replacing "
         "any of your days on the same dates",
     )
+    cli_copy.add_parser(commands)
     return parser
 
 
@@ -153,6 +153,11 @@ def _open(path: str, *, create: bool) -> duckdb.DuckDBPyConnection:
         storage.refuse_address(path)  # first: an address is never echoed (it may hold a password)
     except storage.StorageError as error:
         raise CommandError(str(error)) from error
+    if postgres.is_address(path):  # a database on a server, made by whoever runs it
+        try:
+            return storage.open_database(path, password=config.database_password())
+        except storage.StorageError as error:
+            raise CommandError(str(error)) from error
     try:
         missing = path != ":memory:" and not Path(path).expanduser().exists()
     except OSError:
@@ -322,6 +327,8 @@ def main(
             args.parsed = transfer.read_file(data, name, date_order=args.date_format)
             if not args.parsed.ok:
                 return _import(None, args, out, err)  # type: ignore[arg-type]
+        if args.command == "copy":
+            return cli_copy.run(path, args, out, _open)
         conn = _open(path, create=args.command in _CREATES)
         try:
             return _COMMANDS[args.command](conn, args, out, err)

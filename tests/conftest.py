@@ -20,6 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from recovery import form, storage
 from recovery.signs import MEASURES_BY_COLUMN
+from tests.postgres import postgres_server, postgres_url  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
 # The suite's "today", read once. Every test runs with the clock at noon of that day, so a
@@ -121,6 +122,22 @@ def db_path(tmp_path: Path) -> Path:
 def conn(db_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """An open journal on a real DuckDB file."""
     connection = storage.open_database(db_path)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(params=["file", "postgres"])
+def journal_target(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """Where a journal lives: a DuckDB file, or a database on a real PostgreSQL server."""
+    if request.param == "file":
+        return str(db_path)
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def journal(journal_target: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """An open journal, once in a DuckDB file and once in PostgreSQL (the same tests pass)."""
+    connection = storage.open_database(journal_target)
     yield connection
     connection.close()
 

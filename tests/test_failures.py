@@ -149,12 +149,12 @@ def test_the_app_refuses_a_database_address_plainly_and_makes_no_folder(
     app, mode, monkeypatch, tmp_path
 ):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("RECOVERY_DB", "postgresql://sam:s3cret@db.example/journal")
+    monkeypatch.setenv("RECOVERY_DB", "mysql://sam:s3cret@db.example/journal")
     monkeypatch.setenv("RECOVERY_MODE", mode)
     at = app.run()
     assert not at.exception
     said = " ".join(e.value for e in at.error)
-    assert "postgresql:// address, not a file" in said and "s3cret" not in said
+    assert "mysql:// address, not a file" in said and "s3cret" not in said
     assert list(tmp_path.iterdir()) == []
 
 

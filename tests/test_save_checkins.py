@@ -1,4 +1,7 @@
-"""Saving many check-ins at once: all or nothing, days already taken, batches."""
+"""Saving many check-ins at once: all or nothing, days already taken, batches.
+
+Every test runs on a DuckDB file and on PostgreSQL (the ``journal`` fixture).
+"""
 
 import datetime as dt
 
@@ -7,6 +10,12 @@ import pytest
 from recovery import storage
 from recovery.validation import ValidationError
 from tests.conftest import TODAY, checkin
+
+
+@pytest.fixture
+def conn(journal):
+    """This module's journal: a DuckDB file, then a PostgreSQL database."""
+    return journal
 
 
 def _days(count: int, end: dt.date = TODAY) -> list[dt.date]:

@@ -18,74 +18,74 @@ from tests.conftest import TODAY, checkin, held_open_by_another_process, sha256
 YESTERDAY = TODAY - dt.timedelta(days=1)
 
 
-def test_a_saved_check_in_is_found_again(conn):
-    result = storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=6, notes="long drive"))
+def test_a_saved_check_in_is_found_again(journal):
+    result = storage.save_checkin(journal, "local", TODAY, checkin(leg_pain=6, notes="long drive"))
     assert result.replaced is False
-    row = storage.get_checkin(conn, "local", TODAY)
+    row = storage.get_checkin(journal, "local", TODAY)
     assert row["leg_pain"] == 6 and row["notes"] == "long drive"
 
 
-def test_resaving_a_day_updates_it_instead_of_adding_a_second_row(conn):
-    storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=6))
-    result = storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=3))
+def test_resaving_a_day_updates_it_instead_of_adding_a_second_row(journal):
+    storage.save_checkin(journal, "local", TODAY, checkin(leg_pain=6))
+    result = storage.save_checkin(journal, "local", TODAY, checkin(leg_pain=3))
     assert result.replaced is True
-    frame = storage.load_checkins(conn, "local")
+    frame = storage.load_checkins(journal, "local")
     assert len(frame) == 1 and frame.loc[0, "leg_pain"] == 3
 
 
-def test_an_invalid_check_in_writes_nothing(conn):
-    storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=6))
+def test_an_invalid_check_in_writes_nothing(journal):
+    storage.save_checkin(journal, "local", TODAY, checkin(leg_pain=6))
     with pytest.raises(ValidationError):
-        storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=11))
+        storage.save_checkin(journal, "local", TODAY, checkin(leg_pain=11))
     with pytest.raises(ValidationError):
-        storage.save_checkin(conn, "local", TODAY + dt.timedelta(days=1), checkin())
-    frame = storage.load_checkins(conn, "local")
+        storage.save_checkin(journal, "local", TODAY + dt.timedelta(days=1), checkin())
+    frame = storage.load_checkins(journal, "local")
     assert frame["leg_pain"].tolist() == [6]
 
 
-def test_check_ins_survive_closing_and_reopening_the_file(db_path):
-    first = storage.open_database(db_path)
+def test_check_ins_survive_closing_and_reopening_the_file(journal_target):
+    first = storage.open_database(journal_target)
     storage.save_checkin(first, "local", YESTERDAY, checkin(rf_both_legs=True))
     first.close()
-    again = storage.open_database(db_path)
+    again = storage.open_database(journal_target)
     row = storage.get_checkin(again, "local", YESTERDAY)
     again.close()
     assert row["rf_both_legs"] is True
 
 
-def test_one_owner_never_sees_another_owners_check_ins(conn):
-    storage.save_checkin(conn, "alice", TODAY, checkin(leg_pain=8))
-    storage.save_checkin(conn, "bob", TODAY, checkin(leg_pain=1))
-    assert storage.load_checkins(conn, "alice")["leg_pain"].tolist() == [8]
-    assert storage.latest_checkin(conn, "bob")["leg_pain"] == 1
-    assert storage.delete_checkin(conn, "alice", TODAY) is True
-    assert storage.get_checkin(conn, "bob", TODAY)["leg_pain"] == 1
-    assert storage.journal_summary(conn, "alice").days_logged == 0
+def test_one_owner_never_sees_another_owners_check_ins(journal):
+    storage.save_checkin(journal, "alice", TODAY, checkin(leg_pain=8))
+    storage.save_checkin(journal, "bob", TODAY, checkin(leg_pain=1))
+    assert storage.load_checkins(journal, "alice")["leg_pain"].tolist() == [8]
+    assert storage.latest_checkin(journal, "bob")["leg_pain"] == 1
+    assert storage.delete_checkin(journal, "alice", TODAY) is True
+    assert storage.get_checkin(journal, "bob", TODAY)["leg_pain"] == 1
+    assert storage.journal_summary(journal, "alice").days_logged == 0
 
 
-def test_history_is_oldest_first_and_latest_is_the_newest_day(conn):
+def test_history_is_oldest_first_and_latest_is_the_newest_day(journal):
     for offset, pain in ((3, 7), (1, 5), (2, 6)):
         storage.save_checkin(
-            conn, "local", TODAY - dt.timedelta(days=offset), checkin(leg_pain=pain)
+            journal, "local", TODAY - dt.timedelta(days=offset), checkin(leg_pain=pain)
         )
-    assert storage.load_checkins(conn, "local")["leg_pain"].tolist() == [7, 6, 5]
-    assert storage.latest_checkin(conn, "local")["day"] == YESTERDAY
+    assert storage.load_checkins(journal, "local")["leg_pain"].tolist() == [7, 6, 5]
+    assert storage.latest_checkin(journal, "local")["day"] == YESTERDAY
 
 
-def test_deleting_a_day_removes_only_that_day(conn):
-    storage.save_checkin(conn, "local", TODAY, checkin())
-    storage.save_checkin(conn, "local", YESTERDAY, checkin())
-    assert storage.delete_checkin(conn, "local", TODAY) is True
-    assert storage.delete_checkin(conn, "local", TODAY) is False
-    assert storage.load_checkins(conn, "local")["day"].tolist() == [YESTERDAY]
+def test_deleting_a_day_removes_only_that_day(journal):
+    storage.save_checkin(journal, "local", TODAY, checkin())
+    storage.save_checkin(journal, "local", YESTERDAY, checkin())
+    assert storage.delete_checkin(journal, "local", TODAY) is True
+    assert storage.delete_checkin(journal, "local", TODAY) is False
+    assert storage.load_checkins(journal, "local")["day"].tolist() == [YESTERDAY]
 
 
-def test_a_batch_is_removed_in_one_go(conn):
-    storage.save_checkin(conn, "local", TODAY, checkin())
-    storage.save_checkin(conn, "local", YESTERDAY, checkin(), batch="example")
-    assert storage.count_batch(conn, "local", "example") == 1
-    assert storage.delete_batch(conn, "local", "example") == 1
-    assert storage.load_checkins(conn, "local")["day"].tolist() == [TODAY]
+def test_a_batch_is_removed_in_one_go(journal):
+    storage.save_checkin(journal, "local", TODAY, checkin())
+    storage.save_checkin(journal, "local", YESTERDAY, checkin(), batch="example")
+    assert storage.count_batch(journal, "local", "example") == 1
+    assert storage.delete_batch(journal, "local", "example") == 1
+    assert storage.load_checkins(journal, "local")["day"].tolist() == [TODAY]
 
 
 def test_the_folder_is_created_and_the_schema_is_current(tmp_path):
@@ -435,7 +435,9 @@ def test_a_new_journal_and_its_folder_are_private_whatever_the_umask(tmp_path):
 def test_open_database_refuses_an_address_before_making_any_folder(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(storage.AddressNotFileError):
-        storage.open_database("postgresql://sam@localhost/journal")
+        storage.open_database("mysql://sam@localhost/journal")
     with pytest.raises(storage.AddressNotFileError):
-        config.link_secret("postgresql://sam@localhost/journal", env={})
+        config.link_secret("mysql://sam@localhost/journal", env={})
+    with pytest.raises(storage.StorageError):  # a PostgreSQL address, but nothing answers
+        storage.open_database("postgresql://sam@127.0.0.1:1/journal")
     assert list(tmp_path.iterdir()) == []

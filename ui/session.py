@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import streamlit as st
 
-from recovery import owners, storage
+from recovery import config, owners, storage
 from recovery.config import Mode, allow_network, auth_configured, secret_problems
 from ui import app_config, blocks, shared_link, storage_problems
 from ui.journal import Journal
@@ -22,7 +22,11 @@ LOG = logging.getLogger(__name__)
 @st.cache_resource(show_spinner=False)
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
     # One connection per process, shared by every session; operations take a cursor.
-    conn = storage.open_database(path, motherduck_token=app_config.motherduck_token())
+    conn = storage.open_database(
+        path,
+        motherduck_token=app_config.motherduck_token(),
+        password=config.database_password(secrets=app_config.secrets()),
+    )
     # For whoever runs the server: how big the store is when it starts serving.
     file = Path(path).expanduser()
     if file.is_file():

@@ -5,8 +5,10 @@ Every query filters on the owner and passes values as ``?`` parameters. The room
 ``cursors`` (cursors, transactions, plain errors), ``checkins`` (single days), ``bulk``
 (many days at once), ``batches``, ``journals`` (whole journals), ``visits`` (kiosk
 visitors), ``preferences`` (per-journal choices), ``errors`` (file problems in plain words)
-and ``refusals`` (what the journal itself refuses: a full journal, a link given up, an
-address where a file belongs).
+``refusals`` (what the journal itself refuses: a full journal, a link given up, an
+address where a file belongs), ``postgres`` (journals in PostgreSQL), ``dialect`` (the one
+place where PostgreSQL is handled differently) and ``copying`` (every journal from one
+store to another, over the list of per-owner tables).
 """
 
 from __future__ import annotations

@@ -1,14 +1,16 @@
-"""Opening the journal safely: a file, memory or MotherDuck, brought up to the current schema."""
+"""Opening the journal safely: a file, memory, MotherDuck or PostgreSQL, at the current schema."""
 
 from __future__ import annotations
 
 import os
 import stat
+import time
 from pathlib import Path
 
 import duckdb
 
-from recovery.storage import errors
+from recovery.storage import dialect, errors, postgres
+from recovery.storage.cursors import transaction
 from recovery.storage.errors import StorageError
 from recovery.storage.migrations import migrate
 from recovery.storage.queries import CHECKPOINT, HAS_OWNER_INDEX, OWNER_INDEX
@@ -47,17 +49,21 @@ def _connect(target: str, motherduck_token: str | None) -> duckdb.DuckDBPyConnec
 
 
 def open_database(
-    path: str | Path, *, motherduck_token: str | None = None
+    path: str | Path, *, motherduck_token: str | None = None, password: str | None = None
 ) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) the journal at ``path`` and bring its schema up to date.
 
     ``:memory:`` gives a private in-memory journal; ``md:NAME`` a MotherDuck database (with
-    ``motherduck_token``, else the ``MOTHERDUCK_TOKEN`` environment variable). Raises a
+    ``motherduck_token``, else the ``MOTHERDUCK_TOKEN`` environment variable);
+    ``postgresql://user@host:port/name`` a PostgreSQL database (with ``password`` unless the
+    address or PGPASSWORD holds it), which several servers can share. Raises a
     StorageError subclass with a plain message when the file is locked, damaged, read-only,
     not allowed, on a full disk, or its folder cannot be created (a journal that could not be
     created leaves no file), or when MotherDuck cannot be reached.
     """
     target = str(path)
+    if postgres.is_address(target):
+        return _open_postgres(target, password)
     refuse_address(target)  # before any folder is made from it
     hosted = target.startswith("md:")
     existed = True
@@ -102,6 +108,35 @@ def open_database(
     return conn
 
 
+# Servers starting together on one new database: one that lost a race starts again afresh.
+POSTGRES_OPEN_ATTEMPTS = 5
+
+
+def _open_postgres(address: str, password: str | None) -> postgres.PostgresJournal:
+    for attempt in range(POSTGRES_OPEN_ATTEMPTS):
+        conn = postgres.connect(address, password)
+        try:
+            migrate(conn, path=conn.description)
+            _index_owners(conn)
+            return conn
+        except duckdb.Error as error:
+            conn.close()
+            # A statement that lost a race leaves the server's session unusable: a new
+            # connection reads the schema the winner made.
+            if attempt + 1 < POSTGRES_OPEN_ATTEMPTS:
+                time.sleep(0.2 * (attempt + 1))
+                continue
+            reason = postgres.scrub(errors.first_line(error), address)
+            raise StorageError(
+                f"The journal {conn.description} could not be brought up to date ({reason}). "
+                "Nothing was changed."
+            ) from None
+        except StorageError:
+            conn.close()
+            raise
+    raise AssertionError("unreachable")
+
+
 # Journals are personal health data: readable and writable by this user only.
 PRIVATE_FILE = stat.S_IRUSR | stat.S_IWUSR  # 0600
 PRIVATE_FOLDER = stat.S_IRWXU  # 0700
@@ -125,6 +160,12 @@ def _index_owners(conn: duckdb.DuckDBPyConnection) -> None:
     with conn.cursor() as cur:
         if cur.execute(HAS_OWNER_INDEX).fetchone()[0]:
             return
+        if dialect.keeps_own_log(conn):
+            with transaction(cur):  # two servers making it at once: one waits for the other
+                dialect.lock_migrations(conn, cur)
+                cur.execute(OWNER_INDEX)
+            return
         cur.execute(OWNER_INDEX)
-        # Into the file at once, like a migration, rather than replayed from the log.
-        cur.execute(CHECKPOINT)
+        if not dialect.keeps_own_log(conn):
+            # Into the file at once, like a migration, rather than replayed from the log.
+            cur.execute(CHECKPOINT)

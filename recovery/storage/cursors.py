@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from recovery.storage import errors, refusals
+from recovery.storage import dialect, errors, refusals
 from recovery.storage.queries import CHECKPOINT, COUNT_OWNER, IS_REVOKED, JOURNAL_FILE
 
 LOG = logging.getLogger("seven_signs.storage")
@@ -22,7 +22,13 @@ RETRY_PAUSE = 0.05  # seconds, growing with each try
 
 
 def journal_path(conn: duckdb.DuckDBPyConnection) -> str | None:
-    """The file behind a connection (None in memory, or when even this cannot be asked)."""
+    """The file behind a connection (None in memory, or when even this cannot be asked).
+
+    A journal on a server is named by its host and database, never by its address.
+    """
+    named = dialect.journal_name(conn)
+    if named:
+        return named
     try:
         with conn.cursor() as cur:
             row = cur.execute(JOURNAL_FILE).fetchone()
@@ -102,6 +108,8 @@ def checkpoint(conn: duckdb.DuckDBPyConnection, attempts: int = 1) -> bool:
 
     Never raises: a refusal after ``attempts`` tries is logged for whoever runs the server.
     """
+    if dialect.keeps_own_log(conn):
+        return True
     # Write the change into the database file now rather than leave it in the write-ahead
     # log, so rows someone asked to delete are gone from the file itself. Another session
     # writing at the same moment can make DuckDB refuse; its own commit checkpoints later.
@@ -121,7 +129,7 @@ def checkpoint(conn: duckdb.DuckDBPyConnection, attempts: int = 1) -> bool:
 def log_pending(conn: duckdb.DuckDBPyConnection) -> bool:
     """True when changes still wait in the write-ahead log (not yet written into the file)."""
     path = journal_path(conn)
-    if not path:
+    if not path or dialect.keeps_own_log(conn):
         return False
     wal = Path(path + ".wal")
     try:

@@ -15,6 +15,8 @@ from typing import Literal
 
 import duckdb
 
+from recovery.storage.addresses import named, without_credentials
+
 During = Literal["open", "save", "read"]
 
 HOSTED_ADVICE = "Please try again in a while; if it keeps happening, tell whoever runs this site."
@@ -32,8 +34,8 @@ class StorageError(Exception):
     ):
         self.message = message
         self.advice = advice
-        self.path = None if path in (None, "", ":memory:") else str(path)
-        self.detail = detail  # the low-level error, for the server's log
+        self.path = None if path in (None, "", ":memory:") else named(str(path))
+        self.detail = without_credentials(detail)  # the low-level error, for the server's log
         super().__init__(self.describe(for_owner=True))
 
     def describe(self, *, for_owner: bool, markdown: bool = False) -> str:

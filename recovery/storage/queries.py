@@ -5,8 +5,13 @@ from __future__ import annotations
 from recovery.signs import CHECKIN_COLUMNS
 
 # The schema's own bookkeeping (migrations.py).
-TABLE_NAMES = "SELECT table_name FROM duckdb_tables()"
-CREATE_SCHEMA_VERSION = "CREATE TABLE schema_version (version INTEGER NOT NULL)"
+# The journal's own tables: a database on a server also lists the server's catalogs.
+TABLE_NAMES = (
+    "SELECT table_name FROM duckdb_tables() "
+    "WHERE database_name = current_database() AND schema_name = current_schema()"
+)
+# The key refuses a second record of one migration (two servers migrating at once).
+CREATE_SCHEMA_VERSION = "CREATE TABLE schema_version (version INTEGER PRIMARY KEY)"
 SELECT_SCHEMA_VERSION = "SELECT max(version) FROM schema_version"
 RECORD_SCHEMA_VERSION = "INSERT INTO schema_version VALUES (?)"
 JOURNAL_FILE = "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"

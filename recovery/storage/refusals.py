@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from recovery.storage.addresses import is_address
 from recovery.storage.errors import StorageError
 
 # "postgresql://user@host/name", "https://...": an address, never a file name.
@@ -31,15 +32,16 @@ class AddressNotFileError(StorageError):
 
 
 def refuse_address(target: str) -> None:
-    """Raise AddressNotFileError for a value that looks like a URL (it would become a folder).
+    """Raise AddressNotFileError for a URL that is not a PostgreSQL address (it would become
+    a folder); ``postgresql://`` and ``postgres://`` addresses are journals on a server.
 
     Only the scheme is repeated: the rest of an address may hold a password.
     """
-    if _ADDRESS.match(target):
+    if _ADDRESS.match(target) and not is_address(target):
         scheme = target.split("://", 1)[0]
         raise AddressNotFileError(
             f"The journal setting is a {scheme}:// address, not a file. Seven Signs keeps a "
-            "journal in a DuckDB file (a path such as data/recovery.duckdb) or on MotherDuck "
-            "(md:NAME); it does not connect to other database servers yet. Nothing was created.",
-            "Set RECOVERY_DB (or --db) to a file path or an md: name.",
+            "journal in a DuckDB file (a path such as data/recovery.duckdb), on MotherDuck "
+            "(md:NAME) or in PostgreSQL (postgresql://user@host/name). Nothing was created.",
+            "Set RECOVERY_DB (or --db) to a file path, an md: name or a postgresql:// address.",
         )
