@@ -17,7 +17,7 @@ from typing import TextIO
 
 import duckdb
 
-from recovery import cli_copy, config, storage, transfer
+from recovery import cli_copy, cli_factors, config, storage, transfer
 from recovery.storage import errors as storage_errors
 from recovery.storage import postgres
 from recovery.text.numbers import plural
@@ -123,15 +123,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rep.add_argument("--name", help="the patient's name to print on the report (optional)")
 
-    fac = commands.add_parser(
-        "factors",
-        help="leg pain, flare-ups and sleep on days with and without each factor",
-        description="Days with and without each factor, the same day and the next: counts, "
-        "the difference in means with its 95 %% interval, flagged after Holm's correction.",
-    )
-    fac.add_argument("--json", action="store_true", help="print a JSON list instead")
-    fac.add_argument("--days", type=int, default=90, metavar="N", help="days back (default 90)")
-
     demo = commands.add_parser(
         "demo",
         help="fill the journal with the example recovery",
@@ -144,6 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="add the example even though the journal is not empty, replacing "
         "any of your days on the same dates",
     )
+    cli_factors.add_parser(commands)
     cli_copy.add_parser(commands)
     return parser
 
@@ -269,22 +261,6 @@ def _report(
     return 0
 
 
-def _factors(
-    conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
-) -> int:
-    from recovery.analysis import helps
-    from recovery.text import helps as words
-
-    if not 14 <= args.days <= 3660:
-        raise CommandError("--days must be between 14 and 3660.")
-    found = helps.what_helps(conn, storage.LOCAL_OWNER, dt.date.today(), args.days)
-    if args.json:
-        out.write(json.dumps([helps.link_record(link) for link in found], indent=2) + "\n")
-    else:
-        out.write(words.plain_report(found))
-    return 0
-
-
 def _demo(
     conn: duckdb.DuckDBPyConnection, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
@@ -307,7 +283,7 @@ _COMMANDS = {
     "summary": _summary,
     "report": _report,
     "demo": _demo,
-    "factors": _factors,
+    "factors": cli_factors.run,
 }
 _CREATES = {"import", "demo"}
 
