@@ -18,6 +18,9 @@ from recovery.storage.batches import EXAMPLE_BATCH
 from recovery.storage.cursors import cursor, refuse_revoked, transaction
 from recovery.validation import Problem, ValidationError
 
+# "Skip no batch": an empty label, which no stored batch has (NULL IS DISTINCT FROM NULL is
+# false in SQL, so None cannot stand for "skip nothing").
+NO_BATCH = ""
 SELECT_ANSWERS = (
     "SELECT day, item, bothersome, frequency, batch FROM weekly_answers "
     "WHERE owner = ? AND batch IS DISTINCT FROM ? ORDER BY day, item"
@@ -157,7 +160,7 @@ def save_weekly(
     now = now or dt.datetime.now()
     with cursor(conn, "save") as cur, transaction(cur):
         refuse_revoked(cur, owner)
-        known = {row[0] for row in cur.execute(SELECT_ACTIVITIES, [owner, None]).fetchall()}
+        known = {row[0] for row in cur.execute(SELECT_ACTIVITIES, [owner, NO_BATCH]).fetchall()}
         unknown = [aid for aid in ratings if aid not in known]
         if unknown:
             raise ValidationError([_problem("activity", "That activity is not in this journal.")])
@@ -174,7 +177,7 @@ def save_weekly(
 
 
 def weekly_answers(
-    conn: duckdb.DuckDBPyConnection, owner: str, *, skip_batch: str | None = None
+    conn: duckdb.DuckDBPyConnection, owner: str, *, skip_batch: str = NO_BATCH
 ) -> list[dict[str, object]]:
     """Every weekly answer of an owner, oldest first, as dicts (day, item, scores, batch)."""
     with cursor(conn) as cur:
@@ -184,7 +187,7 @@ def weekly_answers(
 
 
 def activity_ratings(
-    conn: duckdb.DuckDBPyConnection, owner: str, *, skip_batch: str | None = None
+    conn: duckdb.DuckDBPyConnection, owner: str, *, skip_batch: str = NO_BATCH
 ) -> list[dict[str, object]]:
     """Every activity rating of an owner, oldest first (activity_id, day, rating, batch)."""
     with cursor(conn) as cur:
@@ -194,7 +197,7 @@ def activity_ratings(
 
 
 def activities(
-    conn: duckdb.DuckDBPyConnection, owner: str, *, skip_batch: str | None = None
+    conn: duckdb.DuckDBPyConnection, owner: str, *, skip_batch: str = NO_BATCH
 ) -> list[Activity]:
     """The owner's activities, active and retired, in the order they were named."""
     with cursor(conn) as cur:
@@ -240,7 +243,9 @@ def add_activity(
     """Name a new activity (at most three active at once); returns it."""
     with cursor(conn, "save") as cur, transaction(cur):
         refuse_revoked(cur, owner)
-        current = [Activity(*r) for r in cur.execute(SELECT_ACTIVITIES, [owner, None]).fetchall()]
+        current = [
+            Activity(*r) for r in cur.execute(SELECT_ACTIVITIES, [owner, NO_BATCH]).fetchall()
+        ]
         active = [a for a in current if a.active]
         cleaned = check_name(name, [a.name for a in active])
         if len(active) >= items.MAX_ACTIVITIES:
@@ -264,7 +269,9 @@ def rename_activity(
     """Rename an activity; its ratings stay with it. Returns the cleaned name."""
     with cursor(conn, "save") as cur, transaction(cur):
         refuse_revoked(cur, owner)
-        current = [Activity(*r) for r in cur.execute(SELECT_ACTIVITIES, [owner, None]).fetchall()]
+        current = [
+            Activity(*r) for r in cur.execute(SELECT_ACTIVITIES, [owner, NO_BATCH]).fetchall()
+        ]
         if activity_id not in {a.activity_id for a in current}:
             raise ValidationError([_problem("activity", "That activity is not in this journal.")])
         others = [a.name for a in current if a.active and a.activity_id != activity_id]
@@ -279,6 +286,6 @@ def retire_activity(
     """Stop asking about an activity from today; its ratings are kept. True if it was active."""
     with cursor(conn, "save") as cur, transaction(cur):
         refuse_revoked(cur, owner)
-        before = cur.execute(SELECT_ACTIVITIES, [owner, None]).fetchall()
+        before = cur.execute(SELECT_ACTIVITIES, [owner, NO_BATCH]).fetchall()
         cur.execute(RETIRE_ACTIVITY, [today, owner, activity_id])
         return any(r[0] == activity_id and r[3] is None for r in before)

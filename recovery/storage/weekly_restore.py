@@ -14,6 +14,7 @@ from recovery.storage.weekly import (
     INSERT_ANSWER_KEEP,
     INSERT_RATING_KEEP,
     NEXT_ACTIVITY_ID,
+    NO_BATCH,
     SELECT_ACTIVITIES,
     UPSERT_RATING,
 )
@@ -51,7 +52,9 @@ def restore_weekly(
         if supersede_batch is not None:
             for statement in WEEKLY_DELETE_BATCH:
                 cur.execute(statement, [owner, supersede_batch])
-        held = {row[0]: row[1] for row in cur.execute(SELECT_ACTIVITIES, [owner, None]).fetchall()}
+        held = {
+            row[0]: row[1] for row in cur.execute(SELECT_ACTIVITIES, [owner, NO_BATCH]).fetchall()
+        }
         next_id = int(cur.execute(NEXT_ACTIVITY_ID, [owner]).fetchone()[0])
         mapping: dict[int, int] = {}
         for entry in activities:
