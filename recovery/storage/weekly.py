@@ -218,6 +218,10 @@ def weekly_due(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date) -> b
     return last is None or (today - last).days >= items.DUE_AFTER_DAYS
 
 
+def _held(cur: duckdb.DuckDBPyConnection, owner: str) -> list[Activity]:
+    return [Activity(*r) for r in cur.execute(SELECT_ACTIVITIES, [owner, NO_BATCH]).fetchall()]
+
+
 def check_name(name: object, others: list[str]) -> str:
     """The cleaned activity name, or ValidationError: empty, too long, or already used."""
     cleaned = " ".join(str(name or "").split())
