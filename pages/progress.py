@@ -8,7 +8,7 @@ from recovery import analysis, charts, example, storage
 from recovery.analysis import worsening
 from recovery.signs import SIGNS
 from recovery.text import progress
-from ui import blocks, example_preview, notices, progress_cache, storage_problems
+from ui import blocks, example_preview, notices, progress_cache, storage_problems, weekly_progress
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
 from ui.theme import theme_is_dark
@@ -210,3 +210,4 @@ if comparison.days_logged == 0:
     show_empty_journal()
 else:
     show_progress(comparison)
+weekly_progress.draw(source, dark=theme_is_dark(), text_scale=blocks.chart_text_scale(journal.mode))
