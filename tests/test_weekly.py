@@ -231,3 +231,40 @@ def test_the_example_reads_as_better_beyond_the_error_in_words(conn):
     line = words.trend_line(summary.sbi)
     assert line.startswith("First ") and "better by more than the measure's own error" in line
     assert [t.title for t in summary.activities] == ["Put on socks", "Sit through a film"]
+
+
+# ---- the recovery stage ---------------------------------------------------------------
+
+
+def _stage_with_weekly(conn, first: int, latest: int):
+    from recovery.analysis import stage
+
+    for ago in range(14):
+        day = TODAY - dt.timedelta(days=ago)
+        storage.save_checkin(conn, "anna", day, checkin(leg_pain=5), today=TODAY)
+    daily = stage.estimate_stage(conn, "anna", TODAY)
+    storage.save_weekly(conn, "anna", TODAY - dt.timedelta(days=7), _all(first // 4))
+    storage.save_weekly(conn, "anna", TODAY, _all(latest // 4))
+    return daily, stage.estimate_stage(conn, "anna", TODAY)
+
+
+def test_a_weekly_total_worse_by_more_than_its_error_makes_the_stage_getting_worse(conn):
+    daily, weekly_aware = _stage_with_weekly(conn, 8, 16)
+    assert daily.key in ("early", "improving", "last_stage")
+    assert weekly_aware.key == "worsening"
+    assert "worse by more than the measure's own error" in weekly_aware.explanation
+
+
+def test_a_weekly_total_within_its_error_leaves_the_daily_stage(conn):
+    daily, weekly_aware = _stage_with_weekly(conn, 12, 8)  # 4 points: within 5
+    assert weekly_aware.key == daily.key
+    assert "within the measure's error" in weekly_aware.explanation
+
+
+def test_without_weekly_answers_the_stage_is_the_daily_rules_alone(conn):
+    from recovery.analysis import stage
+
+    for ago in range(14):
+        storage.save_checkin(conn, "anna", TODAY - dt.timedelta(days=ago), checkin(), today=TODAY)
+    estimate = stage.estimate_stage(conn, "anna", TODAY)
+    assert "Weekly" not in estimate.explanation
