@@ -82,9 +82,16 @@ else:
                 "application/fhir+json",
                 "local_hospital",
             ),
+            (
+                "Download weekly answers (CSV)",
+                "weekly.csv",
+                transfer.export_weekly_csv,
+                "text/csv",
+                "date_range",
+            ),
         )
         for place, (label, ending, write, mime, icon) in zip(
-            [*st.columns(2), st.container()], exports, strict=True
+            [*st.columns(2), *st.columns(2)], exports, strict=True
         ):
             place.download_button(
                 label,
@@ -102,7 +109,9 @@ else:
             "everything and restores your journal exactly, here or on another computer. "
             "FHIR is the format clinic record systems read (HL7 FHIR R4 Observations; the "
             "example recovery's made-up days are left out); ask your clinic whether they "
-            "can take it in."
+            "can take it in. The weekly answers CSV has one row per week you answered the "
+            "weekly questions (both totals and your activities); the JSON backup holds them "
+            "too, and is the file that restores them."
         )
 
 # ---- Report --------------------------------------------------------------------------

@@ -137,3 +137,18 @@ def test_a_field_that_a_backup_does_not_have_after_the_days_is_refused(conn):
     parsed = transfer.read_file(text.encode(), "bad.json", today=TODAY)
     assert not parsed.ok
     assert 'a field "extra" that a backup does not have' in parsed.problems[0].message
+
+
+def test_the_weekly_csv_has_one_row_per_week_with_totals_and_activities(conn):
+    _journal(conn)
+    lines = transfer.export_weekly_csv(conn, "local").splitlines()
+    header = lines[0].split(",")
+    assert header[:2] == ["date", "leg_pain_bothersome"]
+    assert {"bothersome_total", "frequency_total", "activities_mean"} <= set(header)
+    assert "Put on socks" in header and "Drive to work" in header
+    assert len(lines) == 1 + 12  # the example's twelve weeks; the last is today, like ours
+    first = dict(zip(header, lines[1].split(","), strict=True))
+    assert first["example"] == "yes" and first["bothersome_total"] == "15"
+    last = dict(zip(header, lines[-1].split(","), strict=True))
+    assert last["example"] == "no" and last["Drive to work"] == "7"
+    assert last["bothersome_total"] == ""  # one symptom answered: no total
