@@ -11,7 +11,7 @@ import streamlit as st
 from recovery import storage, text, transfer
 from recovery.text.numbers import plural
 from recovery.text.plain import plain
-from ui import allowance, blocks, reminder, report_cache, storage_problems
+from ui import allowance, blocks, reminder, report_cache, storage_problems, weekly_form
 from ui.session import open_journal, visitor_today
 
 SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
@@ -113,6 +113,9 @@ else:
             "weekly questions (both totals and your activities); the JSON backup holds them "
             "too, and is the file that restores them."
         )
+
+# ---- Own activities ------------------------------------------------------------------
+weekly_form.activities_on_data_page(journal, today)
 
 # ---- Report --------------------------------------------------------------------------
 st.subheader("Report for your clinician")

@@ -111,3 +111,23 @@ def test_the_weekly_questions_wait_seven_days_then_come_back(app, db_path):
     connection.close()
     app.run()
     assert [e for e in app.expander if "Weekly questions" in e.label]
+
+
+def test_your_data_renames_and_retires_an_activity_and_keeps_its_ratings(app, db_path):
+    connection = storage.open_database(db_path)
+    socks = storage.add_activity(connection, "local", "Put on socks", TODAY)
+    storage.save_weekly(connection, "local", TODAY, {}, {socks.activity_id: 5})
+    connection.close()
+    app.run()
+    at = app.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert "Your own activities" in [s.value for s in at.subheader]
+    at.text_input(key="data_wk_rename_to").input("Put on shoes").run()
+    at.button(key="data_wk_rename").click().run()
+    assert "Renamed “Put on socks” to “Put on shoes”" in at.success[0].value
+    at.button(key="data_wk_retire").click().run()
+    assert "Retired “Put on shoes”" in at.success[0].value
+    [activity] = _read(db_path, lambda c: storage.activities(c, "local"))
+    assert activity.name == "Put on shoes" and activity.retired == TODAY
+    ratings = _read(db_path, lambda c: storage.activity_ratings(c, "local"))
+    assert [(r["activity_id"], r["rating"]) for r in ratings] == [(socks.activity_id, 5)]

@@ -198,3 +198,24 @@ def draw(journal: Journal, today: dt.date) -> None:
     for key in _answer_keys():
         if key in st.session_state:
             st.session_state[key] = st.session_state[key]
+
+
+def activities_on_data_page(journal: Journal, today: dt.date) -> None:
+    """Your data's list of the person's own activities, to rename or retire any week."""
+    st.subheader("Your own activities", anchor=False)
+    own = storage.activities(journal.conn, journal.owner)
+    if not own:
+        st.caption(
+            "None yet. When the weekly questions are due, the daily check-in asks you to "
+            "name up to three activities the sciatica makes hard, and to rate them each week."
+        )
+        return
+    if "ci_wk_activity_flash" in st.session_state:
+        st.success(st.session_state.pop("ci_wk_activity_flash"), icon=":material/check_circle:")
+    st.markdown(
+        "\n".join(
+            f"- {a.name}" + (f" (retired {text.long_date(a.retired)})" if a.retired else "")
+            for a in own
+        )
+    )
+    manage_activities(journal, today, prefix="data_wk")
