@@ -336,4 +336,4 @@ def estimate_stage(
         comparison = compare_signs(conn, owner, end=today)
     verdicts = {key: result.verdict for key, result in comparison.signs.items()}
     daily = decide(_weeks(conn, owner, today), verdicts, today)
-    return stage_weekly.adjust(daily, weekly_summary(conn, owner), today)
+    return stage_weekly.adjust(daily, weekly_summary(conn, owner), today, TITLES)

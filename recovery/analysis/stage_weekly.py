@@ -34,12 +34,16 @@ def _recent(trend: WeeklyTrend, today: dt.date) -> WeeklyTrend | None:
     return dataclasses.replace(trend, points=points)
 
 
-def adjust(estimate: object, summary: WeeklySummary, today: dt.date) -> object:
-    """The stage estimate with the weekly bothersomeness total's rule applied (see RULE)."""
+def adjust(
+    estimate: object, summary: WeeklySummary, today: dt.date, titles: dict[str, str]
+) -> object:
+    """The stage estimate with the weekly bothersomeness total's rule applied (see RULE).
+
+    ``titles`` are the stages' names (stage.TITLES; passed in, as stage imports this module).
+    """
     sbi = _recent(summary.sbi, today)
     if sbi is None:
         return estimate
-    from recovery.analysis.stage import TITLES  # stage imports this module
 
     line = f"Weekly bothersomeness: {trend_line(sbi)}"
     key = estimate.key
@@ -52,7 +56,7 @@ def adjust(estimate: object, summary: WeeklySummary, today: dt.date) -> object:
     return dataclasses.replace(
         estimate,
         key=key,
-        title=TITLES[key],
+        title=titles[key],
         explanation=f"{line} The daily check-ins alone say “{estimate.title}”: "
         f"{estimate.explanation}",
         next_steps=guide.keyed_texts("stages")[key],
