@@ -268,3 +268,18 @@ def test_without_weekly_answers_the_stage_is_the_daily_rules_alone(conn):
         storage.save_checkin(conn, "anna", TODAY - dt.timedelta(days=ago), checkin(), today=TODAY)
     estimate = stage.estimate_stage(conn, "anna", TODAY)
     assert "Weekly" not in estimate.explanation
+
+
+def test_a_weekly_save_rename_or_retirement_changes_the_journals_fingerprint(conn):
+    # Caches (the PDF's) are keyed on it: a weekly change must make them anew.
+    seen = [storage.data_version(conn, "anna")]
+    activity = storage.add_activity(conn, "anna", "Drive", TODAY)
+    seen.append(storage.data_version(conn, "anna"))
+    storage.save_weekly(conn, "anna", TODAY, _all(3), {activity.activity_id: 4})
+    seen.append(storage.data_version(conn, "anna"))
+    storage.rename_activity(conn, "anna", activity.activity_id, "Drive to work")
+    seen.append(storage.data_version(conn, "anna"))
+    storage.retire_activity(conn, "anna", activity.activity_id, TODAY)
+    seen.append(storage.data_version(conn, "anna"))
+    assert len(set(seen)) == len(seen)
+    assert storage.data_version(conn, "ben") == seen[0]  # another owner's is untouched
