@@ -152,3 +152,29 @@ def test_the_weekly_csv_has_one_row_per_week_with_totals_and_activities(conn):
     last = dict(zip(header, lines[-1].split(","), strict=True))
     assert last["example"] == "no" and last["Drive to work"] == "7"
     assert last["bothersome_total"] == ""  # one symptom answered: no total
+
+
+def test_the_import_message_says_the_weekly_entries_were_restored(tmp_path):
+    first = storage.open_database(tmp_path / "a.duckdb")
+    second = storage.open_database(tmp_path / "b.duckdb")
+    try:
+        _journal(first)
+        text = transfer.export_json(first, "local", now=NOW)
+        parsed = transfer.read_file(text.encode(), "backup.json", today=TODAY)
+        result = transfer.apply_import(second, "local", parsed, replace=False, today=TODAY)
+        assert "Also restored 73 weekly entries" in transfer.describe_result(result)
+    finally:
+        first.close()
+        second.close()
+
+
+def test_a_weekly_section_holding_nested_lists_is_refused_before_it_is_decoded(conn):
+    storage.save_checkin(conn, "x", TODAY, checkin(), today=TODAY)
+    text = transfer.export_json(conn, "x")
+    nested = '"weekly_answers": [{"day": [' + "0," * 100_000 + "0]}]"
+    hostile = text.replace('"weekly_answers": []', nested)
+    parsed = transfer.read_file(hostile.encode(), "bad.json", today=TODAY)
+    assert not parsed.ok
+    assert (
+        "weekly answer 1 is not what a backup's weekly answer holds" in parsed.problems[0].message
+    )

@@ -152,7 +152,9 @@ def read_sections(text: str, at: int, max_rows: int) -> dict[str, list[object]]:
             raise BackupShapeError("the list of days is not followed by a comma or the end")
         at = _skip_space(text, at + 1)
         name, at = _decode(text, at)
-        if name not in WEEKLY_SECTIONS or name in sections:
+        if name in sections:
+            raise BackupShapeError(f'it has the field "{name}" twice')
+        if name not in WEEKLY_SECTIONS:
             raise BackupShapeError(f'it has a field "{str(name)[:40]}" that a backup does not have')
         at = _expect(text, at, ":", f'the field "{name}" has no value')
         at = _expect(text, at, "[", f'"{name}" is not a list')

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -80,7 +81,7 @@ def apply_import(
     if weekly is not None and weekly.count:
         # A second transaction: the days are safe whatever happens here, and a failure is
         # reported like any other (the weekly rows can be imported again, nothing doubles).
-        storage.restore_weekly(
+        written = storage.restore_weekly(
             conn,
             owner,
             weekly.answers,
@@ -88,6 +89,7 @@ def apply_import(
             weekly.ratings,
             replace=replace,
         )
+        result = dataclasses.replace(result, weekly=written)
     return result
 
 
