@@ -13,7 +13,7 @@ INTRO = (
     "of the Sciatica Bothersomeness and Frequency Indices (Patrick et al., Spine 1995)."
 )
 ACTIVITIES_INTRO = (
-    "Your own activities: up to three things the sciatica makes hard for you (for example "
+    "Up to three things the sciatica makes hard for you (for example "
     "“put on socks” or “sit through a film”). Name them once, then rate each week how well "
     "you can do them, from 0 (cannot do it) to 10 (as well as before). Following the "
     "Patient-Specific Functional Scale (Stratford et al., Physiotherapy Canada 1995)."
