@@ -283,3 +283,11 @@ def test_a_weekly_save_rename_or_retirement_changes_the_journals_fingerprint(con
     seen.append(storage.data_version(conn, "anna"))
     assert len(set(seen)) == len(seen)
     assert storage.data_version(conn, "ben") == seen[0]  # another owner's is untouched
+
+
+def test_the_examples_activities_take_no_place_of_the_persons_own(conn):
+    example.load_example(conn, "anna", today=TODAY)  # two made-up activities
+    for name in ("Drive", "Garden", "Put on socks"):  # the example's name is free to use
+        storage.add_activity(conn, "anna", name, TODAY)
+    own = storage.activities(conn, "anna", skip_batch=storage.EXAMPLE_BATCH)
+    assert [a.name for a in own] == ["Drive", "Garden", "Put on socks"]

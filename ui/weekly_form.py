@@ -41,6 +41,11 @@ def _answer_keys() -> list[str]:
     return [answer_key(i.key, s.key) for i in items.ITEMS for s in items.SCALES]
 
 
+def own_activities(journal: Journal) -> list[storage.Activity]:
+    """The person's own activities: the example recovery's are made up, never rated here."""
+    return storage.activities(journal.conn, journal.owner, skip_batch=storage.EXAMPLE_BATCH)
+
+
 def _problems(error: ValidationError) -> str:
     return "\n".join(f"- {p.message}" for p in error.problems)
 
@@ -118,7 +123,7 @@ def _new_activity(journal: Journal, today: dt.date) -> None:
 
 def manage_activities(journal: Journal, today: dt.date, prefix: str = "ci_wk") -> None:
     """Rename or retire one of the active activities; ratings stay with the activity."""
-    active = [a for a in storage.activities(journal.conn, journal.owner) if a.active]
+    active = [a for a in own_activities(journal) if a.active]
     if not active:
         return
     names = {a.activity_id: a.name for a in active}
@@ -166,7 +171,7 @@ def _questions(journal: Journal, today: dt.date) -> None:
     st.caption(words.ACTIVITIES_INTRO)
     if "ci_wk_activity_flash" in st.session_state:
         st.success(st.session_state.pop("ci_wk_activity_flash"), icon=":material/check_circle:")
-    active = [a for a in storage.activities(journal.conn, journal.owner) if a.active]
+    active = [a for a in own_activities(journal) if a.active]
     for activity in active:
         st.segmented_control(
             f"{activity.name}: {items.ACTIVITY_QUESTION}",
@@ -203,7 +208,7 @@ def draw(journal: Journal, today: dt.date) -> None:
 def activities_on_data_page(journal: Journal, today: dt.date) -> None:
     """Your data's list of the person's own activities, to rename or retire any week."""
     st.subheader("Your own activities", anchor=False)
-    own = storage.activities(journal.conn, journal.owner)
+    own = own_activities(journal)
     if not own:
         st.caption(
             "None yet. When the weekly questions are due, the daily check-in asks you to "

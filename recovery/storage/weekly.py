@@ -250,7 +250,8 @@ def add_activity(
         current = [
             Activity(*r) for r in cur.execute(SELECT_ACTIVITIES, [owner, NO_BATCH]).fetchall()
         ]
-        active = [a for a in current if a.active]
+        # The example recovery's activities are made up: they take no place of the person's.
+        active = [a for a in current if a.active and a.batch != EXAMPLE_BATCH]
         cleaned = check_name(name, [a.name for a in active])
         if len(active) >= items.MAX_ACTIVITIES:
             raise ValidationError(
@@ -278,7 +279,11 @@ def rename_activity(
         ]
         if activity_id not in {a.activity_id for a in current}:
             raise ValidationError([_problem("activity", "That activity is not in this journal.")])
-        others = [a.name for a in current if a.active and a.activity_id != activity_id]
+        others = [
+            a.name
+            for a in current
+            if a.active and a.activity_id != activity_id and a.batch != EXAMPLE_BATCH
+        ]
         cleaned = check_name(name, others)
         cur.execute(RENAME_ACTIVITY, [cleaned, owner, activity_id])
     return cleaned

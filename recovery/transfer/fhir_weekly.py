@@ -116,6 +116,8 @@ def weekly_entries(
         if within(r["day"])
     ]
     names = {a.activity_id: a.name for a in storage.activities(conn, owner)}
+    # A rating whose activity was removed (the example's) has no name to send.
+    ratings = [r for r in ratings if r["activity_id"] in names]
     entries: list[dict[str, object]] = []
     for scale in items.SCALES:
         by_day: dict[dt.date, list[dict]] = defaultdict(list)

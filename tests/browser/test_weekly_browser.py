@@ -62,8 +62,18 @@ def test_answering_the_weekly_questions_on_a_phone_shows_them_on_progress(server
                 group = phone.get_by_role("radiogroup", name=question)
                 group.get_by_role("radio", name="1", exact=True).click()
                 wait_idle(phone)
-        socks = phone.get_by_role("radiogroup", name="Put on socks: How well can you do this now?")
-        socks.get_by_role("radio", name="9", exact=True).click()
+        # Name an activity of one's own (the example's are not offered), then rate it.
+        if scheme == "dark":
+            phone.get_by_label("Name an activity the sciatica makes hard (optional)").fill(
+                "Tie my shoelaces"
+            )
+            phone.get_by_role("button", name="Add this activity").click()
+            wait_idle(phone)
+            expect(phone.get_by_text("Added “Tie my shoelaces”")).to_be_visible()
+        shoes = phone.get_by_role(
+            "radiogroup", name="Tie my shoelaces: How well can you do this now?"
+        )
+        shoes.get_by_role("radio", name="6", exact=True).click()
         wait_idle(phone)
         _snap(phone, section, SCREENSHOTS / f"checkin-weekly-phone-{scheme}.png")
         if scheme == "light":
@@ -71,6 +81,7 @@ def test_answering_the_weekly_questions_on_a_phone_shows_them_on_progress(server
             wait_idle(phone)
             expect(phone.get_by_text("Saved your weekly answers")).to_be_visible()
             expect(phone.get_by_text("weekly bothersomeness 4 of 24")).to_be_visible()
+            expect(phone.get_by_text("4 symptoms and 1 activity rating")).to_be_visible()
             # Saved: the section is no longer offered until next week.
             expect(section).to_have_count(0)
         context.close()
