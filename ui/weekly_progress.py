@@ -26,6 +26,11 @@ def _card(trend: WeeklyTrend, chart: object, key: str) -> None:
 
 def draw(journal: Journal, dark: bool = False, text_scale: float = 1.0) -> None:
     """The weekly scores of ``journal`` (a short how-to-start line when there are none)."""
+    with st.container(key="weekly_scores"):
+        _draw(journal, dark, text_scale)
+
+
+def _draw(journal: Journal, dark: bool, text_scale: float) -> None:
     st.header(words.PROGRESS_TITLE, anchor=False)
     summary = weekly_summary(journal.conn, journal.owner)
     if summary.empty:

@@ -17,7 +17,6 @@ from recovery.charts.style import (
     BASELINE_COLOUR,
     BLUE,
     BLUISH_GREEN,
-    CHART_HEIGHT,
     VERMILLION,
     text_colours,
 )
@@ -25,6 +24,10 @@ from recovery.text.weekly import trend_line
 
 # Marks these charts in the page's spec (tests tell them from the seven signs' charts).
 WEEKLY_META = {"section": "weekly"}
+# Taller than a sign's chart: the whole chart, legend and axes included, fits in it.
+WEEKLY_HEIGHT = 220
+# The activities' legend, one name a row above the chart, is part of that height in the page.
+LEGEND_ROW = 28
 # One colour and one dash per activity, so colour is never the only cue.
 _ACTIVITY_STYLES = ((BLUE, []), (VERMILLION, [6, 3]), (BLUISH_GREEN, [2, 2]))
 
@@ -46,11 +49,12 @@ def _axes(trend: WeeklyTrend, dark: bool, text_scale: float) -> tuple[alt.X, alt
         "labelColor": text_colours(dark).body,
         "titleColor": text_colours(dark).body,
     }
-    better = "lower is better" if trend.lower_is_better else "higher is better"
-    x = alt.X("week:T", title="Week answered", axis=alt.Axis(format="%d %b", **sizes))
+    # Short: Streamlit fits the whole chart, titles included, into its height on a phone.
+    # Which way is better is said in the card's words and the chart's description.
+    x = alt.X("week:T", title=None, axis=alt.Axis(format="%d %b", **sizes))
     y = alt.Y(
         "score:Q",
-        title=f"0-{trend.maximum:g}, {better}",
+        title=f"{'Total' if trend.maximum > 10 else 'Rating'}, 0-{trend.maximum:g}",
         scale=alt.Scale(domain=[0, trend.maximum]),
         axis=alt.Axis(**sizes),
     )
@@ -83,9 +87,10 @@ def weekly_chart(trend: WeeklyTrend, dark: bool = False, text_scale: float = 1.0
             .mark_rect(color=BASELINE_COLOUR, opacity=0.18)
             .encode(y=alt.Y("low:Q", scale=alt.Scale(domain=[0, trend.maximum])), y2="high:Q")
         )
+    better = "lower is better" if trend.lower_is_better else "higher is better"
     return alt.layer(*layers, line).properties(
-        height=CHART_HEIGHT,
-        description=f"{trend.title}. {trend_line(trend)}",
+        height=WEEKLY_HEIGHT,
+        description=f"{trend.title} ({better}). {trend_line(trend)}",
         usermeta=WEEKLY_META,
     )
 
@@ -104,6 +109,7 @@ def activities_chart(
         scale=alt.Scale(domain=names, range=[s[0] for s in styles]) if styles else alt.Undefined,
         legend=alt.Legend(
             orient="top",
+            direction="vertical",
             labelFontSize=AXIS_LABEL_SIZE * 1.2 * text_scale,
             labelColor=text_colours(dark).body,
             labelLimit=300,
@@ -130,7 +136,7 @@ def activities_chart(
             ],
         )
         .properties(
-            height=CHART_HEIGHT,
+            height=WEEKLY_HEIGHT + LEGEND_ROW * len(names) * text_scale,
             description=f"Your activities. {description}",
             usermeta=WEEKLY_META,
         )

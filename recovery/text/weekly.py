@@ -30,7 +30,8 @@ EXPLAIN = (
     "is better): about 5 points; frequency total (0-24): about 6.5 points (Grøvle et al., "
     "2008). Your activities' mean (0-10, higher is better): 2.3 points, the middle of the "
     "published figures for a meaningful change (1.3, 2.3 and 2.7; Abbott and Schmitt, JOSPT "
-    "2014). A verdict compares your latest week with your first."
+    "2014). A verdict compares your latest week with your first; the shaded band on each "
+    "chart is your first week's score give or take that error."
 )
 
 VERDICT_WORDS = {

@@ -100,5 +100,6 @@ def test_answering_the_weekly_questions_on_a_phone_shows_them_on_progress(server
         sbi = phone.locator(".st-key-weekly_card_SBI")
         expect(sbi.get_by_test_id("stVegaLiteChart")).to_be_visible()
         expect(sbi.get_by_text("latest 4 (of 24)")).to_be_visible()  # today's answers
-        _snap(phone, sbi, SCREENSHOTS / f"progress-weekly-phone-{scheme}.png")
+        section = phone.locator(".st-key-weekly_scores")
+        _snap(phone, section, SCREENSHOTS / f"progress-weekly-phone-{scheme}.png")
         context.close()
