@@ -291,3 +291,18 @@ def test_the_examples_activities_take_no_place_of_the_persons_own(conn):
         storage.add_activity(conn, "anna", name, TODAY)
     own = storage.activities(conn, "anna", skip_batch=storage.EXAMPLE_BATCH)
     assert [a.name for a in own] == ["Drive", "Garden", "Put on socks"]
+
+
+def test_the_weekly_charts_carry_their_words_and_read_on_a_dark_page(conn):
+    from recovery.charts.weekly import activities_chart, weekly_chart
+
+    example.load_example(conn, "anna", today=TODAY)
+    summary = weekly.weekly_summary(conn, "anna")
+    spec = weekly_chart(summary.sbi, dark=True).to_dict()
+    # A text alternative for screen readers: the measure, which way is better, the verdict.
+    assert spec["description"].startswith("Weekly bothersomeness (lower is better).")
+    assert "better by more than the measure's own error" in spec["description"]
+    axis = spec["layer"][-1]["encoding"]["y"]["axis"]
+    assert axis["labelColor"] == "#FAFAFA"  # the dark theme's text colour
+    both = activities_chart(summary.activities).to_dict()
+    assert "Put on socks" in both["description"] and "Sit through a film" in both["description"]
