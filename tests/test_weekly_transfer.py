@@ -178,3 +178,15 @@ def test_a_weekly_section_holding_nested_lists_is_refused_before_it_is_decoded(c
     assert (
         "weekly answer 1 is not what a backup's weekly answer holds" in parsed.problems[0].message
     )
+
+
+def test_the_command_line_exports_the_weekly_csv(db_path):
+    from tests.support import run
+
+    conn = storage.open_database(db_path)
+    _journal(conn)
+    conn.close()
+    done = run("export", "--format", "weekly-csv", db=db_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.decode().splitlines()
+    assert lines[0].startswith("date,leg_pain_bothersome,") and len(lines) == 13
