@@ -306,3 +306,12 @@ def test_the_weekly_charts_carry_their_words_and_read_on_a_dark_page(conn):
     assert axis["labelColor"] == "#FAFAFA"  # the dark theme's text colour
     both = activities_chart(summary.activities).to_dict()
     assert "Put on socks" in both["description"] and "Sit through a film" in both["description"]
+
+
+def test_a_journal_holds_at_most_a_hundred_activities_retired_ones_included(conn):
+    for n in range(items.MAX_ACTIVITIES_EVER):
+        made = storage.add_activity(conn, "anna", f"Activity {n}", TODAY)
+        storage.retire_activity(conn, "anna", made.activity_id, TODAY)
+    with pytest.raises(ValidationError, match="already holds 100 activities"):
+        storage.add_activity(conn, "anna", "One more", TODAY)
+    assert len(storage.activities(conn, "anna")) == items.MAX_ACTIVITIES_EVER

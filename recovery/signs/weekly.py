@@ -78,6 +78,8 @@ TOTAL_MAX = SCALE_MAX * len(ITEMS)  # 24
 
 # The person's own activities (PSFS structure): up to three, each rated 0..10 weekly.
 MAX_ACTIVITIES = 3
+# Retired ones included: years of changing activities fit, a visitor cannot fill the store.
+MAX_ACTIVITIES_EVER = 100
 ACTIVITY_NAME_MAX = 60
 RATING_MAX = 10
 ACTIVITY_QUESTION = "How well can you do this now?"

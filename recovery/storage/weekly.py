@@ -253,6 +253,16 @@ def add_activity(
         # The example recovery's activities are made up: they take no place of the person's.
         active = [a for a in current if a.active and a.batch != EXAMPLE_BATCH]
         cleaned = check_name(name, [a.name for a in active])
+        if len(current) >= items.MAX_ACTIVITIES_EVER:
+            raise ValidationError(
+                [
+                    _problem(
+                        "activity",
+                        f"This journal already holds {items.MAX_ACTIVITIES_EVER} activities, "
+                        "retired ones included: rename one of yours instead.",
+                    )
+                ]
+            )
         if len(active) >= items.MAX_ACTIVITIES:
             raise ValidationError(
                 [

@@ -99,6 +99,9 @@ def check_sections(
     for check.row, entry in enumerate(sections.get("activities", []), start=1):
         if not check.shape(entry):
             continue
+        if check.row > items.MAX_ACTIVITIES_EVER:
+            check.bad("", "", f"a journal holds at most {items.MAX_ACTIVITIES_EVER} activities")
+            break
         aid = entry.get("activity_id")
         if isinstance(aid, bool) or not isinstance(aid, int) or aid < 1 or aid in ids:
             check.bad("activity_id", aid, "activity_id must be a whole number, once per activity")
