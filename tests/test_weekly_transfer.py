@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as hst
 
 from recovery import example, storage, transfer
+from recovery.signs import weekly as items
 from tests.conftest import TODAY, checkin
 
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
@@ -190,3 +195,66 @@ def test_the_command_line_exports_the_weekly_csv(db_path):
     assert done.returncode == 0, done.stderr
     lines = done.stdout.decode().splitlines()
     assert lines[0].startswith("date,leg_pain_bothersome,") and len(lines) == 13
+
+
+# Any weekly journal: answers on any of the last 60 days (0-6 or left out), up to five
+# activities (some retired) and their ratings, some of them the example's.
+WEEKLY_JOURNALS = hst.tuples(
+    hst.dictionaries(
+        hst.tuples(hst.integers(0, 60), hst.sampled_from(items.ITEM_KEYS)),
+        hst.tuples(hst.none() | hst.integers(0, 6), hst.integers(0, 6), hst.booleans()),
+        max_size=20,
+    ),
+    hst.lists(
+        hst.tuples(hst.text(min_size=1, max_size=20).filter(str.strip), hst.booleans()),
+        max_size=5,
+        unique_by=lambda pair: " ".join(pair[0].split()).casefold(),
+    ),
+    hst.dictionaries(hst.tuples(hst.integers(0, 4), hst.integers(0, 60)), hst.integers(0, 10)),
+)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(WEEKLY_JOURNALS)
+def test_any_weekly_journal_survives_a_backup_round_trip(journal):
+    answers, names, ratings = journal
+    with tempfile.TemporaryDirectory() as folder:
+        first = storage.open_database(Path(folder) / "a.duckdb")
+        second = storage.open_database(Path(folder) / "b.duckdb")
+        try:
+            day = lambda ago: TODAY - dt.timedelta(days=ago)  # noqa: E731
+            rows = [
+                {
+                    "day": day(ago),
+                    "item": item,
+                    "bothersome": b,
+                    "frequency": f,
+                    "batch": storage.EXAMPLE_BATCH if ex else None,
+                }
+                for (ago, item), (b, f, ex) in answers.items()
+            ]
+            acts = [
+                {
+                    "activity_id": n + 1,
+                    "name": " ".join(name.split()),
+                    "created": day(60),
+                    "retired": day(1) if retired else None,
+                    "batch": None,
+                }
+                for n, (name, retired) in enumerate(names)
+            ]
+            rated = [
+                {"activity_id": aid + 1, "day": day(ago), "rating": r, "batch": None}
+                for (aid, ago), r in ratings.items()
+                if aid < len(acts)
+            ]
+            storage.save_checkin(first, "local", TODAY, checkin(), today=TODAY)
+            storage.restore_weekly(first, "local", rows, acts, rated, replace=False)
+            text = transfer.export_json(first, "local", now=NOW)
+            parsed = transfer.read_file(text.encode(), "b.json", today=TODAY)
+            assert parsed.ok, parsed.problems[:3]
+            transfer.apply_import(second, "local", parsed, replace=False, today=TODAY)
+            assert _weekly(second) == _weekly(first)
+        finally:
+            first.close()
+            second.close()
