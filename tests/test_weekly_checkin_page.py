@@ -131,3 +131,19 @@ def test_your_data_renames_and_retires_an_activity_and_keeps_its_ratings(app, db
     assert activity.name == "Put on shoes" and activity.retired == TODAY
     ratings = _read(db_path, lambda c: storage.activity_ratings(c, "local"))
     assert [(r["activity_id"], r["rating"]) for r in ratings] == [(socks.activity_id, 5)]
+
+
+def test_weekly_answers_are_kept_while_the_section_is_folded_and_opened_again(app, db_path):
+    connection = storage.open_database(db_path)
+    socks = storage.add_activity(connection, "local", "Put on socks", TODAY)
+    connection.close()
+    _open(app)
+    _answer_all(app, 2)
+    app.segmented_control(key=rating_key(socks.activity_id)).set_value(7).run()
+    app.session_state[SECTION_KEY] = False
+    app.run()
+    app.segmented_control(key="ci_leg_pain").set_value(3).run()  # another run while folded
+    app.session_state[SECTION_KEY] = True
+    app.run()
+    assert app.segmented_control(key=answer_key("weakness", "frequency")).value == 2
+    assert app.segmented_control(key=rating_key(socks.activity_id)).value == 7

@@ -200,8 +200,9 @@ def draw(journal: Journal, today: dt.date) -> None:
             _questions(journal, today)
         return
     # Streamlit forgets a widget's value once it is not drawn: keep the answers while folded.
-    for key in _answer_keys():
-        if key in st.session_state:
+    ratings = [k for k in st.session_state if str(k).startswith("ci_wk_activity_")]
+    for key in [*_answer_keys(), *ratings, "ci_wk_new_name"]:
+        if key in st.session_state and not str(key).endswith("_flash"):
             st.session_state[key] = st.session_state[key]
 
 
