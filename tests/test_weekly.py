@@ -315,3 +315,13 @@ def test_a_journal_holds_at_most_a_hundred_activities_retired_ones_included(conn
     with pytest.raises(ValidationError, match="already holds 100 activities"):
         storage.add_activity(conn, "anna", "One more", TODAY)
     assert len(storage.activities(conn, "anna")) == items.MAX_ACTIVITIES_EVER
+
+
+def test_the_summary_gives_each_weekly_measure_with_its_verdict(conn):
+    from recovery.summary import journal_overview
+
+    example.load_example(conn, "anna", today=TODAY)
+    weekly_part = journal_overview(conn, "anna", today=TODAY)["weekly"]
+    assert set(weekly_part) == {"SBI", "SFI", "PSFS"}
+    assert weekly_part["SBI"]["verdict"] == "better" and weekly_part["SBI"]["error"] == 5.0
+    assert weekly_part["SBI"]["weeks"] == 12
