@@ -147,3 +147,21 @@ def test_weekly_answers_are_kept_while_the_section_is_folded_and_opened_again(ap
     app.run()
     assert app.segmented_control(key=answer_key("weakness", "frequency")).value == 2
     assert app.segmented_control(key=rating_key(socks.activity_id)).value == 7
+
+
+def test_todays_weekly_answers_can_be_changed_the_same_day(app, db_path):
+    _open(app)
+    _answer_all(app, 3)
+    app.button(key="ci_wk_save").click().run()
+    app.run()
+    [section] = [e for e in app.expander if e.label == "Change today's weekly answers"]
+    app.session_state[SECTION_KEY] = True
+    app.run()
+    # It starts from what was saved, and saving again replaces it.
+    assert app.segmented_control(key=answer_key("leg_pain", "bothersome")).value == 3
+    app.segmented_control(key=answer_key("leg_pain", "bothersome")).set_value(5).run()
+    app.button(key="ci_wk_save").click().run()
+    assert "weekly bothersomeness 14 of 24" in app.success[0].value
+    rows = _read(db_path, lambda c: storage.weekly_answers(c, "local"))
+    assert len(rows) == 4
+    assert {r["item"]: r["bothersome"] for r in rows}["leg_pain"] == 5

@@ -74,6 +74,7 @@ def _save(journal: Journal, today: dt.date, active: list[storage.Activity]) -> N
     for key in [*_answer_keys(), *(rating_key(a.activity_id) for a in active)]:
         st.session_state.pop(key, None)
     st.session_state[FLASH_KEY] = confirmation(journal, saved)
+    st.session_state.pop("ci_wk_loaded_for", None)
     st.rerun()
 
 
@@ -187,14 +188,33 @@ def _questions(journal: Journal, today: dt.date) -> None:
         _save(journal, today, active)
 
 
+def _load_today(journal: Journal, today: dt.date) -> None:
+    """Start the section from today's saved answers (once a session, so taps are kept)."""
+    if st.session_state.get("ci_wk_loaded_for") == today:
+        return
+    st.session_state["ci_wk_loaded_for"] = today
+    for row in storage.weekly_answers(journal.conn, journal.owner):
+        if row["day"] == today:
+            for scale in items.SCALE_KEYS:
+                st.session_state[answer_key(row["item"], scale)] = row[scale]
+    for row in storage.activity_ratings(journal.conn, journal.owner):
+        if row["day"] == today:
+            st.session_state[rating_key(row["activity_id"])] = row["rating"]
+
+
 def draw(journal: Journal, today: dt.date) -> None:
     """The weekly section when it is due (or just saved); nothing otherwise."""
     if FLASH_KEY in st.session_state:
         st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
         return
-    if not storage.weekly_due(journal.conn, journal.owner, today):
+    last = storage.last_weekly_day(journal.conn, journal.owner)
+    due = last is None or (today - last).days >= items.DUE_AFTER_DAYS
+    if not due and last != today:
         return
-    section = st.expander(words.SECTION_TITLE, key=SECTION_KEY, on_change="rerun")
+    if not due:
+        _load_today(journal, today)  # answered today: offered again, to change them
+    title = words.SECTION_TITLE if due else words.CHANGE_TITLE
+    section = st.expander(title, key=SECTION_KEY, on_change="rerun")
     if section.open:
         with section, st.container(key="ci_wk_questions"):
             _questions(journal, today)

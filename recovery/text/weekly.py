@@ -7,6 +7,7 @@ from recovery.signs import weekly as items
 from recovery.text.numbers import plural
 
 SECTION_TITLE = "Weekly questions (under a minute)"
+CHANGE_TITLE = "Change today's weekly answers"
 INTRO = (
     "Once a week: how much four sciatica symptoms bothered you, and how often you had them, "
     "over the last 7 days. Tap a number for each; skip any you like. The structure is that "
