@@ -9,7 +9,16 @@ import streamlit as st
 from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
 from recovery.validation import ValidationError
-from ui import allowance, app_config, blocks, chart_warmup, fields, shared_link, storage_problems
+from ui import (
+    allowance,
+    app_config,
+    blocks,
+    chart_warmup,
+    fields,
+    shared_link,
+    storage_problems,
+    weekly_form,
+)
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
 
@@ -220,6 +229,8 @@ with st.container(border=True):
         st.checkbox(flag.question, key=fields.key_for(flag.column))
     st.caption(text.RED_FLAG_SOURCES)
 
+# Once a week, folded: the weekly questions, with their own Save.
+weekly_form.draw(journal, today)
 folded = [m for m in _FOLLOW_UP if m not in ask_first]
 if folded:
     fields.folded(text.already_answered([m.label for m in folded]), "ci_more", folded)

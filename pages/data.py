@@ -11,7 +11,7 @@ import streamlit as st
 from recovery import storage, text, transfer
 from recovery.text.numbers import plural
 from recovery.text.plain import plain
-from ui import allowance, blocks, reminder, report_cache, storage_problems
+from ui import allowance, blocks, reminder, report_cache, storage_problems, weekly_form
 from ui.session import open_journal, visitor_today
 
 SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
@@ -82,9 +82,16 @@ else:
                 "application/fhir+json",
                 "local_hospital",
             ),
+            (
+                "Download weekly answers (CSV)",
+                "weekly.csv",
+                transfer.export_weekly_csv,
+                "text/csv",
+                "date_range",
+            ),
         )
         for place, (label, ending, write, mime, icon) in zip(
-            [*st.columns(2), st.container()], exports, strict=True
+            [*st.columns(2), *st.columns(2)], exports, strict=True
         ):
             place.download_button(
                 label,
@@ -102,8 +109,13 @@ else:
             "everything and restores your journal exactly, here or on another computer. "
             "FHIR is the format clinic record systems read (HL7 FHIR R4 Observations; the "
             "example recovery's made-up days are left out); ask your clinic whether they "
-            "can take it in."
+            "can take it in. The weekly answers CSV has one row per week you answered the "
+            "weekly questions (both totals and your activities); the JSON backup holds them "
+            "too, and is the file that restores them."
         )
+
+# ---- Own activities ------------------------------------------------------------------
+weekly_form.activities_on_data_page(journal, today)
 
 # ---- Report --------------------------------------------------------------------------
 st.subheader("Report for your clinician")

@@ -8,7 +8,15 @@ from recovery import analysis, charts, example, storage
 from recovery.analysis import worsening
 from recovery.signs import SIGNS
 from recovery.text import progress
-from ui import blocks, example_preview, helps, notices, progress_cache, storage_problems
+from ui import (
+    blocks,
+    example_preview,
+    helps,
+    notices,
+    progress_cache,
+    storage_problems,
+    weekly_progress,
+)
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_today
 from ui.theme import theme_is_dark
@@ -204,11 +212,12 @@ def show_progress(comparison: analysis.Comparison) -> None:
             progress_cache.draw_chart(specs[the_sign.key])
             st.write(result.sentence)
 
-    helps.section(source.conn, source.owner, today, can_plan=not previewing)
-
 
 # No st.stop() on an empty journal: the footer drawn after the page must still show.
 if comparison.days_logged == 0:
     show_empty_journal()
 else:
     show_progress(comparison)
+weekly_progress.draw(source, dark=theme_is_dark(), text_scale=blocks.chart_text_scale(journal.mode))
+if comparison.days_logged:  # analysis of the days comes last, after what they show
+    helps.section(source.conn, source.owner, today, can_plan=not previewing)

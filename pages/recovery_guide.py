@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery import analysis, charts, references, storage, text
-from recovery.analysis import adherence, residual, stage, worsening
+from recovery.analysis import adherence, residual, stage, stage_weekly, worsening
 from recovery.analysis.good_level import GOOD_LEVELS
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import preferences
@@ -91,6 +91,7 @@ else:
                 for number, (key, rule) in enumerate(stage.RULES, start=1)
             )
         )
+        st.markdown(stage_weekly.RULE)
         st.markdown(
             "A sign counts as **improved** when it has changed by its improvement "
             "threshold since your first week (see The seven signs below). It is "

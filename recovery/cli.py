@@ -76,10 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument(
         "--format",
-        choices=("csv", "json", "fhir"),
+        choices=("csv", "json", "fhir", "weekly-csv"),
         default="csv",
         help="csv (one row per day, the default), json (a complete backup) or fhir "
-        "(a FHIR R4 Bundle; the example recovery's made-up days are left out)",
+        "(a FHIR R4 Bundle; the example recovery's made-up days are left out) or "
+        "weekly-csv (the weekly answers, one row per week)",
     )
     exp.add_argument("--name", help="fhir: the name the Observations are about (optional)")
     exp.add_argument(
@@ -214,7 +215,9 @@ def _export(
 ) -> int:
     if args.start and args.end and args.start > args.end:
         raise CommandError("--from must be on or before --to.")
-    if args.format == "fhir":
+    if args.format == "weekly-csv":
+        text = transfer.export_weekly_csv(conn, storage.LOCAL_OWNER, args.start, args.end)
+    elif args.format == "fhir":
         text = transfer.export_fhir(conn, storage.LOCAL_OWNER, args.start, args.end, name=args.name)
     else:
         make = transfer.export_json if args.format == "json" else transfer.export_csv

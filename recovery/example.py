@@ -172,4 +172,71 @@ def load_example(
         supersede_batch=True,
         today=today,
     )
+    load_example_weekly(conn, owner, end or today)
     return result.saved
+
+
+# The weekly answers, 0..6 per symptom at the start and near the end (bothersome, frequency).
+_WEEKLY_COURSE = {
+    "leg_pain": ((5, 6), (1, 1), "pain"),
+    "tingling": ((4, 5), (2, 2), "numbness"),
+    "weakness": ((3, 3), (1, 1), "strength"),
+    "sitting_pain": ((5, 5), (1, 1), "motion"),
+}
+_EXAMPLE_ACTIVITIES = (("Put on socks", 2, 9), ("Sit through a film", 1, 8))
+
+
+def example_weekly(end: dt.date) -> tuple[list[dict], list[dict], list[dict]]:
+    """The example's weekly answers, two activities and their ratings: one week each."""
+    start = end - dt.timedelta(days=DEFAULT_DAYS - 1)
+    answers: list[dict] = []
+    ratings: list[dict] = []
+    activities = [
+        {"activity_id": n + 1, "name": name, "created": start, "batch": storage.EXAMPLE_BATCH}
+        for n, (name, _, _) in enumerate(_EXAMPLE_ACTIVITIES)
+    ]
+    for week in range(DEFAULT_DAYS // 7):
+        index = 7 * week + 6
+        day = start + dt.timedelta(days=index)
+        flare = _flare(index) / 2.6
+        for item, (first, last, pace) in _WEEKLY_COURSE.items():
+            along = _course(index, _PACE[pace])
+            b, f = (
+                round(min(6, a + (z - a) * along + 2 * flare))
+                for a, z in zip(first, last, strict=True)
+            )
+            answers.append(
+                {
+                    "day": day,
+                    "item": item,
+                    "bothersome": b,
+                    "frequency": f,
+                    "batch": storage.EXAMPLE_BATCH,
+                }
+            )
+        for n, (_, low, high) in enumerate(_EXAMPLE_ACTIVITIES):
+            along = _course(index, _PACE["walking"])
+            rating = round(min(10, low + (high - low) * along - 2 * flare))
+            ratings.append(
+                {
+                    "activity_id": n + 1,
+                    "day": day,
+                    "rating": max(0, rating),
+                    "batch": storage.EXAMPLE_BATCH,
+                }
+            )
+    return answers, activities, ratings
+
+
+def load_example_weekly(conn: duckdb.DuckDBPyConnection, owner: str, end: dt.date) -> int:
+    """Save the example's weekly rows (replacing an earlier copy of them); returns rows."""
+    answers, activities, ratings = example_weekly(end)
+    return storage.restore_weekly(
+        conn,
+        owner,
+        answers,
+        activities,
+        ratings,
+        replace=False,
+        supersede_batch=storage.EXAMPLE_BATCH,
+    )

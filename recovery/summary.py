@@ -8,6 +8,7 @@ import duckdb
 
 from recovery import analysis
 from recovery.analysis import stage, worsening
+from recovery.analysis.weekly import weekly_summary
 from recovery.signs import SIGNS
 from recovery.text import signs as sign_words
 from recovery.text import verdicts
@@ -69,6 +70,20 @@ def journal_overview(
         "last_day": _iso(comparison.last_day),
         "baseline": [_iso(comparison.baseline_start), _iso(comparison.baseline_end)],
         "recent": [_iso(comparison.recent_start), _iso(comparison.recent_end)],
+        # The weekly measures (SBI, SFI, PSFS): first and latest week, change, and the verdict
+        # against the measure's own error ("better", "within", "worse"; null before two weeks).
+        "weekly": {
+            trend.key: {
+                "first": trend.first,
+                "latest": trend.latest,
+                "change": trend.change,
+                "error": trend.error,
+                "verdict": trend.verdict,
+                "weeks": len(trend.points),
+            }
+            for trend in weekly_summary(conn, owner).indices
+            if trend.points
+        },
     }
 
 

@@ -161,6 +161,7 @@ def test_same_as_yesterday_saves_today_with_the_last_answers_in_one_tap(app, db_
 def test_folded_sections_draw_their_fields_only_once_opened(app):
     app.run()
     assert [e.label for e in app.expander][1:] == [
+        "Weekly questions (under a minute)",  # a new journal: the weekly questions are due
         "Optional measurements",
         "Activity, exercises and notes",
     ]

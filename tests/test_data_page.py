@@ -58,6 +58,7 @@ def test_the_download_buttons_hold_csv_json_and_fhir_of_the_journal(app, db_path
         "Download CSV",
         "Download backup (JSON)",
         "Download for a clinic system (FHIR)",
+        "Download weekly answers (CSV)",
     ]
     assert "format clinic record systems read" in " ".join(c.value for c in app.caption)
 

@@ -303,3 +303,26 @@ def test_a_red_flag_saved_in_the_kiosk_opens_its_other_pages(kiosk_app):
     at.switch_page("pages/welcome.py").run()
     urgent = [h.value for h in at.get("html") if "urgent-care" in h.value]
     assert urgent and "Tell the reception desk now" in urgent[0]
+
+
+def test_the_kiosk_progress_shows_the_examples_weekly_scores(kiosk_app):
+    at = kiosk_app()
+    at.switch_page("pages/progress.py").run()
+    assert not at.exception
+    assert "Weekly scores" in [h.value for h in at.header]
+    assert {"Weekly bothersomeness", "Weekly frequency", "Your activities"} <= {
+        s.value for s in at.subheader
+    }
+    weekly = [
+        c
+        for c in at.get("vega_lite_chart")
+        if json.loads(c.proto.spec).get("usermeta", {}).get("section") == "weekly"
+    ]
+    assert len(weekly) == 3
+
+
+def test_a_kiosk_visitor_is_offered_the_weekly_questions(kiosk_app):
+    at = kiosk_app()
+    at.switch_page("pages/checkin.py").run()
+    assert not at.exception
+    assert [e for e in at.expander if e.label == "Weekly questions (under a minute)"]

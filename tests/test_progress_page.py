@@ -26,6 +26,15 @@ def _with_example(db_path) -> analysis.Comparison:
     return comparison
 
 
+def _sign_charts(at) -> list:
+    """The seven signs' charts, leaving out the Weekly scores section's."""
+    return [
+        c
+        for c in at.get("vega_lite_chart")
+        if json.loads(c.proto.spec).get("usermeta", {}).get("section") != "weekly"
+    ]
+
+
 def _texts(at) -> list[str]:
     return [m.value for m in at.markdown]
 
@@ -33,7 +42,7 @@ def _texts(at) -> list[str]:
 def _chart_frames(at) -> list[dict[str, object]]:
     """Each chart's spec and its series rows (the dataset with value and trend)."""
     charts = []
-    for chart in at.get("vega_lite_chart"):
+    for chart in _sign_charts(at):
         frames = [
             pa.ipc.open_stream(d.data.data).read_all().to_pandas() for d in chart.proto.datasets
         ]
@@ -61,7 +70,7 @@ def test_loading_the_example_after_confirming_shows_seven_charts(app, db_path):
     assert not at.exception
     assert "Loaded the example recovery (84 days)" in at.success[0].value
     assert at.header[0].value == "Improving in 6 of 7 signs; not yet in leg strength"
-    assert len(at.get("vega_lite_chart")) == 7
+    assert len(_sign_charts(at)) == 7
 
 
 def test_the_page_shows_the_analysis_headline_and_seven_verdicts(app, db_path):
@@ -71,8 +80,9 @@ def test_the_page_shows_the_analysis_headline_and_seven_verdicts(app, db_path):
     assert at.header[0].value == progress.headline(comparison)
     assert comparison.improving_count == 6
     assert "84 days logged" in _texts(at)[0] and "(today)" in _texts(at)[0]
-    assert [s.value for s in at.subheader] == [f"{s.number}. {s.title}" for s in SIGNS]
-    verdict_lines = [t for t in _texts(at) if "-badge[" in t]
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[:7] == [f"{s.number}. {s.title}" for s in SIGNS]
+    verdict_lines = [t for t in _texts(at) if "-badge[" in t][:7]  # then the weekly ones
     expected = [verdicts.VERDICT_LABELS[r.verdict] for r in comparison.signs.values()]
     assert [
         next(w for w in verdicts.VERDICT_LABELS.values() if w in line) for line in verdict_lines
@@ -134,7 +144,7 @@ def test_a_short_journal_says_how_many_more_days_are_needed(app, db_path):
     assert at.header[0].value == "Not enough check-ins for a verdict yet"
     assert any("Log 4 more days to see a verdict" in i.value for i in at.info)
     assert sum("Not enough data yet" in t for t in _texts(at)) == 7
-    assert len(at.get("vega_lite_chart")) == 7
+    assert len(_sign_charts(at)) == 7
     # the example can be looked at, apart from the journal, and left again
     at.button(key="progress_preview_on").click().run()
     assert at.header[0].value == "Improving in 6 of 7 signs; not yet in leg strength"
@@ -195,3 +205,27 @@ def test_an_improving_journal_has_no_worsening_notice(app, db_path):
     _with_example(db_path)
     at = _open_progress(app)
     assert len(at.error) == 0 and len(at.warning) == 0
+
+
+def test_the_example_shows_weekly_scores_with_verdicts_against_the_measures_error(app, db_path):
+    _with_example(db_path)
+    at = _open_progress(app)
+    assert not at.exception
+    assert "Weekly scores" in [h.value for h in at.header]
+    subheaders = [s.value for s in at.subheader]
+    assert subheaders[7:] == ["Weekly bothersomeness", "Weekly frequency", "Your activities"]
+    weekly = [
+        c
+        for c in at.get("vega_lite_chart")
+        if json.loads(c.proto.spec).get("usermeta", {}).get("section") == "weekly"
+    ]
+    assert len(weekly) == 3
+    texts = " ".join(_texts(at))
+    assert "better by more than the measure's own error (5 points)" in texts
+    assert "Put on socks" in " ".join(c.value for c in at.caption)
+
+
+def test_without_weekly_answers_progress_says_how_to_start_them(app):
+    at = _open_progress(app)
+    assert "Weekly scores" in [h.value for h in at.header]
+    assert any("No weekly answers yet" in c.value for c in at.caption)

@@ -131,3 +131,15 @@ def test_the_exercise_aim_is_kept_after_leaving_the_page_and_in_a_new_session(ap
     fresh = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     fresh = open_guide(fresh)
     assert fresh.number_input(key="guide_exercise_aim").value == 3
+
+
+def test_the_stage_shows_the_weekly_total_and_the_rule_that_uses_it(app, db_path):
+    from recovery.analysis import stage_weekly
+
+    conn = storage.open_database(db_path)
+    example.load_example(conn, storage.LOCAL_OWNER)
+    conn.close()
+    at = open_guide(app)
+    text = all_markdown(at)
+    assert stage_weekly.RULE in text  # the documented rule, on the page
+    assert "Weekly bothersomeness: First" in text  # beside the stage's explanation

@@ -252,3 +252,18 @@ def test_one_build_per_journal_and_few_per_server_at_a_time():
                     pass
     with limits.build_slot("alice"):  # all released again
         pass
+
+
+def test_the_first_page_has_the_weekly_scores_with_their_verdicts_and_sources(journal):
+    first = words(pdf_pages(report.build_report(journal, LOCAL_OWNER))[0])
+    assert "Weekly scores" in first
+    assert "Weekly bothersomeness: First" in first
+    assert "better by more than the measure's own error" in first
+    assert "Put on socks" in first and "Patrick et al., Spine 1995" in first
+
+
+def test_without_weekly_answers_the_report_has_no_weekly_block(conn):
+    for ago in range(10):
+        storage.save_checkin(conn, LOCAL_OWNER, TODAY - dt.timedelta(days=ago), checkin())
+    first = words(pdf_pages(report.build_report(conn, LOCAL_OWNER))[0])
+    assert "Weekly scores" not in first

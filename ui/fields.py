@@ -129,9 +129,11 @@ def folded(label: str, key: str, measures: Iterable[Measure]) -> None:
 _CHECKIN_CSS = """
 <style>
 .st-key-ci_questions [data-testid="stButtonGroup"] > div,
-.st-key-ci_more_questions [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; width: 100%; }
+.st-key-ci_more_questions [data-testid="stButtonGroup"] > div,
+.st-key-ci_wk_questions [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; width: 100%; }
 .st-key-ci_questions [data-testid="stButtonGroup"] button,
-.st-key-ci_more_questions [data-testid="stButtonGroup"] button {
+.st-key-ci_more_questions [data-testid="stButtonGroup"] button,
+.st-key-ci_wk_questions [data-testid="stButtonGroup"] button {
   flex: 1 1 0; min-width: 0; padding-left: 0; padding-right: 0; min-height: 2.6rem;
 }
 /* The chosen answer stands out at a glance (navy, not red: red is kept for urgent care). */

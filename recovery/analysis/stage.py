@@ -15,6 +15,8 @@ ratings exists). They are shown on the recovery guide page, checked in this orde
 5. Fewer than 4 signs with enough data to compare with the first week: ``insufficient_data``.
 6. At least 3 signs improved and leg pain below 7 (not severe): ``improving``.
 7. Otherwise: ``early``.
+
+The weekly bothersomeness total then adjusts it (stage_weekly.RULE).
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from typing import Literal
 
 import duckdb
 
+from recovery.analysis import stage_weekly
 from recovery.analysis.compare import Comparison, compare_signs
 from recovery.analysis.good_level import GOOD_LEVELS
 from recovery.analysis.queries import PAIN_FREE_SQL
+from recovery.analysis.weekly import weekly_summary
 from recovery.analysis.worsening import SEVERAL_WORSE, STRENGTH
 from recovery.signs import SIGN_KEYS, SIGNS
 from recovery.text import guide
@@ -331,4 +335,5 @@ def estimate_stage(
     if comparison is None:
         comparison = compare_signs(conn, owner, end=today)
     verdicts = {key: result.verdict for key, result in comparison.signs.items()}
-    return decide(_weeks(conn, owner, today), verdicts, today)
+    daily = decide(_weeks(conn, owner, today), verdicts, today)
+    return stage_weekly.adjust(daily, weekly_summary(conn, owner), today, TITLES)

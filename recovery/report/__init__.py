@@ -25,6 +25,7 @@ from recovery.report import limits
 from recovery.report.limits import ReportBusy
 from recovery.report.pdf_charts import draw_sign_chart
 from recovery.report.period import ReportRefused, days_to_report
+from recovery.report.weekly_block import draw_weekly
 from recovery.signs import RED_FLAGS, SIGNS
 from recovery.storage import EXAMPLE_BATCH
 from recovery.text import safety
@@ -226,6 +227,7 @@ def _build(
             "what counts as a real change is listed below the table.",
             size=8.5,
         )
+    draw_weekly(pdf, conn, owner, start, end)
     pdf.ln(1)
     pdf.heading("The seven signs")
     _verdict_table(pdf, comparison)

@@ -4,7 +4,8 @@ Every query filters on the owner and passes values as ``?`` parameters. The room
 ``connection`` (opening a journal), ``migrations`` (the schema), ``queries`` (the SQL),
 ``cursors`` (cursors, transactions, plain errors), ``checkins`` (single days), ``bulk``
 (many days at once), ``batches``, ``journals`` (whole journals), ``visits`` (kiosk
-visitors), ``preferences`` (per-journal choices), ``errors`` (file problems in plain words)
+visitors), ``preferences`` (per-journal choices), ``errors`` (file problems in plain words),
+``weekly`` and ``weekly_restore`` (the weekly questions and the person's own activities),
 ``refusals`` (what the journal itself refuses: a full journal, a link given up, an
 address where a file belongs), ``postgres`` (journals in PostgreSQL), ``dialect`` (the one
 place where PostgreSQL is handled differently) and ``copying`` (every journal from one
@@ -47,8 +48,34 @@ from recovery.storage.refusals import (
     refuse_address,
 )
 from recovery.storage.visits import delete_abandoned_visits
+from recovery.storage.weekly import (
+    Activity,
+    WeeklySave,
+    activities,
+    activity_ratings,
+    add_activity,
+    last_weekly_day,
+    rename_activity,
+    retire_activity,
+    save_weekly,
+    weekly_answers,
+    weekly_due,
+)
+from recovery.storage.weekly_restore import restore_weekly
 
 __all__ = [
+    "Activity",
+    "WeeklySave",
+    "activities",
+    "activity_ratings",
+    "add_activity",
+    "last_weekly_day",
+    "rename_activity",
+    "restore_weekly",
+    "retire_activity",
+    "save_weekly",
+    "weekly_answers",
+    "weekly_due",
     "COUNT_BATCH",
     "DATA_VERSION",
     "EXAMPLE_BATCH",

@@ -50,6 +50,7 @@ class BulkSaveResult:
     replaced: int  # days the journal had that now hold the new values
     superseded: int = 0  # earlier rows of the same batch removed first
     kept: int = 0  # days the journal had that were left as they were
+    weekly: int = 0  # weekly rows written by the same import (a backup's weekly sections)
 
     @property
     def added(self) -> int:

@@ -24,6 +24,7 @@ from recovery.storage.queries import (
     SELECT_ONE,
     SELECT_ONE_SKIPPING,
     UPSERT_CHECKIN,
+    WEEKLY_VERSION,
 )
 from recovery.validation import validate_checkin
 
@@ -135,7 +136,9 @@ def delete_checkin(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) ->
 def data_version(conn: duckdb.DuckDBPyConnection, owner: str) -> tuple[object, ...]:
     """A value that changes whenever anything in the owner's journal changes (for caches)."""
     with cursor(conn) as cur:
-        return tuple(cur.execute(DATA_VERSION, [owner]).fetchone())
+        days = tuple(cur.execute(DATA_VERSION, [owner]).fetchone())
+        weekly = tuple(cur.execute(WEEKLY_VERSION, [owner, owner, owner]).fetchone())
+    return days + weekly
 
 
 @dataclass(frozen=True)

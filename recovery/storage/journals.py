@@ -6,6 +6,7 @@ import datetime as dt
 
 import duckdb
 
+from recovery.storage import weekly
 from recovery.storage.cursors import checkpoint, cursor, refuse_revoked, transaction
 from recovery.storage.queries import (
     COUNT_OWNER,
@@ -21,7 +22,7 @@ DELETE_CHECKPOINT_TRIES = 5
 
 
 def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = False) -> int:
-    """Delete every check-in and setting of one owner, out of the file too; returns the days.
+    """Delete every check-in, setting and weekly row of one owner, out of the file; count days.
 
     With ``revoke`` the owner's link is given up for good (a person deleting their journal);
     a kiosk visit that ends is not, as its owner id is never reused anyway.
@@ -30,6 +31,8 @@ def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = 
         count = int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0])
         cur.execute(DELETE_OWNER, [owner])
         cur.execute(DELETE_OWNER_SETTINGS, [owner])
+        for statement in weekly.DELETE_OWNER:
+            cur.execute(statement, [owner])
         if revoke:
             cur.execute(REVOKE_OWNER, [owner, dt.datetime.now()])
     # Out of the file too, not only out of the journal: tried again if another save is busy.
@@ -38,7 +41,7 @@ def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = 
 
 
 def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) -> int:
-    """Give every check-in and setting of one owner to another, in one transaction.
+    """Give every check-in, setting and weekly answer of one owner to another, in one transaction.
 
     The old owner is revoked: its link no longer opens anything.
     """
@@ -47,6 +50,8 @@ def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) 
         count = int(cur.execute(COUNT_OWNER, [old_owner]).fetchone()[0])
         cur.execute(MOVE_OWNER, [new_owner, old_owner])
         cur.execute(MOVE_OWNER_SETTINGS, [new_owner, old_owner])
+        for statement in weekly.MOVE_OWNER:
+            cur.execute(statement, [new_owner, old_owner])
         cur.execute(REVOKE_OWNER, [old_owner, dt.datetime.now()])
     checkpoint(conn)
     return count

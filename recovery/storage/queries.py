@@ -78,6 +78,16 @@ DATA_VERSION = (
     "SELECT count(*), max(updated_at), sum(hash(" + _FINGERPRINTED + ")) "
     "FROM checkins WHERE owner = ?"
 )
+# The weekly tables' part of the fingerprint (migration 007): a weekly save, rename or
+# retirement changes it, so a cached PDF (which shows the weekly scores) is made again.
+WEEKLY_VERSION = (
+    "SELECT (SELECT count(*) || '/' || coalesce(max(updated_at)::VARCHAR, '') || '/' || "
+    "coalesce(sum(hash(day, item, bothersome, frequency, batch)), 0) FROM weekly_answers "
+    "WHERE owner = ?), (SELECT count(*) || '/' || coalesce(sum(hash(activity_id, day, rating, "
+    "batch)), 0) FROM activity_ratings WHERE owner = ?), (SELECT count(*) || '/' || "
+    "coalesce(sum(hash(activity_id, name, created, retired, batch)), 0) FROM activities "
+    "WHERE owner = ?)"
+)
 # Per-owner reads on a file shared by thousands of journals: an index on owner lets each
 # query read only that owner's rows, whatever order the rows were written in. Created in
 # code (idempotent), not as a migration: it holds no data and an older app ignores it.

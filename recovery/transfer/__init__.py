@@ -27,6 +27,7 @@ from recovery.transfer.export import export_csv, export_filename, export_json, f
 from recovery.transfer.fhir import export_fhir
 from recovery.transfer.json_file import JSON_FORMAT, NOT_A_BACKUP, read_json
 from recovery.transfer.limits import FIRST_YEAR, MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_UPLOAD_MB
+from recovery.transfer.weekly_csv import export_weekly_csv
 from recovery.transfer.wording import (
     absent_columns_note,
     days_to_write,
@@ -75,6 +76,7 @@ __all__ = [
     "export_fhir",
     "export_filename",
     "export_json",
+    "export_weekly_csv",
     "format_cell",
     "import_batch_name",
     "looks_like_json",

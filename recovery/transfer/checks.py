@@ -53,6 +53,7 @@ class ParsedFile:
     problem_count: int = 0
     absent_columns: tuple[str, ...] = ()  # optional columns the file leaves out
     hints: int = 0  # "did you mean" suggestions given so far (see hint)
+    weekly: object = None  # a backup's weekly sections (weekly_file.WeeklyRows), if any
 
     @property
     def row_note(self) -> str:

@@ -90,7 +90,46 @@ def export_json(
         for key, value in header.items()
     )
     body = "\n ]" if not lines else "\n  " + ",\n  ".join(lines) + "\n ]"
-    return "{\n" + head + ',\n "checkins": [' + body + "\n}\n"
+    weekly = "".join(
+        f',\n "{name}": ' + _json_list(rows)
+        for name, rows in weekly_sections(conn, owner, start, end)
+    )
+    return "{\n" + head + ',\n "checkins": [' + body + weekly + "\n}\n"
+
+
+def _json_list(rows: list[dict]) -> str:
+    if not rows:
+        return "[]"
+    entries = (
+        json.dumps({k: _json_value(v) for k, v in r.items()}, ensure_ascii=False) for r in rows
+    )
+    return "[\n  " + ",\n  ".join(entries) + "\n ]"
+
+
+def weekly_sections(
+    conn: duckdb.DuckDBPyConnection,
+    owner: str,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> list[tuple[str, list[dict]]]:
+    """The weekly answers, activities and ratings (within the dates, if given), as backup rows."""
+
+    def within(day: dt.date) -> bool:
+        return (start is None or day >= start) and (end is None or day <= end)
+
+    answers = [r for r in storage.weekly_answers(conn, owner) if within(r["day"])]
+    ratings = [r for r in storage.activity_ratings(conn, owner) if within(r["day"])]
+    activities = [
+        {
+            "activity_id": a.activity_id,
+            "name": a.name,
+            "created": a.created,
+            "retired": a.retired,
+            "batch": a.batch,
+        }
+        for a in storage.activities(conn, owner)
+    ]
+    return [("weekly_answers", answers), ("activities", activities), ("activity_ratings", ratings)]
 
 
 def export_filename(kind: str, start: dt.date | None, end: dt.date | None) -> str:

@@ -10,8 +10,9 @@ from recovery.transfer import dates
 from recovery.transfer.checks import ImportProblem, ParsedFile, RowChecker, shown
 from recovery.transfer.columns import JSON_FIELDS
 from recovery.transfer.csv_file import refuse_binary
-from recovery.transfer.json_stream import BackupShapeError, TooManyDays, read_backup
+from recovery.transfer.json_stream import BackupShapeError, TooManyDays, read_backup, read_sections
 from recovery.transfer.limits import MAX_ROWS, too_many_rows_message
+from recovery.transfer.weekly_file import check_sections
 from recovery.transfer.writing import is_own_batch
 
 JSON_FORMAT = "seven-signs-journal"
@@ -76,7 +77,8 @@ def read_json(
     except UnicodeDecodeError:
         return parsed.refuse(f"{NOT_A_BACKUP}: it is not UTF-8 text.")
     try:
-        header, entries = read_backup(text, MAX_ROWS)
+        tail: list[int] = []
+        header, entries = read_backup(text, MAX_ROWS, tail)
         if header.get("format") != JSON_FORMAT:
             raise BackupShapeError(f'it has no "format": "{JSON_FORMAT}"')
         version = header.get("schema_version")
@@ -86,7 +88,16 @@ def read_json(
                 f"one reads up to version {storage.SCHEMA_VERSION}. Update the app first.",
                 column="schema_version",
             )
-        return _check_days(parsed, entries, today, date_order)
+        _check_days(parsed, entries, today, date_order)
+        # Backups from schema version 7 on carry weekly sections after the days; older ones
+        # end there, and restore as before.
+        sections = read_sections(text, tail[0], MAX_ROWS) if tail else {}
+        if sections:
+            parsed.weekly = check_sections(parsed, sections, today)
+            if parsed.problem_count:
+                parsed.rows.clear()
+                parsed.stamps.clear()
+        return parsed
     except BackupShapeError as error:
         parsed.problems.clear()  # one message says it all
         parsed.problem_count = 0

@@ -54,11 +54,14 @@ def _decode(text: str, at: int) -> tuple[object, int]:
         raise BackupShapeError("its JSON is nested far deeper than a backup's") from None
 
 
-def read_backup(text: str, max_days: int) -> tuple[dict[str, object], Iterator[object]]:
+def read_backup(
+    text: str, max_days: int, tail: list[int] | None = None
+) -> tuple[dict[str, object], Iterator[object]]:
     """The header fields, and the days one at a time (raises BackupShapeError as it goes).
 
     The days are read lazily: raising on the (max_days + 1)th, on a day with more fields than
-    a backup has, or on text after the list.
+    a backup has, or on text after the list. Once the days are all read, ``tail`` (when given)
+    holds where the text after the list starts, for read_sections.
     """
     at = _expect(text, 0, "{", "it does not start with {")
     header: dict[str, object] = {}
@@ -73,7 +76,7 @@ def read_backup(text: str, max_days: int) -> tuple[dict[str, object], Iterator[o
         at = _skip_space(text, at)
         if name == DAYS_FIELD:
             at = _expect(text, at, "[", f'"{DAYS_FIELD}" is not a list of days')
-            return header, _days(text, at, max_days)
+            return header, _days(text, at, max_days, tail)
         if name not in HEADER_FIELDS:
             raise BackupShapeError(f'it has a field "{name[:40]}" that a backup does not have')
         if not _SHORT_VALUE.match(text, at):
@@ -84,35 +87,41 @@ def read_backup(text: str, max_days: int) -> tuple[dict[str, object], Iterator[o
             at += 1
 
 
-def _days(text: str, at: int, max_days: int) -> Iterator[object]:
+def _days(
+    text: str, at: int, max_days: int, tail: list[int] | None = None, noun: str = "day"
+) -> Iterator[object]:
     count = 0
     at = _skip_space(text, at)
     if text[at : at + 1] == "]":
+        if tail is not None:
+            tail.append(at + 1)
         return
     while True:
         count += 1
         if count > max_days:
-            raise TooManyDays(f"it holds more than {max_days:,} days")
+            raise TooManyDays(f"it holds more than {max_days:,} {noun}s")
         at = _skip_space(text, at)
         if text[at : at + 1] == "{" and not _FLAT_DAY.match(text, at):
             # Checked before decoding: a day holding a 50 MB list took seconds and 400 MB.
             raise BackupShapeError(
-                f"day {count:,} is not what a backup's day holds (field names with short "
-                "values: no lists, no nested objects, no text longer than a note)"
+                f"{noun} {count:,} is not what a backup's {noun} holds (field names with "
+                "short values: no lists, no nested objects, no text longer than a note)"
             )
         day, at = _decode(text, at)
         if isinstance(day, dict) and len(day) > MOST_FIELDS:
             raise BackupShapeError(
-                f"day {count:,} has {len(day):,} fields; a backup's days have at most "
+                f"{noun} {count:,} has {len(day):,} fields; a backup's {noun}s have at most "
                 f"{len(JSON_FIELDS)}"
             )
         yield day
         at = _skip_space(text, at)
         following = text[at : at + 1]
         if following == "]":
+            if tail is not None:
+                tail.append(at + 1)
             return
         if following != ",":
-            raise BackupShapeError(f"day {count:,} is not followed by a comma or the list's end")
+            raise BackupShapeError(f"{noun} {count:,} is not followed by a comma or the list's end")
         at += 1
 
 
@@ -124,3 +133,32 @@ _FLAT_DAY = re.compile(rf"\{{\s*(?:{_STRING}\s*:\s*{_VALUE}\s*(?:,\s*|(?=\}})))*
 # A day has at most one of each field; a few more are reported one by one, but a day with
 # far more is refused at once (50,000 made-up names took seconds to report, one hint each).
 MOST_FIELDS = len(JSON_FIELDS) + 20
+
+
+# The weekly sections a backup holds after its days (schema version 7 on): each a list of
+# flat objects like a day, read with the same bounds.
+WEEKLY_SECTIONS = ("weekly_answers", "activities", "activity_ratings")
+
+
+def read_sections(text: str, at: int, max_rows: int) -> dict[str, list[object]]:
+    """The weekly sections after the list of days (none in a backup made before them)."""
+    sections: dict[str, list[object]] = {}
+    while True:
+        at = _skip_space(text, at)
+        following = text[at : at + 1]
+        if following in ("}", ""):
+            return sections
+        if following != ",":
+            raise BackupShapeError("the list of days is not followed by a comma or the end")
+        at = _skip_space(text, at + 1)
+        name, at = _decode(text, at)
+        if name in sections:
+            raise BackupShapeError(f'it has the field "{name}" twice')
+        if name not in WEEKLY_SECTIONS:
+            raise BackupShapeError(f'it has a field "{str(name)[:40]}" that a backup does not have')
+        at = _expect(text, at, ":", f'the field "{name}" has no value')
+        at = _expect(text, at, "[", f'"{name}" is not a list')
+        tail: list[int] = []
+        noun = {"weekly_answers": "weekly answer", "activities": "activity row"}.get(name, "rating")
+        sections[name] = list(_days(text, at, max_rows, tail, noun))
+        at = tail[0]

@@ -73,4 +73,6 @@ def describe_result(result: storage.BulkSaveResult) -> str:
         )
     if result.kept:
         sentence += f". Kept {plural(result.kept, 'day')} of yours unchanged"
+    if result.weekly:
+        sentence += f". Also restored {plural(result.weekly, 'weekly entry', 'weekly entries')}"
     return sentence + "."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -63,7 +64,7 @@ def apply_import(
     """Write a valid file's days in one transaction: all of them or none."""
     if not parsed.ok:
         raise ValueError("only a file without problems can be imported")
-    return storage.save_checkins(
+    result = storage.save_checkins(
         conn,
         owner,
         parsed.rows,
@@ -76,6 +77,20 @@ def apply_import(
         stamps=parsed.stamps,
         on_progress=on_progress,
     )
+    weekly = parsed.weekly
+    if weekly is not None and weekly.count:
+        # A second transaction: the days are safe whatever happens here, and a failure is
+        # reported like any other (the weekly rows can be imported again, nothing doubles).
+        written = storage.restore_weekly(
+            conn,
+            owner,
+            weekly.answers,
+            weekly.activities,
+            weekly.ratings,
+            replace=replace,
+        )
+        result = dataclasses.replace(result, weekly=written)
+    return result
 
 
 def problems_table(problems: list[ImportProblem]) -> list[dict[str, object]]:

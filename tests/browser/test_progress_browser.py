@@ -10,8 +10,12 @@ from tests.browser.server import DESKTOP, PHONE, ROOT
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 
 
+# The seven signs' charts (the Weekly scores section below them has its own).
+SIGN_CHARTS = '[class*="st-key-progress_card_"] [data-testid="stVegaLiteChart"]'
+
+
 def _charts_drawn(page, count: int) -> None:
-    charts = page.get_by_test_id("stVegaLiteChart")
+    charts = page.locator(SIGN_CHARTS)
     expect(charts).to_have_count(count)
     for index in range(count):
         # Vega draws each chart into a canvas (or an svg) once it has rendered.
