@@ -226,3 +226,42 @@ def test_a_drivers_error_quoting_the_address_reaches_the_log_without_the_passwor
         "It failed.", detail='Unable to connect to Postgres at "postgresql://sam:s3cret@h/j"'
     )
     assert "s3cret" not in problem.detail and "postgresql://***@h/j" in problem.detail
+
+
+def test_weekly_answers_and_activities_live_in_postgres_and_travel_with_copy(
+    tmp_path, postgres_url
+):
+    from recovery.signs import weekly as items
+
+    answers = {item: {"bothersome": 3, "frequency": 2} for item in items.ITEM_KEYS}
+    there = storage.open_database(postgres_url)
+    socks = storage.add_activity(there, "ann", "Put on socks", TODAY)
+    storage.save_weekly(there, "ann", TODAY, answers, {socks.activity_id: 6})
+    assert not storage.weekly_due(there, "ann", TODAY)
+    assert storage.weekly_due(there, "bob", TODAY)  # another owner's week is not theirs
+    storage.save_checkin(there, "ann", TODAY, checkin())
+    there.close()
+
+    back = tmp_path / "back.duckdb"
+    home = run("copy", "--from", postgres_url, "--to", str(back))
+    assert home.returncode == 0, home.stderr.decode()
+    assert "activity_ratings: 1 rows copied" in home.stdout.decode()
+    copied = storage.open_database(back)
+    assert [a.name for a in storage.activities(copied, "ann")] == ["Put on socks"]
+    assert not storage.weekly_due(copied, "ann", TODAY)
+    copied.close()
+
+
+def test_every_table_that_holds_an_owners_rows_is_copied(tmp_path):
+    from recovery.storage import copying
+
+    conn = storage.open_database(tmp_path / "journal.duckdb")
+    with conn.cursor() as cur:
+        owned = {
+            row[0]
+            for row in cur.execute(
+                "SELECT table_name FROM duckdb_columns() WHERE column_name = 'owner'"
+            ).fetchall()
+        }
+    conn.close()
+    assert owned == set(copying.OWNER_TABLES)

@@ -11,7 +11,14 @@ from recovery.storage.errors import StorageError
 
 # Every table whose rows belong to one owner (an ``owner`` column), in the order they are
 # copied. A new per-owner table is one more name here, and the copy carries it.
-OWNER_TABLES: tuple[str, ...] = ("checkins", "settings", "revoked_owners")
+OWNER_TABLES: tuple[str, ...] = (
+    "checkins",
+    "settings",
+    "revoked_owners",
+    "weekly_answers",
+    "activities",
+    "activity_ratings",
+)
 
 # Table names are the constants above, never a person's words; values are parameters.
 _OWNERS = " UNION ".join(f"SELECT DISTINCT owner FROM {t}" for t in OWNER_TABLES)  # noqa: S608
