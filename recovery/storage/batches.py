@@ -5,17 +5,20 @@ from __future__ import annotations
 import duckdb
 
 from recovery.storage.cursors import cursor, transaction
-from recovery.storage.queries import COUNT_BATCH, DELETE_BATCH
+from recovery.storage.queries import COUNT_BATCH, DELETE_BATCH, DELETE_BATCH_EXTRA
 
 # The batch of the made-up example recovery: its rows are never taken for the person's own.
 EXAMPLE_BATCH = "example"
 
 
 def delete_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:
-    """Delete every check-in of one batch (for example the example recovery); returns how many."""
+    """Delete every row of one batch (for example the example recovery, with its flare-ups and
+    medicines); returns how many check-ins went."""
     with cursor(conn, "save") as cur, transaction(cur):
         count = cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0]
         cur.execute(DELETE_BATCH, [owner, batch])
+        for statement in DELETE_BATCH_EXTRA:
+            cur.execute(statement, [owner, batch])
     return int(count)
 
 

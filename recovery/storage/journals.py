@@ -10,9 +10,12 @@ from recovery.storage.cursors import checkpoint, cursor, refuse_revoked, transac
 from recovery.storage.queries import (
     COUNT_OWNER,
     DELETE_OWNER,
+    DELETE_OWNER_EXTRA,
     DELETE_OWNER_SETTINGS,
+    HAS_ANY_ROW,
     IS_REVOKED,
     MOVE_OWNER,
+    MOVE_OWNER_EXTRA,
     MOVE_OWNER_SETTINGS,
     REVOKE_OWNER,
 )
@@ -21,7 +24,7 @@ DELETE_CHECKPOINT_TRIES = 5
 
 
 def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = False) -> int:
-    """Delete every check-in and setting of one owner, out of the file too; returns the days.
+    """Delete all of one owner's rows (every table), out of the file too; returns the days.
 
     With ``revoke`` the owner's link is given up for good (a person deleting their journal);
     a kiosk visit that ends is not, as its owner id is never reused anyway.
@@ -30,6 +33,8 @@ def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = 
         count = int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0])
         cur.execute(DELETE_OWNER, [owner])
         cur.execute(DELETE_OWNER_SETTINGS, [owner])
+        for statement in DELETE_OWNER_EXTRA:
+            cur.execute(statement, [owner])
         if revoke:
             cur.execute(REVOKE_OWNER, [owner, dt.datetime.now()])
     # Out of the file too, not only out of the journal: tried again if another save is busy.
@@ -38,7 +43,7 @@ def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = 
 
 
 def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) -> int:
-    """Give every check-in and setting of one owner to another, in one transaction.
+    """Give all of one owner's rows (every table) to another, in one transaction.
 
     The old owner is revoked: its link no longer opens anything.
     """
@@ -47,15 +52,20 @@ def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) 
         count = int(cur.execute(COUNT_OWNER, [old_owner]).fetchone()[0])
         cur.execute(MOVE_OWNER, [new_owner, old_owner])
         cur.execute(MOVE_OWNER_SETTINGS, [new_owner, old_owner])
+        for statement in MOVE_OWNER_EXTRA:
+            cur.execute(statement, [new_owner, old_owner])
         cur.execute(REVOKE_OWNER, [old_owner, dt.datetime.now()])
     checkpoint(conn)
     return count
 
 
 def owner_has_checkins(conn: duckdb.DuckDBPyConnection, owner: str) -> bool:
-    """True when an owner has at least one check-in."""
+    """True when an owner has saved anything: a check-in, a flare-up or a medicine.
+
+    (A shared journal exists, with its link, from its first saved entry of any kind.)
+    """
     with cursor(conn) as cur:
-        return int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0]) > 0
+        return bool(cur.execute(HAS_ANY_ROW, [owner]).fetchone()[0])
 
 
 def is_revoked(conn: duckdb.DuckDBPyConnection, owner: str) -> bool:
