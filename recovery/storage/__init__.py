@@ -13,7 +13,12 @@ address where a file belongs).
 from __future__ import annotations
 
 from recovery.owners import LOCAL_OWNER
-from recovery.storage.batches import EXAMPLE_BATCH, count_batch, delete_batch
+from recovery.storage.batches import (
+    EXAMPLE_BATCH,
+    clear_batch_extras,
+    count_batch,
+    delete_batch,
+)
 from recovery.storage.bulk import BulkSaveResult, DaysTakenError, Stamp, save_checkins
 from recovery.storage.checkins import (
     JournalSummary,
@@ -71,6 +76,7 @@ from recovery.storage.refusals import (
 from recovery.storage.visits import delete_abandoned_visits
 
 __all__ = [
+    "clear_batch_extras",
     "TooManyFlaresError",
     "TooManyMedicinesError",
     "add_flare",

@@ -22,6 +22,13 @@ def delete_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int
     return int(count)
 
 
+def clear_batch_extras(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> None:
+    """Delete a batch's flare-ups and medicines only (its check-ins stay)."""
+    with cursor(conn, "save") as cur, transaction(cur):
+        for statement in DELETE_BATCH_EXTRA:
+            cur.execute(statement, [owner, batch])
+
+
 def count_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:
     """How many of the owner's check-ins belong to a batch."""
     with cursor(conn) as cur:
