@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from recovery import storage
-from tests.conftest import TODAY
+from tests.conftest import TODAY, checkin
+from tests.support import choose_row
 
 
 def _release() -> None:
@@ -114,3 +117,29 @@ def test_a_listed_medicine_can_be_noted_for_a_flare_up(app, db_path):
     (saved,) = _flares(db_path)
     assert saved["medicine_id"] == medicine and saved["medicine_at"] is not None
     assert any("never advises" in c.value for c in app.caption)
+
+
+def _with_flare(db_path, day, **values):
+    connection = storage.open_database(db_path)
+    try:
+        storage.save_checkin(connection, "local", day, checkin(leg_pain=6))
+        now = dt.datetime.combine(TODAY, dt.time(12))
+        started = dt.datetime.combine(day, dt.time(9, 30))
+        defaults = {"started_at": started, "severity": 7, "trigger": "driving"}
+        return storage.add_flare(connection, "local", {**defaults, **values}, now=now)
+    finally:
+        connection.close()
+
+
+def test_history_shows_a_flare_up_under_its_day_with_edit_and_delete(app, db_path):
+    flare_id = _with_flare(db_path, TODAY - dt.timedelta(days=1), note="Long drive")
+    app.run()
+    app.switch_page("pages/history.py").run()
+    assert not app.exception
+    assert any("09:30 · how bad 7 · Driving" in t.value for t in app.text)
+    choose_row(app, 0)
+    assert any("Flare-ups logged this day (1)" in m.value for m in app.markdown)
+    app.button(key=f"flare_day_edit_{flare_id}").click().run()
+    assert not app.exception
+    assert app.segmented_control(key="flare_trigger").value == "driving"
+    assert app.text_area(key="flare_note").value == "Long drive"

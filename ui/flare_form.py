@@ -261,3 +261,28 @@ def flare_list(journal: Journal, records: list[dict[str, object]], prefix: str) 
                 if no.button("Cancel", key=f"{prefix}_no_{flare_id}"):
                     st.session_state.pop("flare_confirm", None)
                     st.rerun()
+
+
+RECENT_DAYS = 28  # History lists the flare-ups of the last four weeks with any logged
+
+
+def flares_by_day(journal: Journal, today: dt.date) -> None:
+    """The flare-ups of recent weeks, newest day first, each day under its own heading."""
+    start = today - dt.timedelta(days=RECENT_DAYS - 1)
+    records = storage.flare_records(journal.conn, journal.owner, start, today)
+    with st.expander(f"Flare-ups logged in the last {RECENT_DAYS} days ({len(records)})"):
+        if not records:
+            st.caption("None logged. Use “Log a flare-up” when one happens.")
+            return
+        days = sorted({r["day"] for r in records}, reverse=True)
+        for day in days:
+            st.markdown(f"**{text.long_date(day)}**")
+            flare_list(journal, [r for r in records if r["day"] == day], f"flare_hist_{day}")
+
+
+def day_flares(journal: Journal, day: dt.date) -> None:
+    """One day's flare-ups under that day (History), or nothing when none were logged."""
+    records = storage.flare_records(journal.conn, journal.owner, day, day)
+    if records:
+        st.markdown(f"**Flare-ups logged this day ({len(records)})**")
+        flare_list(journal, records, "flare_day")
