@@ -11,7 +11,7 @@ import streamlit as st
 from recovery import storage, text, transfer
 from recovery.text.numbers import plural
 from recovery.text.plain import plain
-from ui import allowance, blocks, reminder, report_cache, storage_problems
+from ui import allowance, blocks, medicines, reminder, report_cache, storage_problems
 from ui.session import open_journal, visitor_today
 
 SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
@@ -82,9 +82,16 @@ else:
                 "application/fhir+json",
                 "local_hospital",
             ),
+            (
+                "Download flare-ups (CSV)",
+                "flares.csv",
+                transfer.export_flares_csv,
+                "text/csv",
+                "bolt",
+            ),
         )
         for place, (label, ending, write, mime, icon) in zip(
-            [*st.columns(2), st.container()], exports, strict=True
+            [*st.columns(2), st.container(), st.container()], exports, strict=True
         ):
             place.download_button(
                 label,
@@ -102,7 +109,7 @@ else:
             "everything and restores your journal exactly, here or on another computer. "
             "FHIR is the format clinic record systems read (HL7 FHIR R4 Observations; the "
             "example recovery's made-up days are left out); ask your clinic whether they "
-            "can take it in."
+            "can take it in. The flare-ups CSV has one row per flare-up logged."
         )
 
 # ---- Report --------------------------------------------------------------------------
@@ -151,6 +158,9 @@ else:
             )
         elif made:
             st.caption("You changed the name or the days: prepare the PDF again.")
+
+# ---- Medicines -----------------------------------------------------------------------
+medicines.section(journal)
 
 # ---- Reminder ------------------------------------------------------------------------
 reminder.offer(today)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from recovery.signs.flares import HELPED_SEPARATOR
+from recovery.signs.flares import HELPED_CODES, HELPED_SEPARATOR
 
 EXAMPLE_BATCH = "example"  # the same label as storage.EXAMPLE_BATCH (imported there from here)
 REGULAR_ID = "example-regular"
@@ -54,7 +54,8 @@ def example_flares(rows: Rows, seed: int = 11) -> list[dict[str, object]]:
             else:
                 trigger = _pick(rng, _EARLY if index < 28 else _LATER)
             severity = max(1, min(10, int(values["leg_pain"]) + rng.choice((0, 1, 1, 2))))
-            helped = sorted(rng.sample(_HELPED, rng.choice((0, 1, 1, 2))))
+            picked = set(rng.sample(_HELPED, rng.choice((0, 1, 1, 2))))
+            helped = [code for code in HELPED_CODES if code in picked]  # stored in list order
             took = severity >= 7 and rng.random() < 0.6
             flares.append(
                 {

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from recovery import storage
-from recovery.transfer import dates
+from recovery.transfer import dates, flares_file
 from recovery.transfer.checks import ImportProblem, ParsedFile, RowChecker, shown
 from recovery.transfer.columns import JSON_FIELDS
 from recovery.transfer.csv_file import refuse_binary
@@ -76,7 +76,7 @@ def read_json(
     except UnicodeDecodeError:
         return parsed.refuse(f"{NOT_A_BACKUP}: it is not UTF-8 text.")
     try:
-        header, entries = read_backup(text, MAX_ROWS)
+        header, entries = read_backup(text, MAX_ROWS, flares_file.SECTION_LIMITS)
         if header.get("format") != JSON_FORMAT:
             raise BackupShapeError(f'it has no "format": "{JSON_FORMAT}"')
         version = header.get("schema_version")
@@ -86,7 +86,15 @@ def read_json(
                 f"one reads up to version {storage.SCHEMA_VERSION}. Update the app first.",
                 column="schema_version",
             )
-        return _check_days(parsed, entries, today, date_order)
+        _check_days(parsed, entries, today, date_order)
+        # Flare-ups and medicines (none in a backup from before they existed).
+        sections = {name: header.get(name) or [] for name in flares_file.SECTIONS}
+        if any(sections.values()):
+            flares_file.check_sections(parsed, sections)
+            if parsed.problem_count:
+                parsed.rows.clear()
+                parsed.stamps.clear()
+        return parsed
     except BackupShapeError as error:
         parsed.problems.clear()  # one message says it all
         parsed.problem_count = 0

@@ -63,7 +63,7 @@ def apply_import(
     """Write a valid file's days in one transaction: all of them or none."""
     if not parsed.ok:
         raise ValueError("only a file without problems can be imported")
-    return storage.save_checkins(
+    result = storage.save_checkins(
         conn,
         owner,
         parsed.rows,
@@ -76,6 +76,12 @@ def apply_import(
         stamps=parsed.stamps,
         on_progress=on_progress,
     )
+    # A backup's medicines and flare-ups follow its days (kept ids: restoring twice adds
+    # nothing). Their own transaction: the days are already safely in.
+    from recovery.transfer.flares_file import restore_sections
+
+    restore_sections(conn, owner, parsed)
+    return result
 
 
 def problems_table(problems: list[ImportProblem]) -> list[dict[str, object]]:

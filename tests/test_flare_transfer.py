@@ -1,0 +1,96 @@
+"""Flare-ups and medicines in the backup, the flare-ups CSV, and import checks."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+from recovery import example, storage, transfer
+from tests.conftest import TODAY, checkin
+
+NOW = dt.datetime.combine(TODAY, dt.time(20))
+
+
+def _journal(conn):
+    example.load_example(conn, "local", today=TODAY)
+    mine = storage.add_medicine(
+        conn, "local", {"name": "Gabapentin", "dose": "300 mg", "kind": "regular"}
+    )
+    storage.save_day_doses(conn, "local", TODAY, {mine: True})
+    storage.add_flare(
+        conn,
+        "local",
+        {
+            "started_at": NOW.replace(hour=9),
+            "severity": 7,
+            "trigger": "cough_sneeze",
+            "helped": ["heat"],
+            "helped_other": "a hot bath",
+            "note": "=SUM(A1) typed as a note",
+            "medicine_id": mine,
+            "medicine_at": NOW.replace(hour=10),
+        },
+        now=NOW,
+    )
+    return mine
+
+
+def _everything(conn, owner):
+    return (
+        storage.flare_records(conn, owner),
+        storage.list_medicines(conn, owner),
+        storage.dose_records(conn, owner),
+    )
+
+
+def test_a_backup_restores_every_flare_up_medicine_and_medicine_day(conn, tmp_path):
+    _journal(conn)
+    backup = transfer.export_json(conn, "local")
+    parsed = transfer.read_file(backup.encode(), "backup.json", today=TODAY)
+    assert parsed.ok, parsed.problems
+    other = storage.open_database(tmp_path / "other.duckdb")
+    transfer.apply_import(other, "local", parsed, replace=False, today=TODAY)
+    assert _everything(other, "local") == _everything(conn, "local")
+    # Restoring the same backup again adds nothing.
+    again = transfer.read_file(backup.encode(), "backup.json", today=TODAY)
+    transfer.apply_import(other, "local", again, replace=True, today=TODAY)
+    assert _everything(other, "local") == _everything(conn, "local")
+    other.close()
+
+
+def test_a_backup_from_before_flare_ups_still_restores(conn):
+    storage.save_checkin(conn, "local", TODAY, checkin())
+    backup = json.loads(transfer.export_json(conn, "local"))
+    for name in ("medicines", "medicine_doses", "flare_ups"):
+        del backup[name]
+    backup["schema_version"] = 6
+    parsed = transfer.read_file(json.dumps(backup).encode(), "old.json", today=TODAY)
+    assert parsed.ok and len(parsed.rows) == 1
+
+
+def test_a_bad_flare_up_in_a_backup_is_named_plainly_and_nothing_is_imported(conn, tmp_path):
+    storage.save_checkin(conn, "local", TODAY, checkin())
+    storage.add_flare(
+        conn, "local", {"started_at": NOW, "severity": 5, "trigger": "sitting"}, now=NOW
+    )
+    backup = transfer.export_json(conn, "local").replace('"severity": 5', '"severity": 12')
+    backup = backup.replace('"trigger": "sitting"', '"trigger": "gardening"')
+    parsed = transfer.read_file(backup.encode(), "backup.json", today=TODAY)
+    assert not parsed.ok
+    messages = " ".join(p.message for p in parsed.problems)
+    assert "from 0 to 10" in messages and "what set it off must be one of" in messages
+    assert all(p.column.startswith("flare_ups") for p in parsed.problems)
+
+
+def test_the_flare_up_csv_has_a_row_per_flare_up_marks_example_rows_and_guards_formulas(conn):
+    _journal(conn)
+    rows = list(csv.DictReader(io.StringIO(transfer.export_flares_csv(conn, "local"))))
+    assert tuple(rows[0]) == transfer.FLARE_CSV_COLUMNS
+    assert len(rows) == len(storage.flare_records(conn, "local"))
+    mine = [r for r in rows if r["example"] == "no"]
+    assert len(mine) == 1
+    assert mine[0]["trigger"] == "cough_sneeze" and mine[0]["medicine"] == "Gabapentin"
+    assert mine[0]["note"].startswith("'=") and mine[0]["medicine_time"] == "10:00"
+    assert {r["example"] for r in rows} == {"yes", "no"}
