@@ -202,6 +202,11 @@ def show_progress(comparison: analysis.Comparison) -> None:
             if also_logged:
                 st.caption(also_logged)
             progress_cache.draw_chart(specs[the_sign.key])
+            if the_sign.key == progress_cache.FLARE_SIGN:
+                st.caption(
+                    "Orange triangles: days with flare-ups logged as they happened, at the "
+                    "worst one's severity."
+                )
             st.write(result.sentence)
 
 

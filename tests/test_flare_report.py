@@ -43,3 +43,21 @@ def test_the_example_recoverys_flare_ups_are_marked_made_up(conn):
     storage.save_checkin(conn, "local", TODAY, checkin())
     text = _text(report.build_report(conn, "local", today=TODAY))
     assert "Sitting:" in text and "made-up example flare-ups" in text
+
+
+def test_the_leg_pain_chart_marks_days_with_logged_flare_ups(conn):
+    from recovery import analysis, charts
+    from recovery.analysis import flares as flare_days
+
+    example.load_example(conn, "local", today=TODAY)
+    comparison = analysis.compare_signs(conn, "local")
+    start, end = analysis.range_bounds("all", comparison.first_day, comparison.last_day)
+    series = analysis.sign_series(conn, "local", start, end)
+    logged = flare_days.flares_by_day(conn, "local", start, end)
+    spec = charts.sign_chart(
+        "pain", series["pain"].frame, comparison.signs["pain"], flares=logged
+    ).to_dict()
+    (layer,) = [layer for layer in spec["layer"] if layer["mark"]["type"] == "point"]
+    assert layer["mark"]["shape"] == "triangle-up"
+    plain = charts.sign_chart("pain", series["pain"].frame, comparison.signs["pain"]).to_dict()
+    assert all(layer["mark"]["type"] != "point" for layer in plain["layer"])
