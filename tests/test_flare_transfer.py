@@ -94,3 +94,39 @@ def test_the_flare_up_csv_has_a_row_per_flare_up_marks_example_rows_and_guards_f
     assert mine[0]["trigger"] == "cough_sneeze" and mine[0]["medicine"] == "Gabapentin"
     assert mine[0]["note"].startswith("'=") and mine[0]["medicine_time"] == "10:00"
     assert {r["example"] for r in rows} == {"yes", "no"}
+
+
+def test_own_flare_ups_are_valid_fhir_observations_and_example_ones_are_left_out(conn):
+    from fhir.resources.bundle import Bundle
+    from fhir.resources.observation import Observation
+
+    from recovery.transfer.fhir_flares import FLARE_SYSTEM, FLARE_TRIGGER_SYSTEM
+
+    example.load_example(conn, "local", end=TODAY - dt.timedelta(days=1), today=TODAY)
+    storage.add_flare(
+        conn,
+        "local",
+        {
+            "started_at": NOW.replace(hour=7, minute=45),
+            "severity": 8,
+            "trigger": "after_sleep",
+            "minutes": 30,
+        },
+        now=NOW,
+    )
+    text = transfer.export_fhir(conn, "local")
+    Bundle(json.loads(text))  # every resource checked against the R4 models
+    flares = [
+        Observation(e["resource"])
+        for e in json.loads(text).get("entry", [])
+        if e["resource"]["code"]["coding"][0]["system"] == FLARE_SYSTEM
+    ]
+    assert len(flares) == 1  # the example's many flare-ups are made up: never sent
+    (flare,) = flares
+    assert flare.valueInteger == 8 and flare.effectiveDateTime.isostring == TODAY.isoformat()
+    parts = {c.code.coding[0].code: c for c in flare.component}
+    # (This fhir.resources release reads a FHIR time badly; the JSON holds it as written.)
+    assert parts["time"].as_json()["valueTime"] == "07:45:00"
+    trigger = parts["trigger"].valueCodeableConcept.coding[0]
+    assert (trigger.system, trigger.code) == (FLARE_TRIGGER_SYSTEM, "after_sleep")
+    assert parts["minutes"].valueQuantity.value == 30

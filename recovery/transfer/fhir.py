@@ -6,7 +6,8 @@ out, never sent as "no"). Leg pain carries LOINC 72514-3 and hours slept LOINC 9
 (CLINICAL.md, "Interoperability"); every other measure a code of this app's own code
 system, MEASURE_SYSTEM, whose codes are the journal's column names. The subject is a
 display name only, as on the PDF report: no Patient resource, no identifier. Days of the
-example recovery are made up, so they are left out.
+example recovery are made up, so they are left out. Flare-ups logged as they happened
+follow, one Observation each (transfer/fhir_flares.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import duckdb
 from recovery import storage
 from recovery.signs import MEASURES_BY_COLUMN, RED_FLAGS, Measure
 from recovery.storage import EXAMPLE_BATCH
+from recovery.transfer.fhir_flares import flare_entries
 
 LOINC = "http://loinc.org"
 UCUM = "http://unitsofmeasure.org"
@@ -109,6 +111,7 @@ def export_fhir(
                 continue
             code = _code(flag.column, flag.question, RED_FLAG_SYSTEM)
             entries.append(_observation(owner, day, code, {"valueBoolean": bool(answer)}, subject))
+    entries += flare_entries(conn, owner, start, end, subject)
     bundle: dict[str, object] = {
         "resourceType": "Bundle",
         "type": "collection",
