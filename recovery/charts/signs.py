@@ -292,8 +292,6 @@ def sign_chart(
                 "text": f"improving at {sign_text} {format_value(measure, result.target)}",
             }
         )
-    if flares is not None and not flares.empty and measure.kind == "scale":
-        layers.append(_flare_layer(flares, x, y_scale, y_axis))
     if references:
         layers.extend(
             _reference_layers(
@@ -309,6 +307,9 @@ def sign_chart(
                 y_axis,
             )
         )
+    # Last, so the triangles sit on top and the other layers keep their places.
+    if flares is not None and not flares.empty and measure.kind == "scale":
+        layers.append(_flare_layer(flares, x, y_scale, y_axis))
     chart = alt.layer(*layers).properties(
         height=height,
         description=result.sentence or the_sign.title,

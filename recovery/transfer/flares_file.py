@@ -19,6 +19,7 @@ from recovery import storage
 from recovery.signs import flares
 from recovery.storage import EXAMPLE_BATCH
 from recovery.transfer.checks import ImportProblem, ParsedFile, guard, shown
+from recovery.transfer.writing import is_own_batch
 from recovery.validation import ValidationError
 
 FLARE_CSV_COLUMNS: tuple[str, ...] = (
@@ -154,8 +155,6 @@ class _Checker:
         return raw
 
     def batch(self, index: int, entry: dict) -> str | None:
-        from recovery.transfer.writing import is_own_batch
-
         raw = entry.get("batch")
         if raw is None or (isinstance(raw, str) and is_own_batch(raw)):
             return raw
@@ -254,12 +253,3 @@ def check_sections(
                 {"id": ident, **clean, "batch": check.batch(index, entry), **stamps}
             )
     parsed.extras = kept
-
-
-def restore_sections(conn: duckdb.DuckDBPyConnection, owner: str, parsed: ParsedFile) -> int:
-    """Write a checked backup's medicines, their days and flare-ups; returns flare-ups added."""
-    extras = parsed.extras
-    if not any(extras.get(name) for name in SECTIONS):
-        return 0
-    storage.restore_medicines(conn, owner, extras[MEDICINE_SECTION], extras[DOSE_SECTION])
-    return storage.restore_flares(conn, owner, extras[FLARE_SECTION])
