@@ -120,8 +120,9 @@ else:
     st.write(
         "A three-page PDF to read in a minute. **Page 1, summary:** where you stand, each "
         "sign's first-week and recent values with its verdict, red flags and how often you "
-        "did your exercises. **Page 2, charts:** one small chart per sign. **Page 3, notes:** "
-        "what you wrote, the newest first. A report covers at most the last year of the "
+        "did your exercises. **Page 2, charts:** one small chart per sign. **Page 3:** the "
+        "flare-ups you logged by what set them off, your medicines, and what you wrote, the "
+        "newest first. A report covers at most the last year of the "
         "period you choose."
     )
     name = st.text_input("Your name on the report (optional)", key="data_report_name", max_chars=80)
