@@ -143,3 +143,17 @@ def test_history_shows_a_flare_up_under_its_day_with_edit_and_delete(app, db_pat
     assert not app.exception
     assert app.segmented_control(key="flare_trigger").value == "driving"
     assert app.text_area(key="flare_note").value == "Long drive"
+
+
+def test_progress_says_what_the_triangles_are_and_the_days_medicines_were_taken(app, db_path):
+    from recovery import example
+
+    connection = storage.open_database(db_path)
+    example.load_example(connection, "local", today=TODAY)
+    connection.close()
+    app.run()
+    app.switch_page("pages/progress.py").run()
+    assert not app.exception
+    captions = " ".join(c.value for c in app.caption)
+    assert "Orange triangles: days with flare-ups logged" in captions
+    assert "Medicines taken in this range: Naproxen on" in captions

@@ -130,3 +130,16 @@ def test_own_flare_ups_are_valid_fhir_observations_and_example_ones_are_left_out
     trigger = parts["trigger"].valueCodeableConcept.coding[0]
     assert (trigger.system, trigger.code) == (FLARE_TRIGGER_SYSTEM, "after_sleep")
     assert parts["minutes"].valueQuantity.value == 30
+
+
+def test_the_command_line_writes_the_flare_ups_csv(db_path, tmp_path):
+    from tests.support import run
+
+    connection = storage.open_database(db_path)
+    _journal(connection)
+    connection.close()
+    out = tmp_path / "flare-ups.csv"
+    done = run("export", "--format", "flares-csv", "-o", str(out), db=db_path)
+    assert done.returncode == 0, done.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [r["trigger"] for r in rows if r["example"] == "no"] == ["cough_sneeze"]
