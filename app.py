@@ -20,7 +20,7 @@ CHECKIN = st.Page(
     default=mode != "kiosk",
 )
 # One tap from any page (the menu, or the row of links on a phone), then the answers and Save.
-FLARE = st.Page("pages/flare.py", title="Log a flare-up", icon=":material/bolt:")
+FLARE = st.Page("pages/flare.py", title="Flare-up", icon=":material/bolt:")
 PROGRESS = st.Page("pages/progress.py", title="Progress", icon=":material/monitoring:")
 HISTORY = st.Page("pages/history.py", title="History", icon=":material/history:")
 DATA = st.Page("pages/data.py", title="Your data", icon=":material/database:")

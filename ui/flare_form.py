@@ -272,7 +272,7 @@ def flares_by_day(journal: Journal, today: dt.date) -> None:
     records = storage.flare_records(journal.conn, journal.owner, start, today)
     with st.expander(f"Flare-ups logged in the last {RECENT_DAYS} days ({len(records)})"):
         if not records:
-            st.caption("None logged. Use “Log a flare-up” when one happens.")
+            st.caption("None logged. Use “Flare-up” in the menu when one happens.")
             return
         days = sorted({r["day"] for r in records}, reverse=True)
         for day in days:

@@ -36,7 +36,7 @@ def test_a_flare_up_is_logged_in_two_taps_from_progress_and_shows_in_history(ser
     tab.goto(f"{server.url}/progress")
     wait_idle(tab)
     expect(tab.get_by_test_id("stException")).to_have_count(0)
-    nav_links(tab).filter(has_text="Log a flare-up").first.click()  # tap 1
+    nav_links(tab).filter(has_text="Flare-up").first.click()  # tap 1
     wait_idle(tab)
     expect(tab.get_by_role("heading", name="Log a flare-up")).to_be_visible()
     # The answers (taps inside a form do not run the page).
@@ -63,7 +63,10 @@ def test_screenshots_of_the_flare_log_and_the_medicines_list_on_a_phone(server, 
         tab.goto(f"{server.url}/flare")
         wait_idle(tab)
         expect(tab.get_by_test_id("stException")).to_have_count(0)
-        tab.wait_for_timeout(300)
+        # The answer buttons draw a moment after the page: wait for them, not a blank shape.
+        expect(tab.get_by_role("radiogroup", name="What set it off?")).to_be_visible()
+        expect(tab.get_by_role("radio", name="Sitting", exact=True)).to_be_visible()
+        tab.wait_for_timeout(500)
         tab.screenshot(path=str(SCREENSHOTS / f"flare-log-phone-{scheme}.png"), full_page=True)
         context.close()
     context, tab = _phone(browser, "light")
