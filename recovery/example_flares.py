@@ -14,8 +14,8 @@ import datetime as dt
 import random
 
 from recovery.signs.flares import HELPED_CODES, HELPED_SEPARATOR
+from recovery.storage import EXAMPLE_BATCH
 
-EXAMPLE_BATCH = "example"  # the same label as storage.EXAMPLE_BATCH (imported there from here)
 REGULAR_ID = "example-regular"
 AS_NEEDED_ID = "example-as-needed"
 REGULAR_WEEKS = 6

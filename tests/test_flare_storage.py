@@ -158,3 +158,27 @@ def test_the_per_day_reads_for_comparing_factors(conn):
     by_day = flare_days.flares_by_day(conn, "local", FIRST, TODAY)
     assert by_day.to_dict("records")[-1] == {"day": TODAY, "flares": 2, "worst": 8}
     assert flare_days.flare_trigger_days(conn, "other", FIRST, TODAY).empty
+
+
+def test_the_example_has_sitting_flare_ups_early_two_medicines_and_a_planted_pattern():
+    from recovery.example_flares import example_flares, example_medicines
+
+    rows = example.example_days(TODAY)
+    flares = example_flares(rows)
+    early = [f for f in flares if f["started_at"].date() < rows[28][0]]
+    later = [f for f in flares if f["started_at"].date() >= rows[28][0]]
+    share = [sum(f["trigger"] == "sitting" for f in part) / len(part) for part in (early, later)]
+    assert share[0] > 0.4 > share[1]  # sitting sets off most flare-ups early on only
+    for day, values in rows:  # never more logged than the day's own count
+        assert sum(f["started_at"].date() == day for f in flares) <= values["pain_episodes"]
+    medicines, doses = example_medicines(rows)
+    assert sorted(m["kind"] for m in medicines) == ["as_needed", "regular"]
+    assert any(f["medicine_id"] == "example-as-needed" for f in flares)
+    assert sum(d["taken"] for d in doses[:42]) > 30 and not any(d["taken"] for d in doses[42:])
+    # The planted pattern: leg pain lower on a day after the exercises were done. Compared
+    # within the later weeks, where the course of recovery changes slowly.
+    after, not_after = [], []
+    for (_, before), (_, values) in zip(rows[35:], rows[36:], strict=False):
+        (after if before["exercises_done"] else not_after).append(values["leg_pain"])
+    assert sum(not_after) / len(not_after) - sum(after) / len(after) > 0.8
+    assert example.EXERCISE_EFFECT == 1.5
