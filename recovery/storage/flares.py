@@ -14,6 +14,7 @@ import pandas as pd
 
 from recovery.signs.flares import FLARE_FIELDS, validate_flare
 from recovery.storage.cursors import cursor, refuse_revoked, transaction
+from recovery.storage.refusals import JournalFullError
 
 _COLUMNS = ", ".join(FLARE_FIELDS)
 _PLACEHOLDERS = ", ".join("?" for _ in FLARE_FIELDS)
@@ -45,8 +46,11 @@ MAX_FLARES = 200_000
 COUNT_FLARES = "SELECT count(*) FROM flare_ups WHERE owner = ?"
 
 
-class TooManyFlaresError(ValueError):
-    """The journal already holds the most flare-ups it may."""
+class TooManyFlaresError(JournalFullError):
+    """The journal already holds the most flare-ups it may.
+
+    A full journal: shown in plain words wherever a journal problem is (a StorageError).
+    """
 
 
 def _refuse_full(cur: duckdb.DuckDBPyConnection, owner: str, adding: int) -> None:

@@ -14,6 +14,7 @@ import duckdb
 
 from recovery.signs.flares import validate_medicine
 from recovery.storage.cursors import cursor, refuse_revoked, transaction
+from recovery.storage.refusals import JournalFullError
 
 INSERT_MEDICINE = (
     "INSERT INTO medicines (owner, id, name, dose, kind, retired, batch, created_at, "
@@ -57,8 +58,11 @@ MAX_MEDICINES = 200  # far more than anyone takes; keeps the list (and the store
 MAX_DOSES = 2_000_000
 
 
-class TooManyMedicinesError(ValueError):
-    """The list already holds the most medicines (or days of them) a journal may."""
+class TooManyMedicinesError(JournalFullError):
+    """The list already holds the most medicines (or days of them) a journal may.
+
+    A full journal: shown in plain words wherever a journal problem is (a StorageError).
+    """
 
 
 def add_medicine(
