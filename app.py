@@ -19,6 +19,8 @@ CHECKIN = st.Page(
     icon=":material/edit_note:",
     default=mode != "kiosk",
 )
+# One tap from any page (the menu, or the row of links on a phone), then the answers and Save.
+FLARE = st.Page("pages/flare.py", title="Flare-up", icon=":material/bolt:")
 PROGRESS = st.Page("pages/progress.py", title="Progress", icon=":material/monitoring:")
 HISTORY = st.Page("pages/history.py", title="History", icon=":material/history:")
 DATA = st.Page("pages/data.py", title="Your data", icon=":material/database:")
@@ -29,9 +31,9 @@ WELCOME = st.Page(
 
 # A kiosk keeps nothing personal: no uploads of someone's own files, no downloads.
 pages = (
-    [WELCOME, CHECKIN, PROGRESS, HISTORY, GUIDE]
+    [WELCOME, CHECKIN, FLARE, PROGRESS, HISTORY, GUIDE]
     if mode == "kiosk"
-    else [CHECKIN, PROGRESS, HISTORY, DATA, GUIDE]
+    else [CHECKIN, FLARE, PROGRESS, HISTORY, DATA, GUIDE]
 )
 shared = mode == "shared"
 # Shared mode draws its own page links, which carry the journal's key: the built-in menu's

@@ -8,6 +8,7 @@ import streamlit as st
 
 from recovery import form, storage, text
 from recovery.signs import CONTEXT, RED_FLAGS, SIGNS
+from recovery.text.numbers import plural
 from recovery.validation import ValidationError
 from ui import (
     allowance,
@@ -15,6 +16,7 @@ from ui import (
     blocks,
     chart_warmup,
     fields,
+    medicine_row,
     shared_link,
     storage_problems,
     weekly_form,
@@ -41,6 +43,8 @@ def load_day(day: dt.date) -> None:
     st.session_state["ci_copied_from"] = start.copied_from
     st.session_state["ci_last_values"] = start.values if start.copied_from else None
     st.session_state["ci_saved_flags"] = flags_on(start.values) if start.existing else None
+    st.session_state["ci_flares_logged"] = start.flares_logged
+    medicine_row.load(journal, day)
     # Required questions with no earlier answer (a first check-in) are asked before Save;
     # otherwise they start from the last answers and wait, folded, below it.
     st.session_state["ci_ask_first"] = [
@@ -97,9 +101,11 @@ def save(values: dict[str, object]) -> storage.SaveResult | None:
     if not allowance.may_write(journal):
         return None
     try:
-        return storage.save_checkin(
+        result = storage.save_checkin(
             journal.conn, journal.owner, st.session_state["ci_date"], values, today=today
         )
+        medicine_row.save(journal, result.day)
+        return result
     except ValidationError as error:
         st.warning(
             "Nothing was saved. Please fix:\n\n"
@@ -180,7 +186,10 @@ if last is not None and not st.session_state["ci_existing"]:
         help=text.SAME_AS_LAST_HELP.format(day=text.long_date(day), last=text.long_date(last)),
     ):
         # Today's own notes and any red flag ticked before the tap are never dropped.
-        result = save(form.same_as_last(st.session_state["ci_last_values"], current_values()))
+        same = form.same_as_last(st.session_state["ci_last_values"], current_values())
+        if st.session_state.get("ci_flares_logged"):
+            same[form.FLARE_COUNT] = current_values()[form.FLARE_COUNT]  # counted from the log
+        result = save(same)
         if result is not None:
             load_day(result.day)
             confirm(result, f", the same as {when}")
@@ -213,6 +222,12 @@ elif last is not None:
 ask_first = [m for m in _FOLLOW_UP if m.column in st.session_state["ci_ask_first"]]
 with st.container(key="ci_questions"):
     for measure in form.PRIMARY:
+        logged = st.session_state.get("ci_flares_logged", 0)
+        if measure.column == form.FLARE_COUNT and logged and not st.session_state["ci_existing"]:
+            st.caption(
+                f":material/bolt: {plural(logged, 'flare-up')} logged "
+                f"{'today' if day == today else 'that day'}: the count below starts from it."
+            )
         fields.draw(measure)
     for measure in ask_first:
         fields.draw(measure)
@@ -236,6 +251,7 @@ if folded:
     fields.folded(text.already_answered([m.label for m in folded]), "ci_more", folded)
 fields.folded("Optional measurements", "ci_optional", _OPTIONAL)
 fields.folded("Activity, exercises and notes", "ci_notes_box", _NOTES)
+medicine_row.draw(journal)
 # Last, hidden: the chart library loads while the person answers, not on their first
 # click on Progress.
 chart_warmup.draw()

@@ -11,7 +11,7 @@ import streamlit as st
 from recovery import storage, text, transfer
 from recovery.text.numbers import plural
 from recovery.text.plain import plain
-from ui import allowance, blocks, reminder, report_cache, storage_problems, weekly_form
+from ui import allowance, blocks, medicines, reminder, report_cache, storage_problems, weekly_form
 from ui.session import open_journal, visitor_today
 
 SHORT_LIST = 50  # problems shown as a wrapped table; more go in a scrollable grid
@@ -89,9 +89,16 @@ else:
                 "text/csv",
                 "date_range",
             ),
+            (
+                "Download flare-ups (CSV)",
+                "flares.csv",
+                transfer.export_flares_csv,
+                "text/csv",
+                "bolt",
+            ),
         )
         for place, (label, ending, write, mime, icon) in zip(
-            [*st.columns(2), *st.columns(2)], exports, strict=True
+            [*st.columns(2), *st.columns(2), st.container()], exports, strict=True
         ):
             place.download_button(
                 label,
@@ -110,8 +117,9 @@ else:
             "FHIR is the format clinic record systems read (HL7 FHIR R4 Observations; the "
             "example recovery's made-up days are left out); ask your clinic whether they "
             "can take it in. The weekly answers CSV has one row per week you answered the "
-            "weekly questions (both totals and your activities); the JSON backup holds them "
-            "too, and is the file that restores them."
+            "weekly questions (both totals and your activities), and the flare-ups CSV one "
+            "row per flare-up logged; the JSON backup holds both too, and is the file that "
+            "restores them."
         )
 
 # ---- Own activities ------------------------------------------------------------------
@@ -125,8 +133,9 @@ else:
     st.write(
         "A three-page PDF to read in a minute. **Page 1, summary:** where you stand, each "
         "sign's first-week and recent values with its verdict, red flags and how often you "
-        "did your exercises. **Page 2, charts:** one small chart per sign. **Page 3, notes:** "
-        "what you wrote, the newest first. A report covers at most the last year of the "
+        "did your exercises. **Page 2, charts:** one small chart per sign. **Page 3:** the "
+        "flare-ups you logged by what set them off, your medicines, and what you wrote, the "
+        "newest first. A report covers at most the last year of the "
         "period you choose."
     )
     name = st.text_input("Your name on the report (optional)", key="data_report_name", max_chars=80)
@@ -163,6 +172,9 @@ else:
             )
         elif made:
             st.caption("You changed the name or the days: prepare the PDF again.")
+
+# ---- Medicines -----------------------------------------------------------------------
+medicines.section(journal)
 
 # ---- Reminder ------------------------------------------------------------------------
 reminder.offer(today)

@@ -7,9 +7,9 @@ import streamlit as st
 
 from recovery import history, storage, text
 from recovery.text.numbers import plural
-from ui import blocks, storage_problems
+from ui import blocks, flare_form, storage_problems
 from ui.journal_link import page_link
-from ui.session import open_journal
+from ui.session import open_journal, visitor_today
 
 # Reads on light and dark themes alike: a see-through red over the grid's own background.
 RED_FLAG_ROW = "background-color: rgba(230, 40, 40, 0.22)"
@@ -19,8 +19,11 @@ journal = open_journal()
 st.title("History")
 if "history_flash" in st.session_state:
     st.success(st.session_state.pop("history_flash"))
+if flare_flash := st.session_state.pop(flare_form.FLASH, None):
+    st.success(flare_flash)
 frame = storage.load_checkins(journal.conn, journal.owner)
 if frame.empty:
+    flare_form.flares_by_day(journal, visitor_today())
     st.info(
         "Your journal is empty. Start with today's check-in: it takes about a minute, "
         "and each day you add makes your progress easier to see.",
@@ -64,6 +67,7 @@ selection = event.selection if event is not None else None
 rows = [cell[0] for cell in selection.cells] if selection else []
 if not rows:
     st.caption("Values are each sign's daily measure; a dash means not recorded.")
+    flare_form.flares_by_day(journal, visitor_today())
     blocks.end_page()
 
 chosen = days[rows[0]]
@@ -96,3 +100,4 @@ with st.expander("Every answer for this day", expanded=True):
     details = pd.DataFrame(history.day_details(record), columns=["Question", "Answer"])
     # Notes are shown as typed: never as Markdown, images or links.
     blocks.plain_table(details.set_index("Question"))
+flare_form.day_flares(journal, chosen)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from recovery import analysis, charts, example, storage
+from recovery.analysis import flares as flare_days
 from recovery.analysis import worsening
 from recovery.signs import SIGNS
 from recovery.text import progress
@@ -210,7 +213,21 @@ def show_progress(comparison: analysis.Comparison) -> None:
             if also_logged:
                 st.caption(also_logged)
             progress_cache.draw_chart(specs[the_sign.key])
+            if the_sign.key == progress_cache.FLARE_SIGN:
+                medicine_days_strip(start, end)
             st.write(result.sentence)
+
+
+def medicine_days_strip(start: dt.date, end: dt.date) -> None:
+    """Under the leg-pain chart: what its triangles mean, and the days medicines were taken."""
+    if not flare_days.flares_by_day(source.conn, source.owner, start, end).empty:
+        st.caption(
+            "Orange triangles: days with flare-ups logged as they happened, at the worst "
+            "one's severity."
+        )
+    line = progress.medicine_line(flare_days.medicine_days(source.conn, source.owner, start, end))
+    if line:
+        st.caption(line)
 
 
 # No st.stop() on an empty journal: the footer drawn after the page must still show.

@@ -76,11 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument(
         "--format",
-        choices=("csv", "json", "fhir", "weekly-csv"),
+        choices=("csv", "json", "fhir", "weekly-csv", "flares-csv"),
         default="csv",
-        help="csv (one row per day, the default), json (a complete backup) or fhir "
-        "(a FHIR R4 Bundle; the example recovery's made-up days are left out) or "
-        "weekly-csv (the weekly answers, one row per week)",
+        help="csv (one row per day, the default), json (a complete backup), fhir "
+        "(a FHIR R4 Bundle; the example recovery's made-up days are left out), "
+        "weekly-csv (the weekly answers, one row per week) or "
+        "flares-csv (one row per flare-up logged)",
     )
     exp.add_argument("--name", help="fhir: the name the Observations are about (optional)")
     exp.add_argument(
@@ -220,7 +221,10 @@ def _export(
     elif args.format == "fhir":
         text = transfer.export_fhir(conn, storage.LOCAL_OWNER, args.start, args.end, name=args.name)
     else:
-        make = transfer.export_json if args.format == "json" else transfer.export_csv
+        make = {
+            "json": transfer.export_json,
+            "flares-csv": transfer.export_flares_csv,
+        }.get(args.format, transfer.export_csv)
         text = make(conn, storage.LOCAL_OWNER, args.start, args.end)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8", newline="")

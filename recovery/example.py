@@ -17,6 +17,7 @@ import random
 import duckdb
 
 from recovery import storage
+from recovery.example_flares import example_flares, example_medicines
 from recovery.signs import RED_FLAG_COLUMNS
 
 DEFAULT_DAYS = 84
@@ -31,6 +32,9 @@ _PACE = {
     "numbness": 34.0,
     "strength": 45.0,
 }
+# Leg pain on a day after the exercises were done is this much lower (a planted pattern
+# that a comparison of days with and without a factor should find).
+EXERCISE_EFFECT = 1.5
 _FLARE_START = 29  # day index of a flare-up early in week 5 (after lifting something heavy)
 
 _NOTES = {
@@ -56,6 +60,13 @@ def _flare(day: int) -> float:
     if since < 0:
         return 0.0
     return 2.6 * math.exp(-since / 4.0)
+
+
+def _exercise_chance(day: int) -> float:
+    """How likely the made-up person did their exercises on a day."""
+    if _FLARE_START <= day < _FLARE_START + 6:
+        return 0.2
+    return 0.25 if day < 7 else 0.55 if day < 28 else 0.8
 
 
 def _clip(value: float, low: float, high: float) -> float:
@@ -94,7 +105,11 @@ def example_days(
         def noisy(value: float, spread: float = 0.7) -> float:
             return value + rng.gauss(0.0, spread)
 
-        leg_pain = noisy(7.2 - 6.7 * course["pain"] + flare + strain)
+        # The planted pattern for comparing factors: leg pain is 1.5 points lower on a day
+        # after the exercises were done (0.75 above the course otherwise, 0.75 below after).
+        exercised = bool(rows and rows[-1][1]["exercises_done"])
+        after_exercise = -EXERCISE_EFFECT / 2 if exercised else EXERCISE_EFFECT / 2
+        leg_pain = noisy(7.2 - 6.7 * course["pain"] + flare + strain + after_exercise)
         back_pain = noisy(5.0 - 3.8 * course["pain"] + 0.6 * flare + 0.6 * strain)
         episodes = noisy(6.0 - 6.3 * course["episodes"] + 1.3 * flare + strain, 0.8)
         bending = noisy(3.0 + 5.2 * course["motion"] - 0.8 * flare - 0.5 * strain)
@@ -120,7 +135,8 @@ def example_days(
             "sleep_quality": round(_clip(sleep, 0, 10)),
             "night_wakings": round(_clip(wakings, 0, 20)),
             "activity": activities[i],
-            "exercises_done": rng.random() < (0.25 if i < 7 else 0.55 if i < 28 else 0.8),
+            # During the flare-up the exercises mostly stop, as people do.
+            "exercises_done": rng.random() < _exercise_chance(i),
             "notes": _NOTES.get(i),
         }
         # Optional measures, as people really log them: the ruler and chair test once a
@@ -173,6 +189,11 @@ def load_example(
         today=today,
     )
     load_example_weekly(conn, owner, end or today)
+    # The flare-ups and medicines of an earlier copy go with it, and this copy's take over.
+    storage.clear_batch_extras(conn, owner, storage.EXAMPLE_BATCH)
+    medicines, doses = example_medicines(rows)
+    storage.restore_medicines(conn, owner, medicines, doses)
+    storage.restore_flares(conn, owner, example_flares(rows))
     return result.saved
 
 

@@ -20,6 +20,9 @@ from recovery.storage import EXAMPLE_BATCH
 # from yesterday's notes or red flags: those describe one day only.
 _NOT_CARRIED_OVER = {"notes", *RED_FLAG_COLUMNS}
 
+# The daily count that flare-ups logged as they happen start from.
+FLARE_COUNT = "pain_episodes"
+
 # The seven questions asked first, one per sign.
 PRIMARY: tuple[Measure, ...] = tuple(sign.primary for sign in SIGNS)
 # Every measure the journal must hold a value for: nothing is invented for any of them.
@@ -33,6 +36,7 @@ class FormStart:
     values: dict[str, object]
     existing: bool
     copied_from: dt.date | None
+    flares_logged: int = 0  # flare-ups logged that day; the count starts from them
 
 
 def defaults() -> dict[str, object]:
@@ -71,9 +75,13 @@ def starting_values(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -
     if existing is not None:
         values.update({k: v for k, v in existing.items() if k in values})
         return FormStart(values, existing=True, copied_from=None)
+    # A day not answered yet counts its flare-ups from the ones logged as they happened.
+    logged = storage.count_on_day(conn, owner, day)
     latest = storage.latest_checkin(conn, owner, before=day, skip_batch=EXAMPLE_BATCH)
     if latest is None:
-        return FormStart(values, existing=False, copied_from=None)
+        if logged:
+            values[FLARE_COUNT] = logged
+        return FormStart(values, existing=False, copied_from=None, flares_logged=logged)
     for column in values:
         if column in _NOT_CARRIED_OVER:
             continue
@@ -81,7 +89,9 @@ def starting_values(conn: duckdb.DuckDBPyConnection, owner: str, day: dt.date) -
         # imported day without activity, say) stays unanswered.
         if latest[column] is not None:
             values[column] = latest[column]
-    return FormStart(values, existing=False, copied_from=latest["day"])
+    if logged:
+        values[FLARE_COUNT] = logged
+    return FormStart(values, existing=False, copied_from=latest["day"], flares_logged=logged)
 
 
 def same_as_last(last: dict[str, object], on_form: dict[str, object]) -> dict[str, object]:

@@ -57,6 +57,7 @@ def test_the_download_buttons_hold_csv_json_and_fhir_of_the_journal(app, db_path
     assert labels == [
         "Download CSV",
         "Download backup (JSON)",
+        "Download flare-ups (CSV)",
         "Download for a clinic system (FHIR)",
         "Download weekly answers (CSV)",
     ]

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from recovery import analysis, charts, example, storage
+from recovery.analysis.flares import flares_by_day
 from recovery.signs import SIGNS
 from tests.conftest import checkin
 from ui import progress_cache
@@ -42,6 +43,7 @@ def fresh(conn, owner: str, baseline_start=None) -> tuple[analysis.Comparison, d
     result = analysis.compare_signs(conn, owner, baseline_start=baseline_start)
     start, end = analysis.range_bounds("all", result.first_day, result.last_day)
     series = analysis.sign_series(conn, owner, start, end)
+    logged = flares_by_day(conn, owner, start, end)
     specs = {
         s.key: progress_cache.vega_lite_spec(
             charts.sign_chart(
@@ -50,6 +52,7 @@ def fresh(conn, owner: str, baseline_start=None) -> tuple[analysis.Comparison, d
                 result.signs[s.key],
                 domain=(start, end),
                 granularity=series[s.key].granularity,
+                flares=logged if s.key == progress_cache.FLARE_SIGN else None,
             )
         )
         for s in SIGNS
@@ -160,6 +163,7 @@ def draw_both_ways(db: str) -> None:
     import streamlit as st
 
     from recovery import analysis, charts, storage
+    from recovery.analysis.flares import flares_by_day
     from ui import progress_cache
 
     conn = storage.open_database(db)
@@ -167,7 +171,12 @@ def draw_both_ways(db: str) -> None:
     start, end = result.first_day, result.last_day
     series = analysis.sign_series(conn, "local", start, end)["pain"]
     chart = charts.sign_chart(
-        "pain", series.frame, result.signs["pain"], domain=(start, end), granularity="day"
+        "pain",
+        series.frame,
+        result.signs["pain"],
+        domain=(start, end),
+        granularity="day",
+        flares=flares_by_day(conn, "local", start, end),
     )
     st.altair_chart(chart, width="stretch")
     specs = progress_cache.chart_specs(conn, "local", None, start, end)

@@ -27,8 +27,11 @@ from streamlit import dataframe_util
 from streamlit.util import calc_hash
 
 from recovery import analysis, charts, storage
+from recovery.analysis import flares as flare_days
 from recovery.analysis import helps
 from recovery.signs import SIGNS
+
+FLARE_SIGN = "pain"  # the sign whose chart marks logged flare-ups (leg pain)
 
 # Enough for every visitor of a busy shared link to rerun the page from memory (each entry
 # is at most a few hundred KiB of compact Arrow data), small enough to bound memory.
@@ -111,6 +114,8 @@ def chart_specs(
     def build() -> dict[str, Spec]:
         result = _comparison(conn, owner, version, baseline_start)
         series = analysis.sign_series(conn, owner, start, end)
+        # Flare-ups logged as they happened are marked on the leg-pain chart.
+        logged = flare_days.flares_by_day(conn, owner, start, end)
         specs = {}
         for the_sign in SIGNS:
             one = series[the_sign.key]
@@ -122,6 +127,7 @@ def chart_specs(
                 granularity=one.granularity,
                 dark=dark,
                 text_scale=text_scale,
+                flares=logged if the_sign.key == FLARE_SIGN else None,
             )
             specs[the_sign.key] = vega_lite_spec(chart)
         return specs

@@ -45,6 +45,18 @@ def visitor_today() -> dt.date:
     return dt.date.today()
 
 
+def visitor_now() -> dt.datetime:
+    """The time where the visitor is, without a zone (as flare-ups are stored), to the minute."""
+    try:
+        zone = st.context.timezone
+        if zone:
+            now = dt.datetime.now(zoneinfo.ZoneInfo(zone)).replace(tzinfo=None)
+            return now.replace(second=0, microsecond=0)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, AttributeError):
+        pass
+    return dt.datetime.now().replace(second=0, microsecond=0)
+
+
 def _shared_owner(conn: duckdb.DuckDBPyConnection) -> str:
     """The private link kept in the page address: whoever holds it owns the journal."""
     if auth_configured(app_config.secrets()):

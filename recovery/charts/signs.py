@@ -21,6 +21,7 @@ from recovery.charts.style import (
     BASELINE_DASH,
     CHART_HEIGHT,
     CHART_TITLE_SIZE,
+    FLARE_COLOUR,
     LIGHT_TEXT,
     POINT_COLOUR,
     REFERENCE_LABEL_SIZE,
@@ -176,6 +177,30 @@ def _noise_layer(result: SignResult, y_scale: alt.Scale, y_axis: alt.Axis) -> al
     )
 
 
+def _flare_layer(flares: pd.DataFrame, x: alt.X, y_scale: alt.Scale, y_axis: alt.Axis) -> alt.Chart:
+    """Days with logged flare-ups: a triangle at the day's worst severity (shape, not only hue)."""
+    rows = pd.DataFrame(
+        {
+            "day": [_iso(d) for d in flares["day"]],
+            "flares": flares["flares"].astype(int),
+            "worst": flares["worst"].astype(int),
+        }
+    )
+    return (
+        alt.Chart(rows)
+        .mark_point(shape="triangle-up", filled=True, size=55, opacity=0.9, color=FLARE_COLOUR)
+        .encode(
+            x=x,
+            y=alt.Y("worst:Q", scale=y_scale, axis=y_axis),
+            tooltip=[
+                alt.Tooltip("utcyearmonthdate(day):T", title="Date", format="%a %-d %b %Y"),
+                alt.Tooltip("flares:Q", title="Flare-ups logged"),
+                alt.Tooltip("worst:Q", title="Worst (0-10)"),
+            ],
+        )
+    )
+
+
 def sign_chart(
     sign_key: str,
     series_frame: pd.DataFrame,
@@ -187,12 +212,14 @@ def sign_chart(
     title: str | None = None,
     dark: bool = False,
     text_scale: float = 1.0,
+    flares: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """One sign over time: values as points, the rolling mean as a line, baseline and target.
 
     ``series_frame`` has the columns day, value and trend (see analysis.sign_series);
     ``domain`` fixes the time axis so every sign's chart lines up; ``text_scale`` enlarges
-    every piece of text on the chart.
+    every piece of text on the chart. ``flares`` (day, flares, worst: analysis.flares_by_day)
+    marks each day with logged flare-ups by a triangle at its worst severity (leg pain only).
     """
     fonts = _axis_fonts(text_scale)
     # Larger type takes room from the plot: a taller chart keeps the plot readable (else the
@@ -280,6 +307,9 @@ def sign_chart(
                 y_axis,
             )
         )
+    # Last, so the triangles sit on top and the other layers keep their places.
+    if flares is not None and not flares.empty and measure.kind == "scale":
+        layers.append(_flare_layer(flares, x, y_scale, y_axis))
     chart = alt.layer(*layers).properties(
         height=height,
         description=result.sentence or the_sign.title,

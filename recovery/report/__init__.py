@@ -22,6 +22,7 @@ from fpdf.enums import XPos, YPos
 from recovery import analysis, text
 from recovery.analysis import stage
 from recovery.report import limits
+from recovery.report.flares import write_flares
 from recovery.report.limits import ReportBusy
 from recovery.report.pdf_charts import draw_sign_chart
 from recovery.report.period import ReportRefused, days_to_report
@@ -295,6 +296,7 @@ def _build(
 
     notes, older = limits.newest_notes([(r["day"], r["notes"]) for r in records if r["notes"]])
     pdf.add_page()
+    write_flares(pdf, conn, owner, start, end)  # first on the last page: page one is full
     pdf.heading("Notes, newest first")
     if not notes:
         pdf.para("No notes in this period.")

@@ -2,7 +2,8 @@
 
 Every query filters on the owner and passes values as ``?`` parameters. The rooms:
 ``connection`` (opening a journal), ``migrations`` (the schema), ``queries`` (the SQL),
-``cursors`` (cursors, transactions, plain errors), ``checkins`` (single days), ``bulk``
+``cursors`` (cursors, transactions, plain errors), ``checkins`` (single days), ``flares``
+(flare-ups logged as they happen), ``medicines`` (the medicines list and days taken), ``bulk``
 (many days at once), ``batches``, ``journals`` (whole journals), ``visits`` (kiosk
 visitors), ``preferences`` (per-journal choices), ``errors`` (file problems in plain words),
 ``weekly`` and ``weekly_restore`` (the weekly questions and the person's own activities),
@@ -15,7 +16,12 @@ store to another, over the list of per-owner tables).
 from __future__ import annotations
 
 from recovery.owners import LOCAL_OWNER
-from recovery.storage.batches import EXAMPLE_BATCH, count_batch, delete_batch
+from recovery.storage.batches import (
+    EXAMPLE_BATCH,
+    clear_batch_extras,
+    count_batch,
+    delete_batch,
+)
 from recovery.storage.bulk import BulkSaveResult, DaysTakenError, Stamp, save_checkins
 from recovery.storage.checkins import (
     JournalSummary,
@@ -38,7 +44,30 @@ from recovery.storage.errors import (
     DiskFullError,
     StorageError,
 )
+from recovery.storage.flares import (
+    TooManyFlaresError,
+    add_flare,
+    count_on_day,
+    delete_flare,
+    edit_flare,
+    flare_records,
+    get_flare,
+    load_flares,
+    restore_flares,
+)
 from recovery.storage.journals import delete_owner, is_revoked, move_owner, owner_has_checkins
+from recovery.storage.medicines import (
+    TooManyMedicinesError,
+    add_medicine,
+    delete_medicine,
+    dose_records,
+    doses_on,
+    doses_to_start_from,
+    edit_medicine,
+    list_medicines,
+    restore_medicines,
+    save_day_doses,
+)
 from recovery.storage.migrations import SCHEMA_VERSION, migrate, schema_version
 from recovery.storage.queries import COUNT_BATCH, DATA_VERSION, UPSERT_CHECKIN
 from recovery.storage.refusals import (
@@ -76,6 +105,26 @@ __all__ = [
     "save_weekly",
     "weekly_answers",
     "weekly_due",
+    "clear_batch_extras",
+    "TooManyFlaresError",
+    "TooManyMedicinesError",
+    "add_flare",
+    "add_medicine",
+    "count_on_day",
+    "delete_flare",
+    "delete_medicine",
+    "dose_records",
+    "doses_on",
+    "doses_to_start_from",
+    "edit_flare",
+    "edit_medicine",
+    "flare_records",
+    "get_flare",
+    "list_medicines",
+    "load_flares",
+    "restore_flares",
+    "restore_medicines",
+    "save_day_doses",
     "COUNT_BATCH",
     "DATA_VERSION",
     "EXAMPLE_BATCH",

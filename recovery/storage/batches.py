@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 
 from recovery.storage.cursors import cursor, transaction
-from recovery.storage.queries import COUNT_BATCH, DELETE_BATCH
+from recovery.storage.queries import COUNT_BATCH, DELETE_BATCH, DELETE_BATCH_EXTRA
 
 # The batch of the made-up example recovery: its rows are never taken for the person's own.
 EXAMPLE_BATCH = "example"
@@ -17,13 +17,21 @@ WEEKLY_DELETE_BATCH = tuple(
 
 
 def delete_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:
-    """Delete every check-in and weekly row of one batch (the example recovery); count days."""
+    """Delete every row of one batch (the example recovery: its days, weekly rows, flare-ups
+    and medicines); returns how many check-ins went."""
     with cursor(conn, "save") as cur, transaction(cur):
         count = cur.execute(COUNT_BATCH, [owner, batch]).fetchone()[0]
         cur.execute(DELETE_BATCH, [owner, batch])
-        for statement in WEEKLY_DELETE_BATCH:
+        for statement in (*WEEKLY_DELETE_BATCH, *DELETE_BATCH_EXTRA):
             cur.execute(statement, [owner, batch])
     return int(count)
+
+
+def clear_batch_extras(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> None:
+    """Delete a batch's flare-ups and medicines only (its check-ins stay)."""
+    with cursor(conn, "save") as cur, transaction(cur):
+        for statement in DELETE_BATCH_EXTRA:
+            cur.execute(statement, [owner, batch])
 
 
 def count_batch(conn: duckdb.DuckDBPyConnection, owner: str, batch: str) -> int:

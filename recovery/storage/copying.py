@@ -18,6 +18,9 @@ OWNER_TABLES: tuple[str, ...] = (
     "weekly_answers",
     "activities",
     "activity_ratings",
+    "medicines",
+    "medicine_doses",
+    "flare_ups",
 )
 
 # Table names are the constants above, never a person's words; values are parameters.

@@ -11,9 +11,12 @@ from recovery.storage.cursors import checkpoint, cursor, refuse_revoked, transac
 from recovery.storage.queries import (
     COUNT_OWNER,
     DELETE_OWNER,
+    DELETE_OWNER_EXTRA,
     DELETE_OWNER_SETTINGS,
+    HAS_ANY_ROW,
     IS_REVOKED,
     MOVE_OWNER,
+    MOVE_OWNER_EXTRA,
     MOVE_OWNER_SETTINGS,
     REVOKE_OWNER,
 )
@@ -22,7 +25,7 @@ DELETE_CHECKPOINT_TRIES = 5
 
 
 def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = False) -> int:
-    """Delete every check-in, setting and weekly row of one owner, out of the file; count days.
+    """Delete all of one owner's rows (every table), out of the file too; returns the days.
 
     With ``revoke`` the owner's link is given up for good (a person deleting their journal);
     a kiosk visit that ends is not, as its owner id is never reused anyway.
@@ -31,7 +34,7 @@ def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = 
         count = int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0])
         cur.execute(DELETE_OWNER, [owner])
         cur.execute(DELETE_OWNER_SETTINGS, [owner])
-        for statement in weekly.DELETE_OWNER:
+        for statement in (*weekly.DELETE_OWNER, *DELETE_OWNER_EXTRA):
             cur.execute(statement, [owner])
         if revoke:
             cur.execute(REVOKE_OWNER, [owner, dt.datetime.now()])
@@ -41,7 +44,7 @@ def delete_owner(conn: duckdb.DuckDBPyConnection, owner: str, *, revoke: bool = 
 
 
 def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) -> int:
-    """Give every check-in, setting and weekly answer of one owner to another, in one transaction.
+    """Give all of one owner's rows (every table) to another, in one transaction.
 
     The old owner is revoked: its link no longer opens anything.
     """
@@ -50,7 +53,7 @@ def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) 
         count = int(cur.execute(COUNT_OWNER, [old_owner]).fetchone()[0])
         cur.execute(MOVE_OWNER, [new_owner, old_owner])
         cur.execute(MOVE_OWNER_SETTINGS, [new_owner, old_owner])
-        for statement in weekly.MOVE_OWNER:
+        for statement in (*weekly.MOVE_OWNER, *MOVE_OWNER_EXTRA):
             cur.execute(statement, [new_owner, old_owner])
         cur.execute(REVOKE_OWNER, [old_owner, dt.datetime.now()])
     checkpoint(conn)
@@ -58,9 +61,12 @@ def move_owner(conn: duckdb.DuckDBPyConnection, old_owner: str, new_owner: str) 
 
 
 def owner_has_checkins(conn: duckdb.DuckDBPyConnection, owner: str) -> bool:
-    """True when an owner has at least one check-in."""
+    """True when an owner has saved anything: a check-in, a flare-up or a medicine.
+
+    (A shared journal exists, with its link, from its first saved entry of any kind.)
+    """
     with cursor(conn) as cur:
-        return int(cur.execute(COUNT_OWNER, [owner]).fetchone()[0]) > 0
+        return bool(cur.execute(HAS_ANY_ROW, [owner]).fetchone()[0])
 
 
 def is_revoked(conn: duckdb.DuckDBPyConnection, owner: str) -> bool:

@@ -56,6 +56,27 @@ COUNT_OWNER = "SELECT count(*) FROM checkins WHERE owner = ?"
 MOVE_OWNER = "UPDATE checkins SET owner = ? WHERE owner = ?"
 DELETE_OWNER_SETTINGS = "DELETE FROM settings WHERE owner = ?"
 MOVE_OWNER_SETTINGS = "UPDATE settings SET owner = ? WHERE owner = ?"
+# The tables beside checkins that hold an owner's rows: deleted, moved and cleared with them.
+# Table names are fixed here, never taken from input.
+OWNER_TABLES = ("flare_ups", "medicines", "medicine_doses")
+DELETE_OWNER_EXTRA = tuple(f"DELETE FROM {t} WHERE owner = ?" for t in OWNER_TABLES)  # noqa: S608
+MOVE_OWNER_EXTRA = tuple(f"UPDATE {t} SET owner = ? WHERE owner = ?" for t in OWNER_TABLES)  # noqa: S608
+DELETE_BATCH_EXTRA = tuple(
+    f"DELETE FROM {t} WHERE owner = ? AND batch = ?"  # noqa: S608
+    for t in OWNER_TABLES
+)
+# A kiosk visitor's rows in these tables go once the visitor has no check-in left.
+DELETE_ORPHAN_EXTRA = tuple(
+    f"DELETE FROM {t} WHERE starts_with(owner, ?) AND NOT list_contains(?::VARCHAR[], owner) "  # noqa: S608
+    "AND owner NOT IN (SELECT DISTINCT owner FROM checkins)"
+    for t in OWNER_TABLES
+)
+# Whether an owner has anything at all: a check-in, a flare-up or a medicine.
+HAS_ANY_ROW = (
+    "SELECT EXISTS (SELECT 1 FROM checkins WHERE owner = $1) "
+    "OR EXISTS (SELECT 1 FROM flare_ups WHERE owner = $1) "
+    "OR EXISTS (SELECT 1 FROM medicines WHERE owner = $1)"
+)
 REVOKE_OWNER = "INSERT OR IGNORE INTO revoked_owners (owner, revoked_at) VALUES (?, ?)"
 IS_REVOKED = "SELECT count(*) FROM revoked_owners WHERE owner = ?"
 # Parameters: prefix, owners to keep (a list), the moment to measure from, seconds.
@@ -74,9 +95,16 @@ COUNT_BATCH = "SELECT count(*) FROM checkins WHERE owner = ? AND batch = ?"
 # A fingerprint of everything an owner has stored: any save, edit, delete or import, by any
 # code path, changes it, so caches keyed on it never need to be told about writes.
 _FINGERPRINTED = ", ".join(["day", *CHECKIN_COLUMNS, "batch", "created_at", "updated_at"])
+# Flare-ups and medicine days are charted too, so their changes count as well.
 DATA_VERSION = (
-    "SELECT count(*), max(updated_at), sum(hash(" + _FINGERPRINTED + ")) "
-    "FROM checkins WHERE owner = ?"
+    "SELECT count(*), max(updated_at), sum(hash(" + _FINGERPRINTED + ")), "
+    "(SELECT count(*) || '/' || coalesce(max(updated_at)::VARCHAR, '') || '/' "
+    "|| coalesce(sum(hash(id, started_at, severity, trigger, medicine_id)), 0) "
+    "FROM flare_ups WHERE owner = $1), "
+    "(SELECT count(*) || '/' || coalesce(max(updated_at)::VARCHAR, '') || '/' "
+    "|| coalesce(sum(hash(day, medicine_id, taken)), 0) "
+    "FROM medicine_doses WHERE owner = $1) "
+    "FROM checkins WHERE owner = $1"
 )
 # The weekly tables' part of the fingerprint (migration 007): a weekly save, rename or
 # retirement changes it, so a cached PDF (which shows the weekly scores) is made again.

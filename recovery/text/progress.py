@@ -180,3 +180,16 @@ def secondary_line(result: SignResult) -> str:
     if not parts:
         return ""
     return "Also logged, first week \u2192 latest 7 days: " + "; ".join(parts) + "."
+
+
+def medicine_line(taken: object) -> str:
+    """The days each medicine was taken in the charts' range, in one line (empty if none).
+
+    ``taken`` is analysis.flares.medicine_days: a record of what the person noted, no advice.
+    """
+    answered = taken[taken["taken"].astype(bool)] if len(taken) else taken
+    if not len(answered):
+        return ""
+    counts = answered.groupby("medicine")["day"].nunique().sort_index()
+    parts = [f"{name} on {plural(int(days), 'day')}" for name, days in counts.items()]
+    return "Medicines taken in this range: " + join_words(parts) + "."

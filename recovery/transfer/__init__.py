@@ -25,6 +25,7 @@ from recovery.transfer.csv_file import read_csv
 from recovery.transfer.dates import AUTO, DATE_ORDERS, DAY_FIRST, MONTH_FIRST
 from recovery.transfer.export import export_csv, export_filename, export_json, format_cell
 from recovery.transfer.fhir import export_fhir
+from recovery.transfer.flares_file import FLARE_CSV_COLUMNS, export_flares_csv
 from recovery.transfer.json_file import JSON_FORMAT, NOT_A_BACKUP, read_json
 from recovery.transfer.limits import FIRST_YEAR, MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_UPLOAD_MB
 from recovery.transfer.weekly_csv import export_weekly_csv
@@ -45,6 +46,8 @@ from recovery.transfer.writing import (
 )
 
 __all__ = [
+    "FLARE_CSV_COLUMNS",
+    "export_flares_csv",
     "absent_columns_note",
     "days_to_write",
     "describe_plan",

@@ -54,6 +54,8 @@ class ParsedFile:
     absent_columns: tuple[str, ...] = ()  # optional columns the file leaves out
     hints: int = 0  # "did you mean" suggestions given so far (see hint)
     weekly: object = None  # a backup's weekly sections (weekly_file.WeeklyRows), if any
+    # A backup's flare-ups and medicines, checked (transfer/flares_file.py), by section.
+    extras: dict[str, list[dict[str, object]]] = field(default_factory=dict)
 
     @property
     def row_note(self) -> str:
@@ -91,6 +93,7 @@ class ParsedFile:
         """Record a problem that stops the whole file, drop any rows read, return self."""
         self.rows.clear()
         self.stamps.clear()
+        self.extras.clear()
         self.add(ImportProblem(row, column, "", message))
         return self
 

@@ -7,7 +7,8 @@ out, never sent as "no"). Leg pain carries LOINC 72514-3 and hours slept LOINC 9
 system, MEASURE_SYSTEM, whose codes are the journal's column names. The subject is a
 display name only, as on the PDF report: no Patient resource, no identifier. Days of the
 example recovery are made up, so they are left out. The weekly measures travel as
-Questionnaires and QuestionnaireResponses (fhir_weekly).
+Questionnaires and QuestionnaireResponses (fhir_weekly); flare-ups logged as they happened
+follow, one Observation each (transfer/fhir_flares.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import duckdb
 from recovery import storage
 from recovery.signs import MEASURES_BY_COLUMN, RED_FLAGS, Measure
 from recovery.storage import EXAMPLE_BATCH
+from recovery.transfer.fhir_flares import flare_entries
 from recovery.transfer.fhir_weekly import weekly_entries
 
 LOINC = "http://loinc.org"
@@ -112,6 +114,7 @@ def export_fhir(
             code = _code(flag.column, flag.question, RED_FLAG_SYSTEM)
             entries.append(_observation(owner, day, code, {"valueBoolean": bool(answer)}, subject))
     entries += weekly_entries(conn, owner, subject, start, end)
+    entries += flare_entries(conn, owner, start, end, subject)
     bundle: dict[str, object] = {
         "resourceType": "Bundle",
         "type": "collection",

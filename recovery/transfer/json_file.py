@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from recovery import storage
-from recovery.transfer import dates
+from recovery.transfer import dates, flares_file
 from recovery.transfer.checks import ImportProblem, ParsedFile, RowChecker, shown
 from recovery.transfer.columns import JSON_FIELDS
 from recovery.transfer.csv_file import refuse_binary
@@ -78,7 +78,7 @@ def read_json(
         return parsed.refuse(f"{NOT_A_BACKUP}: it is not UTF-8 text.")
     try:
         tail: list[int] = []
-        header, entries = read_backup(text, MAX_ROWS, tail)
+        header, entries = read_backup(text, MAX_ROWS, tail, flares_file.SECTION_LIMITS)
         if header.get("format") != JSON_FORMAT:
             raise BackupShapeError(f'it has no "format": "{JSON_FORMAT}"')
         version = header.get("schema_version")
@@ -94,6 +94,12 @@ def read_json(
         sections = read_sections(text, tail[0], MAX_ROWS) if tail else {}
         if sections:
             parsed.weekly = check_sections(parsed, sections, today)
+        # Flare-ups and medicines, before the days (none in a backup from before them).
+        extras = {name: header.get(name) or [] for name in flares_file.SECTIONS}
+        if any(extras.values()):
+            flares_file.check_sections(parsed, extras)
+        if sections or any(extras.values()):
+            # A bad entry in any section stops the whole import, days included.
             if parsed.problem_count:
                 parsed.rows.clear()
                 parsed.stamps.clear()

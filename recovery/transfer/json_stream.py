@@ -20,6 +20,9 @@ _DECODER = json.JSONDecoder()
 # The header fields an export writes (recovery/transfer/export.py), and the list of days.
 HEADER_FIELDS = ("format", "schema_version", "exported_at", "fields")
 DAYS_FIELD = "checkins"
+# Lists a backup holds before its days (transfer/flares_file.py), each of flat objects;
+# older backups have none of them. The most each may hold is given to read_backup.
+SECTION_FIELDS = ("medicines", "medicine_doses", "flare_ups")
 # A header value is a short word, a number, a time or the list of field names: decoded only
 # when it starts within this many characters of its end (checked by a bounded pattern).
 _SHORT_VALUE = re.compile(r'"[^"\\]{0,64}"|-?\d{1,9}|\[(?:\s*"[^"\\]{0,64}"\s*,?){0,100}\s*\]')
@@ -55,14 +58,20 @@ def _decode(text: str, at: int) -> tuple[object, int]:
 
 
 def read_backup(
-    text: str, max_days: int, tail: list[int] | None = None
+    text: str,
+    max_days: int,
+    tail: list[int] | None = None,
+    section_limits: dict[str, int] | None = None,
 ) -> tuple[dict[str, object], Iterator[object]]:
     """The header fields, and the days one at a time (raises BackupShapeError as it goes).
 
     The days are read lazily: raising on the (max_days + 1)th, on a day with more fields than
     a backup has, or on text after the list. Once the days are all read, ``tail`` (when given)
-    holds where the text after the list starts, for read_sections.
+    holds where the text after the list starts, for read_sections. The sections before the
+    days (SECTION_FIELDS) are read at once into the header, as lists, each entry checked as
+    flat like a day.
     """
+    limits = section_limits or {}
     at = _expect(text, 0, "{", "it does not start with {")
     header: dict[str, object] = {}
     while True:
@@ -77,6 +86,15 @@ def read_backup(
         if name == DAYS_FIELD:
             at = _expect(text, at, "[", f'"{DAYS_FIELD}" is not a list of days')
             return header, _days(text, at, max_days, tail)
+        if name in SECTION_FIELDS:
+            if name in header:
+                raise BackupShapeError(f'it has "{name}" twice')
+            at = _expect(text, at, "[", f'"{name}" is not a list')
+            header[name], at = _entries(text, at, limits.get(name, 0), name)
+            at = _skip_space(text, at)
+            if text[at : at + 1] == ",":
+                at += 1
+            continue
         if name not in HEADER_FIELDS:
             raise BackupShapeError(f'it has a field "{name[:40]}" that a backup does not have')
         if not _SHORT_VALUE.match(text, at):
@@ -85,6 +103,32 @@ def read_backup(
         at = _skip_space(text, at)
         if text[at : at + 1] == ",":
             at += 1
+
+
+def _entries(text: str, at: int, most: int, name: str) -> tuple[list[object], int]:
+    """A section's flat entries, and the position after its closing ]."""
+    entries: list[object] = []
+    at = _skip_space(text, at)
+    if text[at : at + 1] == "]":
+        return entries, at + 1
+    while True:
+        count = len(entries) + 1
+        if count > most:
+            raise BackupShapeError(f'its "{name}" holds more than {most:,} entries')
+        at = _skip_space(text, at)
+        if text[at : at + 1] == "{" and not _FLAT_DAY.match(text, at):
+            raise BackupShapeError(f'entry {count:,} of "{name}" is not a flat object')
+        entry, at = _decode(text, at)
+        if isinstance(entry, dict) and len(entry) > MOST_FIELDS:
+            raise BackupShapeError(f'entry {count:,} of "{name}" has far too many fields')
+        entries.append(entry)
+        at = _skip_space(text, at)
+        following = text[at : at + 1]
+        if following == "]":
+            return entries, at + 1
+        if following != ",":
+            raise BackupShapeError(f'entry {count:,} of "{name}" is not followed by a comma')
+        at += 1
 
 
 def _days(

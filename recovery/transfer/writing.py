@@ -90,7 +90,24 @@ def apply_import(
             replace=replace,
         )
         result = dataclasses.replace(result, weekly=written)
+    # A backup's medicines and flare-ups follow its days (kept ids: restoring twice adds
+    # nothing). Their own transaction: the days are already safely in.
+    restore_sections(conn, owner, parsed)
     return result
+
+
+def restore_sections(conn: duckdb.DuckDBPyConnection, owner: str, parsed: ParsedFile) -> int:
+    """Write a checked backup's medicines, their days and flare-ups; returns flare-ups added.
+
+    The section names are those of transfer/flares_file.py, which checked them.
+    """
+    extras = parsed.extras
+    if not any(extras.values()):
+        return 0
+    storage.restore_medicines(
+        conn, owner, extras.get("medicines", []), extras.get("medicine_doses", [])
+    )
+    return storage.restore_flares(conn, owner, extras.get("flare_ups", []))
 
 
 def problems_table(problems: list[ImportProblem]) -> list[dict[str, object]]:

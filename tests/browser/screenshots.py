@@ -18,8 +18,8 @@ from recovery import example, storage
 from tests.browser.helpers import go_to, open_app, wait_idle
 from tests.browser.server import CHROMIUM, CHROMIUM_ARGS, DESKTOP, PHONE, ROOT, Server
 
-PAGES = ("Daily check-in", "Progress", "History", "Your data", "Recovery guide")
-KIOSK_PAGES = ("Welcome", "Daily check-in", "Progress", "History", "Recovery guide")
+PAGES = ("Daily check-in", "Flare-up", "Progress", "History", "Your data", "Recovery guide")
+KIOSK_PAGES = ("Welcome", "Daily check-in", "Flare-up", "Progress", "History", "Recovery guide")
 
 
 def _slug(title: str) -> str:

@@ -349,8 +349,8 @@ def test_a_tablet_shows_every_page_and_whole_buttons_and_no_app_menu(server, bro
     context = browser.new_context(viewport=viewport)
     tablet = context.new_page()
     open_app(tablet, server.url)
-    # All five pages in the top bar, none folded behind "2 more".
-    for title in ("Welcome", "Daily check-in", "Progress", "History", "Recovery guide"):
+    # All six pages in the top bar (the flare-up log too), none folded behind "2 more".
+    for title in ("Welcome", "Daily check-in", "Flare-up", "Progress", "History", "Recovery guide"):
         expect(tablet.get_by_test_id("stTopNavLink").filter(has_text=title)).to_be_in_viewport()
     expect(tablet.get_by_test_id("stTopNavSection")).to_have_count(0)
     # No ⋮ menu: its Print and Record a screencast are not for visitors.
