@@ -192,6 +192,45 @@ def test_the_example_recovery_gives_every_comparison_and_some_links(conn):
     assert any(link.flagged for link in found)
 
 
+def test_flare_triggers_and_medicines_join_as_factors_with_unknown_days_left_out(conn):
+    _exercise_journal(conn, days=40)
+    start = TODAY - dt.timedelta(days=39)
+    noon = dt.time(12)
+    for i in range(0, 40, 3):  # a flare-up set off by sitting on every third day
+        day = start + dt.timedelta(days=i)
+        storage.add_flare(
+            conn,
+            OWNER,
+            {"started_at": dt.datetime.combine(day, noon), "severity": 6, "trigger": "sitting"},
+            now=dt.datetime.combine(TODAY, noon),
+        )
+    storage.add_flare(  # one lifting flare-up: too few days to be a factor
+        conn,
+        OWNER,
+        {"started_at": dt.datetime.combine(start, noon), "severity": 3, "trigger": "lifting"},
+        now=dt.datetime.combine(TODAY, noon),
+    )
+    pill = storage.add_medicine(conn, OWNER, {"name": "Pill", "dose": "1", "kind": "regular"})
+    for i in range(20):  # answered on the last 20 days only: the first 20 are unknown
+        storage.save_day_doses(conn, OWNER, TODAY - dt.timedelta(days=i), {pill: i % 2 == 0})
+
+    found = helps.what_helps(conn, OWNER, TODAY)
+    sitting = [link for link in found if link.factor == "trigger_sitting"]
+    # The next day only: on the same day the trigger is part of the flare-up count itself.
+    assert {link.lag for link in sitting} == {1}
+    assert {link.outcome for link in sitting} == set(helps.OUTCOMES)
+    assert not any(link.factor == "trigger_lifting" for link in found)
+    taken = _find(found, f"medicine_{pill}", "leg_pain", 0)
+    assert (taken.days_with, taken.days_without) == (10, 10)
+    sentence = words.link_sentence(taken, helps.factor_of(taken))
+    assert sentence.startswith("On days you took Pill")
+    after = _find(found, "trigger_sitting", "leg_pain", 1)
+    assert words.link_sentence(after, helps.factor_of(after)).startswith(
+        "On days after a flare-up set off by sitting"
+    )
+    assert helps.link_record(after)["label"] == "A flare-up set off by sitting"
+
+
 # ---- the planned on/off test --------------------------------------------------------------
 
 

@@ -48,7 +48,7 @@ def section(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date, *, can_
         with st.container(key="helps_links"):
             if flagged:
                 for link in flagged[:SHOWN_LINKS]:
-                    factor = helps.FACTORS_BY_KEY[link.factor]
+                    factor = helps.factor_of(link)
                     st.markdown(":material/link: " + words.link_sentence(link, factor))
                 if len(flagged) > SHOWN_LINKS:
                     st.caption(words.more_links(len(flagged) - SHOWN_LINKS))

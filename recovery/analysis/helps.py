@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import duckdb
 import numpy as np
@@ -48,6 +48,7 @@ class Factor:
     next_day: str  # "on days after you did your exercises"
     days: Days
     plan_do: str | None = None  # the planned test's "this week: ..." (None: not plannable)
+    lags: tuple[int, ...] = LAGS  # which days after it are compared (0 same, 1 next)
 
     @classmethod
     def from_series(
@@ -135,6 +136,8 @@ class Link:
     p_value: float | None
     p_holm: float | None
     flagged: bool  # significant at 5 % after Holm's correction across every comparison
+    # The factor compared, for its words (a trigger or medicine is not in the registry).
+    source: Factor | None = field(default=None, compare=False, repr=False)
 
 
 def day_table(
@@ -171,7 +174,7 @@ def compare(
     found = []
     for factor, present in factors.items():
         for outcome, values in outcomes.items():
-            for lag in lags:
+            for lag in (lag for lag in lags if lag in factor.lags):
                 # The factor on day d against the outcome on day d + lag.
                 shifted = np.concatenate([np.full(lag, np.nan), present[: len(present) - lag]])
                 found.append((factor, outcome, lag, helps_stats.difference(values, shifted)))
@@ -194,6 +197,7 @@ def compare(
                 d.p_value,
                 p_holm,
                 p_holm is not None and p_holm < helps_stats.ALPHA,
+                factor,
             )
         )
     return result
@@ -208,10 +212,14 @@ def what_helps(
 ) -> list[Link]:
     """Every comparison over the owner's last ``days`` days: flagged links first, then the rest.
 
-    ``extra_factors`` (flare-up triggers, medicines) join the registry's and the correction.
+    The owner's flare-up triggers and medicines (helps_logged) join the registry's factors
+    and the correction, as do any ``extra_factors``.
     """
+    from recovery.analysis.helps_logged import logged_factors  # it builds on this module
+
     table = day_table(conn, owner, today, days)
-    found = links(table, (*FACTORS, *extra_factors))
+    logged = logged_factors(conn, owner, today, days)
+    found = links(table, (*FACTORS, *logged, *extra_factors))
     return sorted(found, key=lambda link: not link.flagged)
 
 
@@ -220,11 +228,17 @@ def factor_by_key(key: str, extra_factors: Sequence[Factor] = ()) -> Factor | No
     return {f.key: f for f in (*FACTORS, *extra_factors)}.get(key)
 
 
+def factor_of(link: Link) -> Factor:
+    """The factor a comparison was made for (its words come from it)."""
+    return link.source or FACTORS_BY_KEY[link.factor]
+
+
 def link_record(link: Link) -> dict[str, object]:
     """One comparison as plain JSON values (the difference and interval null when not made)."""
     interval = None if link.low is None or link.high is None else [link.low, link.high]
     return {
         "factor": link.factor,
+        "label": link.factor_label,
         "outcome": link.outcome,
         "lag": link.lag,
         "days_with": link.days_with,

@@ -125,7 +125,7 @@ def plain_report(found: list[helps.Link]) -> str:
     """Every comparison in words for the command line, links first and marked."""
     lines = [INTRO, ""]
     for link in found:
-        factor = helps.FACTORS_BY_KEY[link.factor]
+        factor = helps.factor_of(link)
         lines.append(("LINK  " if link.flagged else "      ") + link_sentence(link, factor))
     lines += ["", LINK_NOT_PROOF, HOW_TO_TEST]
     return "\n".join(lines) + "\n"
