@@ -48,3 +48,12 @@ def get_int(
     except ValueError:
         return default
     return value if low <= value <= high else default
+
+
+LIST_SETTINGS = "SELECT name, value FROM settings WHERE owner = ? ORDER BY name"
+
+
+def all_settings(conn: duckdb.DuckDBPyConnection, owner: str) -> dict[str, str]:
+    """Every setting the owner has, by name (for the backup)."""
+    with conn.cursor() as cur:
+        return {str(n): str(v) for n, v in cur.execute(LIST_SETTINGS, [owner]).fetchall()}

@@ -12,7 +12,7 @@ import duckdb
 from recovery import storage
 from recovery.signs import MEASURES_BY_COLUMN, RED_FLAG_COLUMNS
 from recovery.storage import EXAMPLE_BATCH
-from recovery.transfer import flares_file
+from recovery.transfer import flares_file, settings_file
 from recovery.transfer.checks import NOT_ASKED, guard
 from recovery.transfer.columns import CSV_COLUMNS, EXAMPLE_COLUMN, JSON_FIELDS
 from recovery.transfer.json_file import JSON_FORMAT
@@ -90,8 +90,10 @@ def export_json(
         f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}"
         for key, value in header.items()
     )
-    # Medicines and flare-ups come before the days, one entry per line too.
-    for name, entries in flares_file.section_entries(conn, owner, start, end).items():
+    # Medicines, flare-ups and choices come before the days, one entry per line too.
+    sections = flares_file.section_entries(conn, owner, start, end)
+    sections[settings_file.SECTION] = settings_file.section_entries(conn, owner)
+    for name, entries in sections.items():
         inner = ",\n  ".join(json.dumps(e, ensure_ascii=False) for e in entries)
         head += f",\n {json.dumps(name)}: [" + (f"\n  {inner}\n ]" if entries else "]")
     body = "\n ]" if not lines else "\n  " + ",\n  ".join(lines) + "\n ]"

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from recovery import storage
-from recovery.transfer import dates, flares_file
+from recovery.transfer import dates, flares_file, settings_file
 from recovery.transfer.checks import ImportProblem, ParsedFile, RowChecker, shown
 from recovery.transfer.columns import JSON_FIELDS
 from recovery.transfer.csv_file import refuse_binary
@@ -78,7 +78,8 @@ def read_json(
         return parsed.refuse(f"{NOT_A_BACKUP}: it is not UTF-8 text.")
     try:
         tail: list[int] = []
-        header, entries = read_backup(text, MAX_ROWS, tail, flares_file.SECTION_LIMITS)
+        limits = {**flares_file.SECTION_LIMITS, settings_file.SECTION: settings_file.LIMIT}
+        header, entries = read_backup(text, MAX_ROWS, tail, limits)
         if header.get("format") != JSON_FORMAT:
             raise BackupShapeError(f'it has no "format": "{JSON_FORMAT}"')
         version = header.get("schema_version")
@@ -98,7 +99,10 @@ def read_json(
         extras = {name: header.get(name) or [] for name in flares_file.SECTIONS}
         if any(extras.values()):
             flares_file.check_sections(parsed, extras)
-        if sections or any(extras.values()):
+        choices = header.get(settings_file.SECTION) or []
+        if choices:
+            settings_file.check_section(parsed, choices)
+        if sections or choices or any(extras.values()):
             # A bad entry in any section stops the whole import, days included.
             if parsed.problem_count:
                 parsed.rows.clear()

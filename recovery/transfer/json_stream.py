@@ -20,9 +20,10 @@ _DECODER = json.JSONDecoder()
 # The header fields an export writes (recovery/transfer/export.py), and the list of days.
 HEADER_FIELDS = ("format", "schema_version", "exported_at", "fields")
 DAYS_FIELD = "checkins"
-# Lists a backup holds before its days (transfer/flares_file.py), each of flat objects;
+# Lists a backup holds before its days (transfer/flares_file.py, transfer/settings_file.py),
+# each of flat objects;
 # older backups have none of them. The most each may hold is given to read_backup.
-SECTION_FIELDS = ("medicines", "medicine_doses", "flare_ups")
+SECTION_FIELDS = ("medicines", "medicine_doses", "flare_ups", "settings")
 # A header value is a short word, a number, a time or the list of field names: decoded only
 # when it starts within this many characters of its end (checked by a bounded pattern).
 _SHORT_VALUE = re.compile(r'"[^"\\]{0,64}"|-?\d{1,9}|\[(?:\s*"[^"\\]{0,64}"\s*,?){0,100}\s*\]')

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import duckdb
 
 from recovery import storage
+from recovery.transfer import settings_file
 from recovery.transfer.checks import ImportProblem, ParsedFile
 
 
@@ -92,18 +93,23 @@ def apply_import(
         result = dataclasses.replace(result, weekly=written)
     # A backup's medicines and flare-ups follow its days (kept ids: restoring twice adds
     # nothing). Their own transaction: the days are already safely in.
-    restore_sections(conn, owner, parsed)
+    restore_sections(conn, owner, parsed, replace=replace)
     return result
 
 
-def restore_sections(conn: duckdb.DuckDBPyConnection, owner: str, parsed: ParsedFile) -> int:
-    """Write a checked backup's medicines, their days and flare-ups; returns flare-ups added.
+def restore_sections(
+    conn: duckdb.DuckDBPyConnection, owner: str, parsed: ParsedFile, *, replace: bool = False
+) -> int:
+    """Write a checked backup's medicines, their days, flare-ups and choices; returns the
+    flare-ups added.
 
-    The section names are those of transfer/flares_file.py, which checked them.
+    The section names are those of transfer/flares_file.py and settings_file.py, which
+    checked them.
     """
     extras = parsed.extras
     if not any(extras.values()):
         return 0
+    settings_file.restore(conn, owner, extras.get(settings_file.SECTION, []), replace=replace)
     storage.restore_medicines(
         conn, owner, extras.get("medicines", []), extras.get("medicine_doses", [])
     )
