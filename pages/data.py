@@ -122,7 +122,7 @@ else:
             "restores them."
         )
 
-# ---- Own activities ------------------------------------------------------------------
+# ---- Weekly questions and own activities ---------------------------------------------
 weekly_form.activities_on_data_page(journal, today)
 
 # ---- Report --------------------------------------------------------------------------

@@ -325,3 +325,22 @@ def test_the_summary_gives_each_weekly_measure_with_its_verdict(conn):
     assert set(weekly_part) == {"SBI", "SFI", "PSFS"}
     assert weekly_part["SBI"]["verdict"] == "better" and weekly_part["SBI"]["error"] == 5.0
     assert weekly_part["SBI"]["weeks"] == 12
+
+
+@pytest.mark.parametrize(
+    ("gap", "weekday_offset", "due"),
+    [
+        (None, None, True),  # never answered
+        (6, None, False),
+        (7, None, True),
+        (3, 0, False),  # the chosen day, but answered only 3 days ago
+        (4, 0, True),  # the chosen day, 4 days on
+        (5, 2, True),  # the chosen day came round 2 days ago and was missed
+        (5, -1, False),  # the chosen day is tomorrow: not since the last answers
+        (9, -1, True),  # 7 days or more: due whatever the day
+    ],
+)
+def test_the_weekly_questions_come_after_7_days_or_on_the_chosen_day(gap, weekday_offset, due):
+    last = None if gap is None else TODAY - dt.timedelta(days=gap)
+    weekday = None if weekday_offset is None else (TODAY.weekday() - weekday_offset) % 7
+    assert items.due_on(last, TODAY, weekday) is due

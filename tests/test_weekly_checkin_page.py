@@ -121,7 +121,7 @@ def test_your_data_renames_and_retires_an_activity_and_keeps_its_ratings(app, db
     app.run()
     at = app.switch_page("pages/data.py").run()
     assert not at.exception
-    assert "Your own activities" in [s.value for s in at.subheader]
+    assert "Weekly questions and your activities" in [s.value for s in at.subheader]
     at.text_input(key="data_wk_rename_to").input("Put on shoes").run()
     at.button(key="data_wk_rename").click().run()
     assert "Renamed “Put on socks” to “Put on shoes”" in at.success[0].value
@@ -165,3 +165,19 @@ def test_todays_weekly_answers_can_be_changed_the_same_day(app, db_path):
     rows = _read(db_path, lambda c: storage.weekly_answers(c, "local"))
     assert len(rows) == 4
     assert {r["item"]: r["bothersome"] for r in rows}["leg_pain"] == 5
+
+
+def test_a_chosen_day_on_your_data_brings_the_weekly_questions_on_that_day(app, db_path):
+    connection = storage.open_database(db_path)
+    answers = {i: {"bothersome": 2, "frequency": 2} for i in items.ITEM_KEYS}
+    storage.save_weekly(connection, "local", TODAY - dt.timedelta(days=5), answers)
+    connection.close()
+    app.run()
+    assert not [e for e in app.expander if "Weekly questions" in e.label]  # 5 days: not yet
+    at = app.switch_page("pages/data.py").run()
+    at.selectbox(key="data_wk_day").set_value(TODAY.weekday()).run()
+    assert not at.exception
+    assert f"first check-in of each {items.WEEKDAYS[TODAY.weekday()]}" in at.success[0].value
+    assert _read(db_path, lambda c: storage.weekly_day(c, "local")) == TODAY.weekday()
+    at = at.switch_page("pages/checkin.py").run()
+    assert [e for e in at.expander if "Weekly questions" in e.label]  # today is the day

@@ -14,6 +14,7 @@ import streamlit as st
 from recovery import storage, text
 from recovery.analysis import weekly as scores
 from recovery.signs import weekly as items
+from recovery.storage import preferences
 from recovery.text import weekly as words
 from recovery.text.numbers import plural
 from recovery.validation import ValidationError
@@ -208,7 +209,7 @@ def draw(journal: Journal, today: dt.date) -> None:
         st.success(st.session_state.pop(FLASH_KEY), icon=":material/check_circle:")
         return
     last = storage.last_weekly_day(journal.conn, journal.owner)
-    due = last is None or (today - last).days >= items.DUE_AFTER_DAYS
+    due = items.due_on(last, today, storage.weekly_day(journal.conn, journal.owner))
     if not due and last != today:
         return
     if not due:
@@ -226,9 +227,47 @@ def draw(journal: Journal, today: dt.date) -> None:
             st.session_state[key] = st.session_state[key]
 
 
+_ANY_DAY = -1
+
+
+def _day_label(day: int) -> str:
+    return "Any day, 7 days after the last answers" if day == _ANY_DAY else items.WEEKDAYS[day]
+
+
+@storage_problems.in_callback
+def _keep_day(journal: Journal) -> None:
+    chosen = st.session_state["data_wk_day"]
+    if allowance.may_write(journal):
+        preferences.set_setting(journal.conn, journal.owner, items.WEEKDAY_SETTING, str(chosen))
+        st.session_state["data_wk_day_flash"] = (
+            "The weekly questions will come on the check-in 7 days after your last answers."
+            if chosen == _ANY_DAY
+            else f"The weekly questions will come on the first check-in of each "
+            f"{items.WEEKDAYS[chosen]}."
+        )
+
+
+def weekday_choice(journal: Journal) -> None:
+    """Your data's choice of the day of the week for the weekly questions."""
+    chosen = storage.weekly_day(journal.conn, journal.owner)
+    st.selectbox(
+        "Day for the weekly questions",
+        [_ANY_DAY, *range(7)],
+        index=0 if chosen is None else chosen + 1,
+        format_func=_day_label,
+        key="data_wk_day",
+        on_change=_keep_day,
+        args=(journal,),
+    )
+    if "data_wk_day_flash" in st.session_state:
+        st.success(st.session_state.pop("data_wk_day_flash"), icon=":material/check_circle:")
+
+
 def activities_on_data_page(journal: Journal, today: dt.date) -> None:
-    """Your data's list of the person's own activities, to rename or retire any week."""
-    st.subheader("Your own activities", anchor=False)
+    """Your data's day for the weekly questions, and the person's own activities, to rename
+    or retire any week."""
+    st.subheader("Weekly questions and your activities", anchor=False)
+    weekday_choice(journal)
     own = own_activities(journal)
     if not own:
         st.caption(

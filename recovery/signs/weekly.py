@@ -9,6 +9,7 @@ Patient-Specific Functional Scale (Stratford et al., Physiotherapy Canada 1995).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -94,6 +95,26 @@ PSFS_SOURCE = (
 
 # The weekly questions come back once this many days have passed since the last answers.
 DUE_AFTER_DAYS = 7
+# Or on a day of the week the person chooses (kept in settings; unset: any day), once at
+# least this many days have passed, so that choosing a day never asks twice in a few days.
+WEEKDAY_SETTING = "weekly_day"
+MIN_GAP_DAYS = 4
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def due_on(last: dt.date | None, today: dt.date, weekday: int | None = None) -> bool:
+    """True when the weekly questions are due: never answered, 7 days or more since, or the
+    chosen weekday (0 Monday) has come round since the last answers, MIN_GAP_DAYS or more ago.
+    """
+    if last is None:
+        return True
+    gap = (today - last).days
+    if gap >= DUE_AFTER_DAYS:
+        return True
+    if weekday is None:
+        return False
+    latest = today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+    return latest > last and gap >= MIN_GAP_DAYS
 
 
 def scale(key: str) -> WeeklyScale:

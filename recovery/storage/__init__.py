@@ -88,6 +88,7 @@ from recovery.storage.weekly import (
     retire_activity,
     save_weekly,
     weekly_answers,
+    weekly_day,
     weekly_due,
 )
 from recovery.storage.weekly_restore import restore_weekly
@@ -104,6 +105,7 @@ __all__ = [
     "retire_activity",
     "save_weekly",
     "weekly_answers",
+    "weekly_day",
     "weekly_due",
     "clear_batch_extras",
     "TooManyFlaresError",

@@ -16,6 +16,7 @@ import duckdb
 from recovery.signs import weekly as items
 from recovery.storage.batches import EXAMPLE_BATCH
 from recovery.storage.cursors import cursor, refuse_revoked, transaction
+from recovery.storage.preferences import get_int
 from recovery.validation import Problem, ValidationError
 
 # "Skip no batch": an empty label, which no stored batch has (NULL IS DISTINCT FROM NULL is
@@ -212,10 +213,15 @@ def last_weekly_day(conn: duckdb.DuckDBPyConnection, owner: str) -> dt.date | No
     return row[0] if row else None
 
 
+def weekly_day(conn: duckdb.DuckDBPyConnection, owner: str) -> int | None:
+    """The day of the week chosen for the weekly questions (0 Monday), or None: any day."""
+    chosen = get_int(conn, owner, items.WEEKDAY_SETTING, -1, -1, 6)
+    return None if chosen < 0 else chosen
+
+
 def weekly_due(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date) -> bool:
-    """True when the weekly questions are due: never answered, or 7 days or more ago."""
-    last = last_weekly_day(conn, owner)
-    return last is None or (today - last).days >= items.DUE_AFTER_DAYS
+    """True when the weekly questions are due (signs.weekly.due_on, with the chosen day)."""
+    return items.due_on(last_weekly_day(conn, owner), today, weekly_day(conn, owner))
 
 
 def _held(cur: duckdb.DuckDBPyConnection, owner: str) -> list[Activity]:

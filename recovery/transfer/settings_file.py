@@ -1,4 +1,4 @@
-"""A person's choices (the weekly exercise aim, a planned on/off test) in the JSON backup.
+"""A person's choices (exercise aim, planned on/off test, weekly day) in the JSON backup.
 
 The backup's ``settings`` section is a list of ``{"name", "value"}`` entries, before the days.
 Only the names this app keeps are exported or taken back; the values are checked again when
@@ -13,11 +13,12 @@ from collections.abc import Mapping
 import duckdb
 
 from recovery.analysis import helps_plan
+from recovery.signs import weekly
 from recovery.storage import preferences
 from recovery.transfer.checks import ImportProblem, ParsedFile, shown
 
 SECTION = "settings"
-NAMES: tuple[str, ...] = (preferences.EXERCISE_AIM, helps_plan.SETTING)
+NAMES: tuple[str, ...] = (preferences.EXERCISE_AIM, helps_plan.SETTING, weekly.WEEKDAY_SETTING)
 MAX_VALUE = 2000
 LIMIT = 20  # entries a backup's section may hold (one per name, with room to spare)
 
