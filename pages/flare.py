@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from recovery import storage
-from ui import flare_form
+from ui import fields, flare_form
 from ui.journal_link import page_link
 from ui.session import open_journal, visitor_now
 
@@ -20,6 +20,7 @@ if request is not None:
 elif "flare_date" not in st.session_state:
     flare_form.start_new(now)
 
+fields.checkin_style()  # the 0-10 buttons on one row, as on the check-in
 st.title("Log a flare-up", anchor=False)
 flash = st.session_state.pop(flare_form.FLASH, None)
 if flash:

@@ -130,10 +130,12 @@ _CHECKIN_CSS = """
 <style>
 .st-key-ci_questions [data-testid="stButtonGroup"] > div,
 .st-key-ci_more_questions [data-testid="stButtonGroup"] > div,
-.st-key-ci_wk_questions [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; width: 100%; }
+.st-key-ci_wk_questions [data-testid="stButtonGroup"] > div,
+.st-key-flare_severity [data-testid="stButtonGroup"] > div { flex-wrap: nowrap; width: 100%; }
 .st-key-ci_questions [data-testid="stButtonGroup"] button,
 .st-key-ci_more_questions [data-testid="stButtonGroup"] button,
-.st-key-ci_wk_questions [data-testid="stButtonGroup"] button {
+.st-key-ci_wk_questions [data-testid="stButtonGroup"] button,
+.st-key-flare_severity [data-testid="stButtonGroup"] button {
   flex: 1 1 0; min-width: 0; padding-left: 0; padding-right: 0; min-height: 2.6rem;
 }
 /* The chosen answer stands out at a glance (navy, not red: red is kept for urgent care). */
@@ -158,5 +160,5 @@ _CHECKIN_CSS = """
 
 
 def checkin_style() -> None:
-    """The check-in page's compact, phone-first styling and visible focus rings."""
+    """The check-in's (and the flare-up log's) compact, phone-first styling and focus rings."""
     st.html(_CHECKIN_CSS)
