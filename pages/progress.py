@@ -227,7 +227,7 @@ def medicine_days_strip(start: dt.date, end: dt.date) -> None:
         )
     line = progress.medicine_line(flare_days.medicine_days(source.conn, source.owner, start, end))
     if line:
-        st.caption(line)
+        st.caption("Purple ticks along the top: days a medicine was taken. " + line)
 
 
 # No st.stop() on an empty journal: the footer drawn after the page must still show.

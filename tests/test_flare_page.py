@@ -157,3 +157,10 @@ def test_progress_says_what_the_triangles_are_and_the_days_medicines_were_taken(
     captions = " ".join(c.value for c in app.caption)
     assert "Orange triangles: days with flare-ups logged" in captions
     assert "Medicines taken in this range: Naproxen on" in captions
+    assert "Purple ticks along the top: days a medicine was taken" in captions
+    # The ticks themselves: on the leg-pain chart, one per day with a medicine, at the top.
+    import json
+
+    pain = json.loads(app.get("vega_lite_chart")[0].proto.spec)  # sign 1, leg pain
+    [ticks] = [layer for layer in pain["layer"] if layer["mark"]["type"] == "tick"]
+    assert ticks["encoding"]["tooltip"][1]["title"] == "Medicines taken"

@@ -10,7 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from recovery import analysis, charts, example, storage
-from recovery.analysis.flares import flares_by_day
+from recovery.analysis.flares import flares_by_day, medicine_days
 from recovery.signs import SIGNS
 from tests.conftest import checkin
 from ui import progress_cache
@@ -44,6 +44,7 @@ def fresh(conn, owner: str, baseline_start=None) -> tuple[analysis.Comparison, d
     start, end = analysis.range_bounds("all", result.first_day, result.last_day)
     series = analysis.sign_series(conn, owner, start, end)
     logged = flares_by_day(conn, owner, start, end)
+    taken = medicine_days(conn, owner, start, end)
     specs = {
         s.key: progress_cache.vega_lite_spec(
             charts.sign_chart(
@@ -53,6 +54,7 @@ def fresh(conn, owner: str, baseline_start=None) -> tuple[analysis.Comparison, d
                 domain=(start, end),
                 granularity=series[s.key].granularity,
                 flares=logged if s.key == progress_cache.FLARE_SIGN else None,
+                medicines=taken if s.key == progress_cache.FLARE_SIGN else None,
             )
         )
         for s in SIGNS
@@ -163,7 +165,7 @@ def draw_both_ways(db: str) -> None:
     import streamlit as st
 
     from recovery import analysis, charts, storage
-    from recovery.analysis.flares import flares_by_day
+    from recovery.analysis.flares import flares_by_day, medicine_days
     from ui import progress_cache
 
     conn = storage.open_database(db)
@@ -177,6 +179,7 @@ def draw_both_ways(db: str) -> None:
         domain=(start, end),
         granularity="day",
         flares=flares_by_day(conn, "local", start, end),
+        medicines=medicine_days(conn, "local", start, end),
     )
     st.altair_chart(chart, width="stretch")
     specs = progress_cache.chart_specs(conn, "local", None, start, end)

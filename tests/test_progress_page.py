@@ -101,8 +101,9 @@ def test_seven_chart_specs_carry_points_line_baseline_and_target(app, db_path):
     for chart, the_sign in zip(charts, SIGNS, strict=True):
         marks = [layer["mark"]["type"] for layer in chart["spec"]["layer"]]
         # The band of the usual ups and downs, then points, 7-day line, lines and labels;
-        # on the leg-pain chart, triangles last for the days with flare-ups logged.
-        flare_marks = ["point"] if the_sign.key == "pain" else []
+        # on the leg-pain chart, ticks along the top for medicine days, then triangles last
+        # for the days with flare-ups logged.
+        flare_marks = ["tick", "point"] if the_sign.key == "pain" else []
         assert marks == ["rect", "circle", "line", "rule", "text", *flare_marks]
         series = chart["series"]
         assert len(series) == 84  # "last 3 months" covers the whole example

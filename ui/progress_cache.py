@@ -114,8 +114,9 @@ def chart_specs(
     def build() -> dict[str, Spec]:
         result = _comparison(conn, owner, version, baseline_start)
         series = analysis.sign_series(conn, owner, start, end)
-        # Flare-ups logged as they happened are marked on the leg-pain chart.
+        # Flare-ups logged as they happened, and medicine days, are marked on the leg-pain chart.
         logged = flare_days.flares_by_day(conn, owner, start, end)
+        taken = flare_days.medicine_days(conn, owner, start, end)
         specs = {}
         for the_sign in SIGNS:
             one = series[the_sign.key]
@@ -128,6 +129,7 @@ def chart_specs(
                 dark=dark,
                 text_scale=text_scale,
                 flares=logged if the_sign.key == FLARE_SIGN else None,
+                medicines=taken if the_sign.key == FLARE_SIGN else None,
             )
             specs[the_sign.key] = vega_lite_spec(chart)
         return specs

@@ -14,6 +14,7 @@ import pandas as pd
 
 from recovery.analysis import Granularity, SignResult
 from recovery.axis import value_axis
+from recovery.charts.logged import flare_layer, medicine_layer
 from recovery.charts.style import (
     AXIS_LABEL_SIZE,
     AXIS_TITLE_SIZE,
@@ -21,7 +22,6 @@ from recovery.charts.style import (
     BASELINE_DASH,
     CHART_HEIGHT,
     CHART_TITLE_SIZE,
-    FLARE_COLOUR,
     LIGHT_TEXT,
     POINT_COLOUR,
     REFERENCE_LABEL_SIZE,
@@ -177,30 +177,6 @@ def _noise_layer(result: SignResult, y_scale: alt.Scale, y_axis: alt.Axis) -> al
     )
 
 
-def _flare_layer(flares: pd.DataFrame, x: alt.X, y_scale: alt.Scale, y_axis: alt.Axis) -> alt.Chart:
-    """Days with logged flare-ups: a triangle at the day's worst severity (shape, not only hue)."""
-    rows = pd.DataFrame(
-        {
-            "day": [_iso(d) for d in flares["day"]],
-            "flares": flares["flares"].astype(int),
-            "worst": flares["worst"].astype(int),
-        }
-    )
-    return (
-        alt.Chart(rows)
-        .mark_point(shape="triangle-up", filled=True, size=55, opacity=0.9, color=FLARE_COLOUR)
-        .encode(
-            x=x,
-            y=alt.Y("worst:Q", scale=y_scale, axis=y_axis),
-            tooltip=[
-                alt.Tooltip("utcyearmonthdate(day):T", title="Date", format="%a %-d %b %Y"),
-                alt.Tooltip("flares:Q", title="Flare-ups logged"),
-                alt.Tooltip("worst:Q", title="Worst (0-10)"),
-            ],
-        )
-    )
-
-
 def sign_chart(
     sign_key: str,
     series_frame: pd.DataFrame,
@@ -213,13 +189,16 @@ def sign_chart(
     dark: bool = False,
     text_scale: float = 1.0,
     flares: pd.DataFrame | None = None,
+    medicines: pd.DataFrame | None = None,
 ) -> alt.LayerChart:
     """One sign over time: values as points, the rolling mean as a line, baseline and target.
 
     ``series_frame`` has the columns day, value and trend (see analysis.sign_series);
     ``domain`` fixes the time axis so every sign's chart lines up; ``text_scale`` enlarges
     every piece of text on the chart. ``flares`` (day, flares, worst: analysis.flares_by_day)
-    marks each day with logged flare-ups by a triangle at its worst severity (leg pain only).
+    marks each day with logged flare-ups by a triangle at its worst severity, and
+    ``medicines`` (analysis.flares.medicine_days) each day a medicine was taken by a tick
+    along the top (leg pain only).
     """
     fonts = _axis_fonts(text_scale)
     # Larger type takes room from the plot: a taller chart keeps the plot readable (else the
@@ -307,9 +286,13 @@ def sign_chart(
                 y_axis,
             )
         )
-    # Last, so the triangles sit on top and the other layers keep their places.
+    # Last, so the ticks and triangles sit on top and the other layers keep their places.
+    if medicines is not None and measure.kind == "scale":
+        ticks = medicine_layer(medicines, x, y_scale, y_axis, float(measure.maximum))
+        if ticks is not None:
+            layers.append(ticks)
     if flares is not None and not flares.empty and measure.kind == "scale":
-        layers.append(_flare_layer(flares, x, y_scale, y_axis))
+        layers.append(flare_layer(flares, x, y_scale, y_axis))
     chart = alt.layer(*layers).properties(
         height=height,
         description=result.sentence or the_sign.title,

@@ -17,6 +17,7 @@ BLUE = "#0072B2"
 VERMILLION = "#D55E00"
 BLUISH_GREEN = "#009E73"
 GREY = "#8C8C8C"
+REDDISH_PURPLE = "#CC79A7"
 
 # Streamlit's two theme backgrounds, which every chart colour is checked against.
 LIGHT_BACKGROUND = "#FFFFFF"
@@ -30,6 +31,7 @@ TREND_COLOUR = BLUE
 BASELINE_COLOUR = GREY
 TARGET_COLOUR = BLUISH_GREEN
 FLARE_COLOUR = VERMILLION  # days with flare-ups logged, drawn as triangles on the pain chart
+MEDICINE_COLOUR = REDDISH_PURPLE  # days a medicine was taken, ticks along the pain chart's top
 BASELINE_DASH = [6, 4]
 TARGET_DASH = [2, 3]
 CHART_HEIGHT = 170
