@@ -22,7 +22,9 @@ for entry in "${CLOCKS[@]}"; do
   clock=${entry%|*}
   zone=${entry#*|}
   echo "== clock at $clock ($zone)"
-  if ! TZ=$zone faketime "$clock" "$PY" -m pytest --ignore=tests/browser -q -p no:cacheprovider "$@"; then
+  # Calibrations on simulated journals read no clock: they run once, in the main run.
+  if ! TZ=$zone faketime "$clock" "$PY" -m pytest --ignore=tests/browser -q -p no:cacheprovider \
+    -m "not clockless" "$@"; then
     failed+=("$clock $zone")
   fi
 done

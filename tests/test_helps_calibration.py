@@ -28,9 +28,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import numpy as np
+import pytest
 
 from recovery.analysis import helps
 from recovery.analysis.helps import FACTORS
+
+# Simulated journals with fixed seeds: no date is read, so one run is enough.
+pytestmark = pytest.mark.clockless
 
 JOURNALS = 1_000
 DAYS = 90

@@ -10,8 +10,12 @@ The call compares the first and the last 7 days, as the Progress page does.
 import math
 
 import numpy as np
+import pytest
 
 from recovery.analysis import noise
+
+# Simulated journals with fixed seeds: no date is read, so one run is enough.
+pytestmark = pytest.mark.clockless
 
 JOURNALS = 1_000
 DAYS = 42
