@@ -159,6 +159,7 @@ def draw_form(journal: Journal, now: dt.datetime) -> None:
             "How bad was it? (0 = no pain, 10 = worst imaginable)",
             options=list(range(flares.MAX_SEVERITY + 1)),
             key="flare_severity",
+            width="stretch",  # one row of equal buttons, as on the check-in
         )
         st.segmented_control(
             "What set it off?",
