@@ -8,6 +8,7 @@ from recovery import example, storage
 from recovery.analysis import helps, helps_plan
 from recovery.text import helps as words
 from tests.conftest import TODAY, checkin
+from ui.helps import TABLE_KEY
 
 
 def _open_progress(app):
@@ -24,7 +25,10 @@ def _with_example(db_path) -> list[helps.Link]:
 
 
 def _table(at):
-    """The folded table of every comparison (the only table with a "Factor" column)."""
+    """The folded table of every comparison (the only table with a "Factor" column), opened."""
+    assert not [d for d in at.dataframe if "Factor" in d.value.columns]  # not drawn while folded
+    at.session_state[TABLE_KEY] = True
+    at.run()
     return next(d.value for d in at.dataframe if "Factor" in d.value.columns)
 
 

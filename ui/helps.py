@@ -14,6 +14,7 @@ from ui import progress_cache, storage_problems
 
 # The strongest links are listed; the rest wait in the table, so a phone is not a wall of text.
 SHOWN_LINKS = 6
+TABLE_KEY = "helps_table"  # the folded table of every comparison
 
 
 def comparison_table(found: list[helps.Link]) -> pd.DataFrame:
@@ -56,13 +57,20 @@ def section(conn: duckdb.DuckDBPyConnection, owner: str, today: dt.date, *, can_
             else:
                 st.info(words.NO_LINKS, icon=":material/balance:")
         made = sum(link.difference is not None for link in found)
-        with st.expander(f"Every comparison ({made} of {len(found)} had enough days)"):
-            st.caption(
-                "Difference: the mean on days with the factor minus the mean on days without it, "
-                "with its 95 % interval. A link is a difference that stays clear of zero after "
-                "Holm's correction for all the comparisons made."
+        # Drawn only while open: a table is slow to draw in the browser, and most visits
+        # never open it (bench/bench_progress_browser.py).
+        table = st.expander(
+            f"Every comparison ({made} of {len(found)} had enough days)",
+            key=TABLE_KEY,
+            on_change="rerun",
+        )
+        if table.open:
+            table.caption(
+                "Difference: days with the factor against days without it, allowing for the "
+                "overall trend of your recovery, with its 95 % interval. A link is a difference "
+                "that stays clear of zero after Holm's correction for all the comparisons made."
             )
-            st.dataframe(comparison_table(found), hide_index=True)
+            table.dataframe(comparison_table(found), hide_index=True)
         plan_block(conn, owner, today, can_plan=can_plan)
 
 
