@@ -326,3 +326,17 @@ def test_a_kiosk_visitor_is_offered_the_weekly_questions(kiosk_app):
     at.switch_page("pages/checkin.py").run()
     assert not at.exception
     assert [e for e in at.expander if e.label == "Weekly questions (under a minute)"]
+
+
+def test_the_kiosk_flare_up_log_and_weekly_questions_invite_no_personal_text(kiosk_app):
+    at = kiosk_app().switch_page("pages/flare.py").run()
+    assert not at.exception
+    assert at.segmented_control(key="flare_trigger")  # the log itself is there
+    assert not at.text_area and not [box for box in at.text_input if box.key == "flare_note"]
+    assert not [box for box in at.text_input if box.key == "flare_helped_other"]
+    at = at.switch_page("pages/checkin.py").run()
+    at.session_state["ci_weekly"] = True
+    at.run()
+    assert not at.exception
+    assert at.segmented_control(key="ci_wk_leg_pain_bothersome")  # the questions are open
+    assert not [box for box in at.text_input if box.key == "ci_wk_new_name"]

@@ -9,7 +9,7 @@ import streamlit as st
 from recovery import storage, text
 from recovery.signs import flares
 from recovery.validation import ValidationError
-from ui import allowance, storage_problems
+from ui import allowance, app_config, storage_problems
 from ui.journal import Journal
 
 FORM_KEYS = (
@@ -181,11 +181,13 @@ def draw_form(journal: Journal, now: dt.datetime) -> None:
             selection_mode="multi",
             key="flare_helped",
         )
-        st.text_input(
-            "Something else that helped (optional)",
-            max_chars=flares.MAX_HELPED_OTHER,
-            key="flare_helped_other",
-        )
+        personal = app_config.mode_or_none() != "kiosk"  # a kiosk invites no personal text
+        if personal:
+            st.text_input(
+                "Something else that helped (optional)",
+                max_chars=flares.MAX_HELPED_OTHER,
+                key="flare_helped_other",
+            )
         if names:
             taken, at = st.columns(2)
             taken.selectbox(
@@ -197,7 +199,8 @@ def draw_form(journal: Journal, now: dt.datetime) -> None:
             at.time_input(
                 "When you took it", key="flare_medicine_time", step=dt.timedelta(minutes=5)
             )
-        st.text_area("Note (optional)", max_chars=flares.MAX_NOTE, key="flare_note", height=80)
+        if personal:
+            st.text_area("Note (optional)", max_chars=flares.MAX_NOTE, key="flare_note", height=80)
         st.form_submit_button(
             "Save changes" if editing else "Save flare-up",
             type="primary",

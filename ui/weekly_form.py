@@ -18,7 +18,7 @@ from recovery.storage import preferences
 from recovery.text import weekly as words
 from recovery.text.numbers import plural
 from recovery.validation import ValidationError
-from ui import allowance, storage_problems
+from ui import allowance, app_config, storage_problems
 from ui.journal import Journal
 
 SECTION_KEY = "ci_weekly"
@@ -101,6 +101,8 @@ def confirmation(journal: Journal, saved: storage.WeeklySave) -> str:
 
 def _new_activity(journal: Journal, today: dt.date) -> None:
     """A box to name one more activity (while fewer than three are followed)."""
+    if app_config.mode_or_none() == "kiosk":  # a kiosk invites no personal text
+        return
     name = st.text_input(
         "Name an activity the sciatica makes hard (optional)",
         key="ci_wk_new_name",
