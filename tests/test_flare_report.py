@@ -30,7 +30,7 @@ def test_the_report_counts_flare_ups_by_trigger_most_first(conn):
     assert "Sitting: 2 (mean severity 7.0/10)" in text
     assert "Coughing or sneezing: 1 (mean severity 5.0/10)" in text
     assert text.index("Sitting: 2") < text.index("Coughing or sneezing: 1")
-    assert "Naproxen, 250 mg (regular (every day)): taken on 1 day" in text
+    assert "Naproxen, 250 mg (regular, every day): taken on 1 day" in text
 
 
 def test_a_report_without_flare_ups_says_so(conn):

@@ -65,7 +65,8 @@ def write_flares(
         mine = taken[taken["medicine_id"] == medicine["id"]]
         dose = f", {medicine['dose']}" if medicine["dose"] else ""
         stopped = ", stopped" if medicine["retired"] else ""
-        kind = MEDICINE_KIND_LABELS[medicine["kind"]].lower()
+        # "Regular (every day)" reads "regular, every day" inside the brackets.
+        kind = MEDICINE_KIND_LABELS[medicine["kind"]].lower().replace(" (", ", ").rstrip(")")
         pdf.para(
             f"{medicine['name']}{dose} ({kind}{stopped}): taken on "
             f"{plural(int(mine['taken'].sum()), 'day')} of the period.",
