@@ -2,8 +2,8 @@
 
 A factor is a function from the owner's days (one row per calendar day, NaN where nothing
 was logged) to a per-day series: 1.0 present, 0.0 absent, NaN unknown (left out). The
-registry below reads the daily check-in; flare-up triggers and medicines plug in later as
-``extra_factors`` built with ``Factor.from_series`` from any per-day boolean series.
+registry below reads the daily check-in; flare-up triggers and medicines come from
+helps_logged, and any other per-day series can join as ``extra_factors``.
 
 Every factor is compared with each outcome on the same day (lag 0) and the next day (lag 1),
 only with at least 7 days on each side; Holm's correction runs across every comparison
@@ -21,11 +21,12 @@ import numpy as np
 import pandas as pd
 
 from recovery.analysis import helps_stats
+from recovery.analysis.helps_factor import LAGS, OUTCOMES, WINDOW_DAYS, Days, Factor
+from recovery.analysis.helps_logged import logged_factors
 from recovery.signs import MEASURES_BY_COLUMN
 
-WINDOW_DAYS = 90
-OUTCOMES: tuple[str, ...] = ("leg_pain", "pain_episodes", "sleep_quality")
-LAGS: tuple[int, ...] = (0, 1)
+__all__ = ["LAGS", "OUTCOMES", "WINDOW_DAYS", "Days", "Factor"]  # re-exported: callers' names
+
 FACTOR_COLUMNS: tuple[str, ...] = ("exercises_done", "activity", "sleep_hours", "walk_minutes")
 COLUMNS = OUTCOMES + FACTOR_COLUMNS
 assert all(c in MEASURES_BY_COLUMN for c in COLUMNS)  # registry names only (they go into SQL)
@@ -34,31 +35,6 @@ DAYS_SQL = (
     "SELECT day, " + ", ".join(COLUMNS) + " FROM checkins "  # noqa: S608 (registry identifiers)
     "WHERE owner = ? AND day >= ? AND day <= ? ORDER BY day"
 )
-
-Days = Callable[[pd.DataFrame], pd.Series]
-
-
-@dataclass(frozen=True)
-class Factor:
-    """Something a person does or has on a day, with the words for its days."""
-
-    key: str
-    label: str  # for tables: "Exercises done"
-    same_day: str  # "on days you did your exercises"
-    next_day: str  # "on days after you did your exercises"
-    days: Days
-    plan_do: str | None = None  # the planned test's "this week: ..." (None: not plannable)
-    lags: tuple[int, ...] = LAGS  # which days after it are compared (0 same, 1 next)
-
-    @classmethod
-    def from_series(
-        cls, key: str, label: str, same_day: str, next_day: str, series: pd.Series
-    ) -> Factor:
-        """A factor from a per-day series indexed by date (True/False; None or NaN unknown)."""
-        known = pd.Series(series, dtype=object)
-        known.index = pd.to_datetime(known.index)
-        values = known.map(lambda v: np.nan if v is None or v is pd.NA or v != v else float(v))
-        return cls(key, label, same_day, next_day, lambda table: values.reindex(table.index))
 
 
 def _flag(column: str, test: Callable[[pd.Series], pd.Series]) -> Days:
@@ -215,8 +191,6 @@ def what_helps(
     The owner's flare-up triggers and medicines (helps_logged) join the registry's factors
     and the correction, as do any ``extra_factors``.
     """
-    from recovery.analysis.helps_logged import logged_factors  # it builds on this module
-
     table = day_table(conn, owner, today, days)
     logged = logged_factors(conn, owner, today, days)
     found = links(table, (*FACTORS, *logged, *extra_factors))

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from recovery.analysis import flares
-from recovery.analysis.helps import OUTCOMES, WINDOW_DAYS, Days, Factor
+from recovery.analysis.helps_factor import OUTCOMES, WINDOW_DAYS, Days, Factor
 from recovery.analysis.helps_stats import MIN_DAYS
 from recovery.signs.flares import TRIGGER_CODES, TRIGGER_LABELS
 
