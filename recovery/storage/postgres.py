@@ -69,7 +69,7 @@ class PostgresJournal:
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor whose default database is the journal."""
         cur = self._conn.cursor()
-        cur.execute(f"USE {CATALOG}")
+        cur.execute(USE_JOURNAL)
         return cur
 
     def __getattr__(self, name: str):
@@ -80,6 +80,12 @@ class PostgresJournal:
 
     def __exit__(self, *exc: object) -> None:
         self._conn.close()
+
+
+# LOAD and ATTACH take no parameters in DuckDB: their values are this server's own settings
+# (the installed extension file, the configured address, quoted as a literal), never a
+# visitor's words. USE names the constant catalog.
+USE_JOURNAL = f"USE {CATALOG}"
 
 
 def connect(address: str, password: str | None = None) -> PostgresJournal:
@@ -96,7 +102,7 @@ def connect(address: str, password: str | None = None) -> PostgresJournal:
         # ATTACH takes no parameters; the address is the host's setting, quoted as a literal.
         literal = full.replace("'", "''")
         conn.execute(f"ATTACH '{literal}' AS {CATALOG} (TYPE postgres)")
-        conn.execute(f"USE {CATALOG}")
+        conn.execute(USE_JOURNAL)
     except duckdb.Error as error:
         conn.close()
         reason = scrub(str(error).splitlines()[0], full) if str(error) else "no reply"
