@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from recovery import config, storage
 from recovery.storage import postgres
+from recovery.storage.cursors import cursor
 from tests.conftest import ROOT, TODAY, checkin
 from tests.support import run
 
@@ -265,3 +266,43 @@ def test_every_table_that_holds_an_owners_rows_is_copied(tmp_path):
         }
     conn.close()
     assert owned == set(copying.OWNER_TABLES)
+
+
+def test_a_cursor_is_reused_only_after_a_clean_operation(postgres_url):
+    conn = storage.open_database(postgres_url)
+    try:
+        with conn.cursor() as cur:
+            first = cur._cur
+        with conn.cursor() as cur:
+            assert cur._cur is first  # kept, already pointed at the journal
+            assert cur.execute("SELECT count(*) FROM checkins").fetchone() == (0,)
+        with pytest.raises(storage.StorageError), cursor(conn) as cur:
+            broken = cur._cur
+            raise storage.StorageError("a failed operation")
+        with conn.cursor() as cur:
+            assert cur._cur is not broken  # closed, never handed on
+            cur.begin()
+            left_open = cur._cur
+        with conn.cursor() as cur:
+            assert cur._cur is not left_open  # a transaction left open is not handed on
+    finally:
+        conn.close()
+
+
+def test_saves_from_many_threads_at_once_land_under_their_owners(postgres_url):
+    conn = storage.open_database(postgres_url)
+    owners = [f"visitor {n}" for n in range(20)]
+
+    def save(owner: str) -> None:
+        for back in range(3):
+            storage.save_checkin(conn, owner, TODAY - dt.timedelta(days=back), checkin())
+
+    threads = [threading.Thread(target=save, args=(owner,)) for owner in owners]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    try:
+        assert all(len(storage.load_checkins(conn, owner)) == 3 for owner in owners)
+    finally:
+        conn.close()

@@ -201,15 +201,17 @@ def _first_save_panel(token: str) -> None:
 def sidebar_panel(journal: Journal, token: str | None) -> None:
     """Always within reach: the link, a new link, and deleting the whole journal."""
     with st.expander("Your private link", icon=":material/link:"):
+        # Asked once: on a database server every question is a round trip.
+        kept = storage.owner_has_checkins(journal.conn, journal.owner)
         if token is None:
             st.caption("You are signed in: your journal follows your sign-in, not a link.")
             st.button("Sign out", key="sl_logout", on_click=st.logout)
-        elif not storage.owner_has_checkins(journal.conn, journal.owner):
+        elif not kept:
             st.caption("Save a check-in first: until then nothing is kept, and there is no link.")
         else:
             link_box(token)
             link_actions.new_link_controls(journal)
-        if storage.owner_has_checkins(journal.conn, journal.owner):
+        if kept:
             link_actions.delete_controls(journal, token)
 
 
