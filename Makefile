@@ -6,6 +6,8 @@ PY      := $(VENV)/bin/python
 # (RECOVERY_ALLOW_NETWORK=1 make run ADDRESS=0.0.0.0 opens it to your local network).
 ADDRESS ?= 127.0.0.1
 PORT    ?= 8501
+# The DuckDB release pinned before this one: a test opens a journal file it wrote.
+OTHER_DUCKDB := .duckdb-1.5.6
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help run test test-dates lint format bench browser postgres clean
@@ -21,6 +23,10 @@ $(VENV)/.app-installed: requirements.txt
 
 $(VENV)/.dev-installed: $(VENV)/.app-installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+$(OTHER_DUCKDB)/.installed: $(VENV)/.app-installed
+	$(PY) -m pip install --quiet --no-deps --target $(OTHER_DUCKDB) duckdb==1.5.6
 	touch $@
 
 browser:  ## install Debian's Chromium (and a font) for the browser tests, if missing
@@ -39,7 +45,7 @@ run: $(VENV)/.app-installed  ## install, then run the app on data/recovery.duckd
 	@echo "Seven Signs: open http://localhost:$(PORT) in your browser (Ctrl+C stops it)."
 	$(PY) -m streamlit run app.py --server.headless true --server.address $(ADDRESS) --server.port $(PORT)
 
-test: $(VENV)/.dev-installed browser postgres  ## install everything the tests need, then run them all
+test: $(VENV)/.dev-installed $(OTHER_DUCKDB)/.installed browser postgres  ## install everything the tests need, then run them all
 	$(PY) -m pytest
 	@# CI also moves the clock to the dates that break date code (a local run leaves it to you).
 	@if [ "$$CI" = "true" ]; then $(MAKE) --no-print-directory test-dates; fi
@@ -60,4 +66,4 @@ bench: $(VENV)/.dev-installed  ## print speed and memory figures next to their b
 	@status=0; for script in bench/bench_*.py; do $(PY) $$script || status=1; done; exit $$status
 
 clean:  ## remove the virtual environment and caches (never your journal)
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis tests/artifacts
+	rm -rf $(VENV) $(OTHER_DUCKDB) .pytest_cache .ruff_cache .hypothesis tests/artifacts

@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import sys
 import threading
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -171,23 +173,34 @@ def test_shared_mode_on_postgres_refuses_to_start_without_a_link_secret(postgres
     assert "not set up yet" in " ".join(e.value for e in at.error)
 
 
-def test_a_journal_written_by_another_duckdb_release_opens(tmp_path):
-    """A journal file from the previous pin (DuckDB 1.5.6) opens with this one (1.5.5).
+def test_a_journal_written_by_the_previous_duckdb_pin_opens(tmp_path):
+    """A journal file written by the previous pin (DuckDB 1.5.6) opens with this one (1.5.5).
 
-    Needs a Python with the other release: OTHER_DUCKDB_PYTHON=/path/to/python. The check
-    was made by hand when the pin moved (see the README's "Several servers").
+    ``make test`` installs 1.5.6 into .duckdb-1.5.6 (OTHER_DUCKDB_PATH elsewhere); the
+    journal is written by a Python that finds that release first.
     """
-    other = os.environ.get("OTHER_DUCKDB_PYTHON")
-    if not other:
-        pytest.skip("OTHER_DUCKDB_PYTHON is not set")
+    folder = Path(os.environ.get("OTHER_DUCKDB_PATH", ROOT / ".duckdb-1.5.6"))
+    if not (folder / "duckdb").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"DuckDB 1.5.6 is needed under CI=true in {folder} (make test installs it)")
+        pytest.skip(f"DuckDB 1.5.6 is not installed in {folder}")
     path = tmp_path / "older.duckdb"
     code = (
-        "import sys, datetime as dt; from recovery import storage; "
+        "import sys, datetime as dt, duckdb; from recovery import storage; "
         "from tests.conftest import checkin; c = storage.open_database(sys.argv[1]); "
         "storage.save_checkin(c, 'local', dt.date.fromisoformat(sys.argv[2]), "
-        "checkin(notes='older release')); c.close()"
+        "checkin(notes='older release')); c.close(); print(duckdb.__version__)"
     )
-    subprocess.run([other, "-c", code, str(path), TODAY.isoformat()], cwd=ROOT, check=True)
+    env = {**os.environ, "PYTHONPATH": f"{folder}{os.pathsep}{ROOT}"}
+    wrote = subprocess.run(
+        [sys.executable, "-c", code, str(path), TODAY.isoformat()],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert wrote.stdout.split()[-1] == "1.5.6"
     conn = storage.open_database(path)
     assert storage.get_checkin(conn, "local", TODAY)["notes"] == "older release"
     conn.close()

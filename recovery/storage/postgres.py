@@ -160,14 +160,22 @@ class PooledCursor:
             self._journal.take_back(cur, clean and not self._in_transaction)
 
 
-# LOAD and ATTACH take no parameters in DuckDB: their values are this server's own settings
-# (the installed extension file, the configured address, quoted as a literal), never a
-# visitor's words. USE names the constant catalog.
+# USE names the constant catalog.
 USE_JOURNAL = f"USE {CATALOG}"
 POOL_SIZE = "SET pg_pool_max_connections = ?"
 # Connections to Postgres kept open by one app server: its visitors' operations at once
 # (well under Postgres's default limit of 100, with a few servers on one database).
 PG_CONNECTIONS = 24
+
+
+def attach_statement(address: str) -> str:
+    """The ATTACH statement for ``address``, quoted as a SQL literal.
+
+    DuckDB's ATTACH takes no parameters, so the address goes in as a literal: it is this
+    server's own setting (environment or secrets), never a visitor's words.
+    """
+    literal = address.replace("'", "''")
+    return f"ATTACH '{literal}' AS {CATALOG} (TYPE postgres)"
 
 
 def connect(address: str, password: str | None = None) -> PostgresJournal:
@@ -180,14 +188,12 @@ def connect(address: str, password: str | None = None) -> PostgresJournal:
         config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
     )
     try:
-        conn.execute(f"LOAD '{extension_file()}'")
+        conn.load_extension(str(extension_file()))
         # The extension keeps 4 connections to Postgres by default and opens (and signs in
         # with) a new one for every transaction beyond them: with visitors saving at once
         # that sign-in became most of a save's time. Keep enough for a busy server.
         conn.execute(POOL_SIZE, [PG_CONNECTIONS])
-        # ATTACH takes no parameters; the address is the host's setting, quoted as a literal.
-        literal = full.replace("'", "''")
-        conn.execute(f"ATTACH '{literal}' AS {CATALOG} (TYPE postgres)")
+        conn.execute(attach_statement(full))
         conn.execute(USE_JOURNAL)
     except duckdb.Error as error:
         conn.close()
