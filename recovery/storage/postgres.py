@@ -124,25 +124,28 @@ class PooledCursor:
         self._journal = journal
         self._in_transaction = False
 
-    def __getattr__(self, name: str):
+    def _live(self) -> duckdb.DuckDBPyConnection:
         if self._cur is None:
             raise duckdb.ConnectionException("Connection already closed!")
-        return getattr(self._cur, name)
+        return self._cur
+
+    def __getattr__(self, name: str):
+        return getattr(self._live(), name)
 
     def begin(self) -> None:
         """Start a transaction."""
-        self.__getattr__("begin")()
+        self._live().begin()
         self._in_transaction = True
 
     def commit(self) -> None:
         """Commit the transaction (it has ended, even when the commit fails)."""
         self._in_transaction = False
-        self.__getattr__("commit")()
+        self._live().commit()
 
     def rollback(self) -> None:
         """Roll the transaction back."""
         self._in_transaction = False
-        self.__getattr__("rollback")()
+        self._live().rollback()
 
     def __enter__(self) -> PooledCursor:
         return self
