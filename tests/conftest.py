@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from recovery import form, storage
 from recovery.signs import MEASURES_BY_COLUMN
-from tests.postgres import postgres_server, postgres_url  # noqa: F401 (fixtures)
+from tests.postgres import own_postgres_server, postgres_server, postgres_url  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 # The suite's "today", read once. Every test runs with the clock at noon of that day, so a

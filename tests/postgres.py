@@ -49,6 +49,8 @@ class Server:
     bin_dir: Path
     port: int
     password: str
+    data: Path
+    options: str
 
     def url(self, database: str, *, with_password: bool = True) -> str:
         """A postgresql:// address for ``database`` on this server."""
@@ -59,6 +61,24 @@ class Server:
         """Create an empty database and return its address (with the password)."""
         self.run("createdb", name)
         return self.url(name)
+
+    def stop(self) -> None:
+        """Stop the server, ending every connection to it."""
+        self._pg_ctl("stop")
+
+    def start(self) -> None:
+        """Start the stopped server again, on the same port and data."""
+        self._pg_ctl("start")
+
+    def restart(self) -> None:
+        """Stop the server (ending every connection to it) and start it again."""
+        self._pg_ctl("restart")
+
+    def _pg_ctl(self, action: str) -> None:
+        # With its log in a file: a server started here must not hold on to our pipes.
+        command = [str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w"]
+        command += ["-l", str(self.data.parent / "log"), "-o", self.options, action]
+        subprocess.run(_as_owner(command), check=True, capture_output=True)
 
     def run(self, tool: str, *args: str) -> subprocess.CompletedProcess:
         """Run a client tool (createdb, psql, pg_dump) against this server."""
@@ -119,7 +139,7 @@ def running_server() -> Iterator[Server]:
             if subprocess.run(ready, capture_output=True).returncode == 0:
                 break
             time.sleep(0.1)
-        yield Server(bin_dir, port, password)
+        yield Server(bin_dir, port, password, data, options)
     finally:
         stop = [str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]
         if data.exists():
@@ -130,6 +150,16 @@ def running_server() -> Iterator[Server]:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[Server]:
     """A PostgreSQL server for the whole session, stopped at its end."""
+    try:
+        with running_server() as server:
+            yield server
+    except Unavailable as missing:
+        _missing(str(missing))
+
+
+@pytest.fixture
+def own_postgres_server() -> Iterator[Server]:
+    """A PostgreSQL server of this test's own, which it may restart or stop."""
     try:
         with running_server() as server:
             yield server

@@ -319,3 +319,39 @@ def test_saves_from_many_threads_at_once_land_under_their_owners(postgres_url):
         assert all(len(storage.load_checkins(conn, owner)) == 3 for owner in owners)
     finally:
         conn.close()
+
+
+def test_after_postgresql_restarts_the_journal_serves_on_and_nothing_saved_is_lost(
+    own_postgres_server,
+):
+    conn = storage.open_database(own_postgres_server.create_database("restarted"))
+    try:
+        storage.save_checkin(conn, "local", YESTERDAY, checkin(leg_pain=3))
+        assert storage.owner_has_checkins(conn, "local")  # a cursor and a connection kept
+        own_postgres_server.restart()  # every connection the app held is gone
+        storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=2))
+        assert storage.load_checkins(conn, "local")["leg_pain"].tolist() == [3, 2]
+    finally:
+        conn.close()
+
+
+def test_while_postgresql_is_down_a_save_says_so_plainly_and_then_works_again(
+    own_postgres_server,
+):
+    conn = storage.open_database(own_postgres_server.create_database("down"))
+    try:
+        storage.save_checkin(conn, "local", YESTERDAY, checkin(leg_pain=3))
+        own_postgres_server.stop()
+        with pytest.raises(storage.StorageError) as refused:
+            storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=2))
+        said = refused.value.describe(for_owner=True)
+        assert said.startswith("Nothing was saved: the database server that keeps the journals")
+        assert "disk" not in said and own_postgres_server.password not in said
+        assert "try again in a while" in refused.value.describe(for_owner=False)
+        with pytest.raises(storage.StorageError, match="could not be read: the database server"):
+            storage.load_checkins(conn, "local")
+        own_postgres_server.start()
+        storage.save_checkin(conn, "local", TODAY, checkin(leg_pain=2))
+        assert storage.load_checkins(conn, "local")["leg_pain"].tolist() == [3, 2]
+    finally:
+        conn.close()

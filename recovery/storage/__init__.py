@@ -8,8 +8,9 @@ Every query filters on the owner and passes values as ``?`` parameters. The room
 visitors), ``preferences`` (per-journal choices), ``errors`` (file problems in plain words),
 ``weekly`` and ``weekly_restore`` (the weekly questions and the person's own activities),
 ``refusals`` (what the journal itself refuses: a full journal, a link given up, an
-address where a file belongs), ``postgres`` (journals in PostgreSQL), ``dialect`` (the one
-place where PostgreSQL is handled differently) and ``copying`` (every journal from one
+address where a file belongs), ``postgres`` (journals in PostgreSQL, and the cursors kept
+for them), ``dialect`` (the one place where PostgreSQL is handled differently),
+``server_errors`` (a database server that does not answer, in plain words) and ``copying`` (every journal from one
 store to another, over the list of per-owner tables).
 """
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from recovery.storage import dialect, errors, refusals
+from recovery.storage import dialect, errors, refusals, server_errors
 from recovery.storage.queries import CHECKPOINT, COUNT_OWNER, IS_REVOKED, JOURNAL_FILE
 
 LOG = logging.getLogger("seven_signs.storage")
@@ -63,7 +63,9 @@ def cursor(
         with conn.cursor() as cur:
             yield cur
     except duckdb.Error as error:
-        plain = errors.classify(error, journal_path(conn), during)
+        name = dialect.journal_name(conn)
+        plain = server_errors.unreachable(error, name, during) if name else None
+        plain = plain or errors.classify(error, journal_path(conn), during)
         if plain is None:
             raise  # a mistake in a query, not a problem with the file
         raise plain from error
