@@ -48,7 +48,15 @@ def test_each_query_of_the_progress_page_reads_only_the_visitors_rows(conn, tmp_
     owner = "link:0123"
     result = analysis.compare_signs(conn, owner)
     start, end = analysis.range_bounds("4w", result.first_day, result.last_day)
-    queries = [
+    for sql, params in progress_queries(conn, owner):
+        assert rows_read(conn, sql, params, tmp_path) <= 120, sql[:60]
+
+
+def progress_queries(conn, owner: str) -> list[tuple[str, list]]:
+    """The queries the Progress page runs for ``owner``, with their parameters."""
+    result = analysis.compare_signs(conn, owner)
+    start, end = analysis.range_bounds("4w", result.first_day, result.last_day)
+    return [
         (storage.DATA_VERSION, [owner]),
         (analysis.BOUNDS_SQL, [dt.date.min, owner, dt.date.min, dt.date.max]),
         (
@@ -58,5 +66,32 @@ def test_each_query_of_the_progress_page_reads_only_the_visitors_rows(conn, tmp_
         ),
         (analysis.daily_sql(analysis.PRIMARY_COLUMNS), [owner, start, end, start]),
     ]
-    for sql, params in queries:
-        assert rows_read(conn, sql, params, tmp_path) <= 120, sql[:60]
+
+
+def test_on_postgresql_each_read_of_the_progress_page_asks_the_server_for_one_owner(
+    postgres_url,
+):
+    conn = storage.open_database(postgres_url)
+    try:
+        for owner in ("link:a", "link:b"):
+            days = [(END - dt.timedelta(days=i), checkin(leg_pain=i % 10)) for i in range(30)]
+            storage.save_checkins(conn, owner, days)
+        with conn.cursor() as cur:
+            for sql, params in progress_queries(conn, "link:a"):
+                plan = cur.execute("EXPLAIN (FORMAT json) " + sql, params).fetchall()[0][1]
+                scans = list(postgres_scans(json.loads(plan)))
+                # Every table read is filtered on the server: no other journal's rows
+                # travel to the app, however many the database holds.
+                assert scans, sql[:60]
+                for scan in scans:
+                    assert "owner='link:a'" in json.dumps(scan), (sql[:60], scan)
+    finally:
+        conn.close()
+
+
+def postgres_scans(nodes: list[dict]):
+    """Every read of a PostgreSQL table in a DuckDB plan (its ``extra_info``)."""
+    for node in nodes:
+        if node.get("name") == "POSTGRES_SCAN":
+            yield node.get("extra_info", {})
+        yield from postgres_scans(node.get("children", []))
