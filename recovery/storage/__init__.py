@@ -10,8 +10,8 @@ visitors), ``preferences`` (per-journal choices), ``errors`` (file problems in p
 ``refusals`` (what the journal itself refuses: a full journal, a link given up, an
 address where a file belongs), ``postgres`` (journals in PostgreSQL, and the cursors kept
 for them), ``dialect`` (the one place where PostgreSQL is handled differently),
-``server_errors`` (a database server that does not answer, in plain words) and ``copying`` (every journal from one
-store to another, over the list of per-owner tables).
+``server_errors`` (a database server that does not answer, in plain words) and ``copying``
+(every journal from one store to another, over the list of per-owner tables).
 """
 
 from __future__ import annotations
